@@ -1,0 +1,401 @@
+// Benchmark of @promoscale/generator (the BUILT package, imported by its own name).
+//
+// Measures, in this run:
+//   1. processBatch(1, n, 'MIXED') for n = 5 … 5,000 stores: promotions/s (total and median call),
+//      heap bytes per retained promotion, JSON bytes per promotion.
+//   2. storeDataIterator(100000, 100, 'MIXED') streamed (3,000,000 promotions) in a fresh child process:
+//      promotions/s, RSS at start and peak RSS.
+//   3. A naive @faker-js/faker generator of the same 34-field record on 500 stores' worth, and the ratio.
+//   4. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
+//
+// Run:  cd packages/generator && npx tsup && pnpm bench
+//       (or: node --expose-gc bench/generator.bench.mjs); add --json for one JSON object of the results.
+// MB in this report are 10^6 bytes.
+
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import {
+  CATEGORIES,
+  DEFAULT_AS_OF,
+  PROMOTIONS_PER_STORE,
+  processBatch,
+  REGIONS,
+  storeDataIterator,
+  TEMPLATE_NAMES,
+} from '@promoscale/generator';
+
+const SIZES = [5, 10, 25, 50, 500, 5_000];
+const FAKER_STORES = 500;
+const STREAM_STORES = 100_000;
+const STREAM_CHUNK = 100;
+const TIMING = { warmupMs: 300, minMs: 1_000, minCalls: 5 };
+const TARGETS = {
+  promotionsPerSecond: 2_000_000,
+  fakerRatio: 30,
+  heapBytesPerPromotion: 650,
+  streamPeakRssMb: 150,
+};
+const MB = 1e6;
+const DAY_MS = 86_400_000;
+
+const gc = globalThis.gc ?? exposeGc();
+/** Loaded by the parent only (main), so that the streaming child's RSS holds no faker. */
+let faker;
+
+/** Lets `node bench/generator.bench.mjs` work without --expose-gc. */
+function exposeGc() {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc');
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Calls `fn` (which returns how many items it produced) for `warmupMs`, then again until both `minMs` have
+ * passed and `minCalls` calls were made. Returns items/s over the whole measured time and the median
+ * single-call rate.
+ */
+function measureThroughput(fn, { warmupMs, minMs, minCalls }) {
+  const warmupEnd = performance.now() + warmupMs;
+  do fn();
+  while (performance.now() < warmupEnd);
+
+  const callRates = [];
+  let items = 0;
+  let elapsed = 0;
+  const started = performance.now();
+  while (elapsed < minMs || callRates.length < minCalls) {
+    const t0 = performance.now();
+    const n = fn();
+    const t1 = performance.now();
+    items += n;
+    callRates.push((n * 1000) / Math.max(t1 - t0, 1e-3));
+    elapsed = t1 - started;
+  }
+  return {
+    calls: callRates.length,
+    items,
+    ms: elapsed,
+    perSecond: (items * 1000) / elapsed,
+    medianPerSecond: median(callRates),
+  };
+}
+
+/** Heap growth per element of the array `fn` returns, with the array kept alive across a full GC. */
+function heapPerRetained(fn) {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = fn();
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  return { kept, bytesPerItem: (after - before) / kept.length };
+}
+
+function jsonBytesPerPromotion(promotions) {
+  return Buffer.byteLength(JSON.stringify(promotions)) / promotions.length;
+}
+
+function benchStores(stores) {
+  const throughput = measureThroughput(() => processBatch(1, stores, 'MIXED').promotions.length, TIMING);
+  const { kept, bytesPerItem } = heapPerRetained(() => processBatch(1, stores, 'MIXED').promotions);
+  return {
+    stores,
+    promotions: kept.length,
+    ...throughput,
+    heapBytesPerPromotion: bytesPerItem,
+    jsonBytesPerPromotion: jsonBytesPerPromotion(kept),
+  };
+}
+
+// --- Faker baseline: the same 34-field record, written as a typical user would. ---
+
+const PROMO_TYPES = ['TPR', 'BOGO', 'MULTI_BUY', 'COUPON', 'BUNDLE'];
+const DURATIONS = [7, 14, 21, 28];
+const AS_OF = new Date(`${DEFAULT_AS_OF}T00:00:00Z`);
+const WINDOW_START = new Date(AS_OF.getTime() - 30 * 7 * DAY_MS);
+const WINDOW_END = new Date(AS_OF.getTime() + 9 * 7 * DAY_MS);
+
+const round = (value, digits) => Math.round(value * 10 ** digits) / 10 ** digits;
+const isoDate = (date) => date.toISOString().slice(0, 10);
+
+function fakerMechanic(promoType, discountPct, regularPrice) {
+  switch (promoType) {
+    case 'TPR':
+      return `${Math.round(discountPct)}% off`;
+    case 'BOGO':
+      return 'Buy 1 Get 1 Free';
+    case 'MULTI_BUY':
+      return `3 for $${Math.round(3 * regularPrice * (1 - discountPct / 100))}`;
+    case 'COUPON':
+      return `$${((regularPrice * discountPct) / 100).toFixed(2)} off with digital coupon`;
+    default:
+      return `Bundle & save ${Math.round(discountPct)}%`;
+  }
+}
+
+function fakerPromotion(storeNumber) {
+  const storeId = `STORE_${String(storeNumber).padStart(3, '0')}`;
+  const sku = `SKU${faker.string.numeric(4)}`;
+  const promoType = faker.helpers.arrayElement(PROMO_TYPES);
+  const regularPrice = faker.number.float({ min: 0.99, max: 24.99, fractionDigits: 2 });
+  const discountPct = faker.number.float({ min: 10, max: 60, fractionDigits: 1 });
+  const promoPrice = round(regularPrice * (1 - discountPct / 100), 2);
+  const unitCost = faker.number.float({
+    min: regularPrice * 0.4,
+    max: regularPrice * 0.8,
+    fractionDigits: 2,
+  });
+  const start = faker.date.between({ from: WINDOW_START, to: WINDOW_END });
+  const durationDays = faker.helpers.arrayElement(DURATIONS);
+  const end = new Date(start.getTime() + (durationDays - 1) * DAY_MS);
+  const status = start > AS_OF ? 'planned' : end < AS_OF ? 'completed' : 'active';
+  const baselineUnits = faker.number.int({ min: 5, max: 400 });
+  const promoUnits = Math.round(baselineUnits * (1 + faker.number.float({ min: 0, max: 1.5 })));
+  const incrementalUnits = promoUnits - baselineUnits;
+  const displaySupport = faker.datatype.boolean();
+  const featureAd = faker.datatype.boolean();
+  const fundingShare = faker.number.float({ min: 0, max: 0.85, fractionDigits: 2 });
+
+  const baselineRevenue = round(baselineUnits * regularPrice, 2);
+  const revenue = round(promoUnits * promoPrice, 2);
+  const grossMargin = round(revenue - promoUnits * unitCost, 2);
+  const markdown = promoUnits * (regularPrice - promoPrice);
+  const fixedCost = (displaySupport ? 20 * (durationDays / 7) : 0) + (featureAd ? 30 : 0);
+  const incrementalMargin = round(
+    grossMargin + markdown * fundingShare - fixedCost - baselineUnits * (regularPrice - unitCost),
+    2,
+  );
+  const promoSpend = round(markdown * (1 - fundingShare) + fixedCost, 2);
+
+  return {
+    id: `PRM-${storeId}-${sku}`,
+    storeId,
+    storeName: faker.company.name(),
+    template: faker.helpers.arrayElement(TEMPLATE_NAMES),
+    region: faker.helpers.arrayElement(REGIONS),
+    sku,
+    productName: faker.commerce.productName(),
+    brand: faker.company.name(),
+    category: faker.helpers.arrayElement(CATEGORIES),
+    promoType,
+    mechanic: fakerMechanic(promoType, discountPct, regularPrice),
+    startDate: isoDate(start),
+    endDate: isoDate(end),
+    durationDays,
+    status,
+    regularPrice,
+    promoPrice,
+    discountPct,
+    unitCost,
+    baselineUnits,
+    promoUnits,
+    liftPct: round((100 * incrementalUnits) / baselineUnits, 1),
+    incrementalUnits,
+    baselineRevenue,
+    revenue,
+    incrementalRevenue: round(revenue - baselineRevenue, 2),
+    grossMargin,
+    marginPct: round((100 * grossMargin) / revenue, 1),
+    incrementalMargin,
+    promoSpend,
+    roi: round(incrementalMargin / promoSpend, 3),
+    displaySupport,
+    featureAd,
+    redemptionRate: faker.number.float({ min: 0.03, max: 0.95, fractionDigits: 3 }),
+  };
+}
+
+function fakerBatch(stores) {
+  faker.seed(42);
+  const promotions = [];
+  for (let s = 1; s <= stores; s++) {
+    for (let i = 0; i < PROMOTIONS_PER_STORE; i++) promotions.push(fakerPromotion(s));
+  }
+  return promotions;
+}
+
+function benchFaker(stores) {
+  const ours = Object.keys(processBatch(1, 1, 'MIXED').promotions[0]);
+  const theirs = Object.keys(fakerPromotion(1));
+  const sameShape = ours.length === theirs.length && ours.every((key, i) => key === theirs[i]);
+  return {
+    stores,
+    fields: theirs.length,
+    sameShape,
+    ...measureThroughput(() => fakerBatch(stores).length, TIMING),
+  };
+}
+
+// --- Streaming, in a child process so its peak RSS is the streaming's alone. ---
+
+function streamRun() {
+  const rssAtStart = process.memoryUsage().rss;
+  let promotions = 0;
+  let revenue = 0;
+  const started = performance.now();
+  for (const chunk of storeDataIterator(STREAM_STORES, STREAM_CHUNK, 'MIXED')) {
+    for (const promotion of chunk.promotions) revenue += promotion.revenue;
+    promotions += chunk.promotions.length;
+  }
+  const ms = performance.now() - started;
+  return {
+    stores: STREAM_STORES,
+    chunkSize: STREAM_CHUNK,
+    promotions,
+    ms,
+    perSecond: (promotions * 1000) / ms,
+    revenueChecksum: Math.round(revenue),
+    rssAtStartBytes: rssAtStart,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+function benchStream() {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--stream'];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) {
+    throw new Error(`streaming child failed (${child.status ?? child.signal}):\n${child.stderr}`);
+  }
+  return JSON.parse(child.stdout);
+}
+
+// --- Report. ---
+
+function environment() {
+  const cpus = os.cpus();
+  return { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown' };
+}
+
+function check(name, value, op, target) {
+  return { name, value, op, target, meets: op === '>=' ? value >= target : value <= target };
+}
+
+function summarize(sizes, fakerResult, stream) {
+  const at = (stores) => sizes.find((s) => s.stores === stores);
+  const fakerRatio = at(FAKER_STORES).perSecond / fakerResult.perSecond;
+  const peakRssMb = stream.peakRssBytes / MB;
+  const rate = (stores) =>
+    check(
+      `promotions/s, object mode, ${int.format(stores)} stores`,
+      at(stores).perSecond,
+      '>=',
+      TARGETS.promotionsPerSecond,
+    );
+  return {
+    fakerRatio,
+    targets: [
+      rate(500),
+      rate(5_000),
+      check(`promoscale / faker at ${FAKER_STORES} stores`, fakerRatio, '>=', TARGETS.fakerRatio),
+      check(
+        'heap bytes / retained promotion, 5,000 stores',
+        at(5_000).heapBytesPerPromotion,
+        '<=',
+        TARGETS.heapBytesPerPromotion,
+      ),
+      check('peak RSS (MB) streaming 3M promotions', peakRssMb, '<=', TARGETS.streamPeakRssMb),
+    ],
+  };
+}
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dec1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const mb = (bytes) => dec1.format(bytes / MB);
+const row = (cells) => `  ${cells.map((cell) => String(cell).padStart(14)).join('')}`;
+
+function objectModeLines(sizes) {
+  const header = [
+    'stores',
+    'promotions',
+    'promotions/s',
+    'median call/s',
+    'calls',
+    'heap B/promo',
+    'JSON B/promo',
+  ];
+  const title = "Object mode: processBatch(1, n, 'MIXED'), warm-up 0.3 s then >= 1 s of calls";
+  const lines = [title, row(header)];
+  for (const s of sizes) {
+    const counts = [s.stores, s.promotions, s.perSecond, s.medianPerSecond, s.calls].map(int.format);
+    const bytes = [s.heapBytesPerPromotion, s.jsonBytesPerPromotion].map(dec1.format);
+    lines.push(row([...counts, ...bytes]) + (s.stores < 500 ? '  (heap figure noisy)' : ''));
+  }
+  return lines;
+}
+
+function streamLines(stream) {
+  const { stores, chunkSize, promotions, ms, perSecond, revenueChecksum } = stream;
+  return [
+    `Streaming: storeDataIterator(${int.format(stores)}, ${chunkSize}, 'MIXED') in a child process`,
+    `  ${int.format(promotions)} promotions in ${int.format(ms)} ms: ${int.format(perSecond)} promotions/s`,
+    `  RSS at start ${mb(stream.rssAtStartBytes)} MB, peak RSS ${mb(stream.peakRssBytes)} MB`,
+    `  (revenue checksum $${int.format(revenueChecksum)})`,
+  ];
+}
+
+function fakerLines(fk, fakerRatio) {
+  const records = int.format(fk.stores * PROMOTIONS_PER_STORE);
+  return [
+    `Faker baseline: ${int.format(fk.stores)} stores' worth (${records} records a call)`,
+    `  record: ${fk.fields} fields, same keys as Promotion: ${fk.sameShape ? 'yes' : 'NO'}`,
+    `  ${int.format(fk.perSecond)} promotions/s ` +
+      `(median call ${int.format(fk.medianPerSecond)}/s, ${fk.calls} calls)`,
+    `  promoscale / faker at ${FAKER_STORES} stores: ${dec1.format(fakerRatio)}x`,
+  ];
+}
+
+function summaryLines(summary, env, totalMs) {
+  const lines = ['Summary against targets (informational only)'];
+  for (const t of summary.targets) {
+    const figure = (t.value >= 1_000 ? int.format(t.value) : dec1.format(t.value)).padStart(12);
+    const target = `${t.op} ${int.format(t.target)}`.padEnd(13);
+    lines.push(`  ${t.name.padEnd(46)}${figure}  target ${target}${t.meets ? 'meets' : 'misses'}`);
+  }
+  lines.push(`  Node ${env.node}, os.cpus().length ${env.cpus}, CPU ${env.cpuModel}`);
+  lines.push(`  bench took ${dec1.format(totalMs / 1000)} s`);
+  return lines;
+}
+
+function printReport({ env, sizes, faker: fk, stream, summary, totalMs }) {
+  const title = `@promoscale/generator benchmark (Node ${env.node}, ${env.cpus} CPUs, ${env.cpuModel})`;
+  const sections = [
+    [title],
+    objectModeLines(sizes),
+    streamLines(stream),
+    fakerLines(fk, summary.fakerRatio),
+    summaryLines(summary, env, totalMs),
+  ];
+  console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
+}
+
+async function main() {
+  ({ faker } = await import('@faker-js/faker'));
+  const started = performance.now();
+  const sizes = SIZES.map(benchStores);
+  const fakerResult = benchFaker(FAKER_STORES);
+  const stream = benchStream();
+  const results = {
+    env: environment(),
+    targets: TARGETS,
+    sizes,
+    faker: fakerResult,
+    stream,
+    summary: summarize(sizes, fakerResult, stream),
+    totalMs: performance.now() - started,
+  };
+  if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
+  else printReport(results);
+}
+
+if (process.argv.includes('--stream')) console.log(JSON.stringify(streamRun()));
+else await main();

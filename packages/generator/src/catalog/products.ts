@@ -1,0 +1,225 @@
+import type { Category, Product } from '../types.js';
+
+/** The catalog categories, in catalog order. */
+export const CATEGORIES: readonly Category[] = [
+  'produce',
+  'dairy',
+  'bakery',
+  'meat & seafood',
+  'deli',
+  'frozen',
+  'snacks',
+  'beverages',
+  'pantry',
+  'household',
+  'personal care',
+];
+
+/** Target gross margin at regular price per category, as a fraction (catalog costs stay within ±4 pts). */
+export const CATEGORY_MARGIN_TARGET: Readonly<Record<Category, number>> = {
+  produce: 0.38,
+  dairy: 0.3,
+  bakery: 0.55,
+  'meat & seafood': 0.29,
+  deli: 0.4,
+  frozen: 0.3,
+  snacks: 0.3,
+  beverages: 0.3,
+  pantry: 0.25,
+  household: 0.3,
+  'personal care': 0.47,
+};
+
+/** One catalog row: prices and cost in dollars, base weekly units at regular price. */
+type Row = readonly [
+  name: string,
+  brand: string,
+  regularPrice: number,
+  unitCost: number,
+  packSize: string,
+  privateLabel: boolean,
+  baseWeeklyUnits: number,
+];
+
+/** Catalog rows per category, 12 each. */
+const rows: Readonly<Record<Category, readonly Row[]>> = {
+  produce: [
+    ['Bananas', 'Chiquita', 0.79, 0.48, '1 lb', false, 390],
+    ['Gala Apples', 'Fresh Fields', 4.99, 3.18, '3 lb bag', false, 140],
+    ['Navel Oranges', 'Sunkist', 5.99, 3.56, '4 lb bag', false, 85],
+    ['Strawberries', "Driscoll's", 4.49, 2.82, '16 oz', false, 180],
+    ['Hass Avocados', 'Mission', 1.29, 0.76, '1 ct', false, 220],
+    ['Baby Carrots', 'Bolthouse Farms', 1.79, 1.16, '1 lb', false, 120],
+    ['Romaine Hearts', 'Taylor Farms', 3.99, 2.46, '3 ct', false, 105],
+    ['Russet Potatoes', 'Harvest Lane', 4.49, 2.83, '5 lb bag', true, 130],
+    ['Yellow Onions', 'Harvest Lane', 3.49, 2.08, '3 lb bag', true, 100],
+    ['Roma Tomatoes', 'Fresh Fields', 1.99, 1.29, '1 lb', false, 150],
+    ['Blueberries', 'Naturipe', 4.99, 3.05, '11 oz', false, 115],
+    ['Baby Spinach', 'Harvest Lane', 3.49, 2.16, '10 oz', true, 80],
+  ],
+  dairy: [
+    ['Whole Milk', 'Harvest Lane', 3.99, 2.88, '1 gal', true, 400],
+    ['Large White Eggs', 'Harvest Lane', 3.29, 2.28, '12 ct', true, 320],
+    ['Organic 2% Reduced Fat Milk', 'Horizon Organic', 6.49, 4.64, '0.5 gal', false, 90],
+    ['Plain Greek Yogurt', 'Chobani', 5.99, 4.08, '32 oz', false, 95],
+    ['Salted Butter', "Land O'Lakes", 5.49, 4, '16 oz', false, 130],
+    ['Sharp Cheddar Cheese', 'Tillamook', 4.79, 3.31, '8 oz', false, 140],
+    ['Shredded Mozzarella', 'Harvest Lane', 2.79, 1.95, '8 oz', true, 150],
+    ['Original Cream Cheese', 'Philadelphia', 3.49, 2.4, '8 oz', false, 120],
+    ['Sour Cream', 'Daisy', 2.69, 1.93, '16 oz', false, 90],
+    ['French Vanilla Creamer', 'Coffee mate', 4.99, 3.37, '32 oz', false, 110],
+    ['Original Strawberry Yogurt', 'Yoplait', 0.89, 0.63, '6 oz', false, 180],
+    ['Half & Half', 'Organic Valley', 4.49, 3.02, '1 qt', false, 70],
+  ],
+  bakery: [
+    ['White Sandwich Bread', 'Harvest Lane', 2.49, 1.09, '20 oz', true, 300],
+    ['100% Whole Wheat Bread', "Nature's Own", 3.99, 1.8, '20 oz', false, 180],
+    ['21 Whole Grains and Seeds Bread', "Dave's Killer Bread", 6.49, 2.84, '27 oz', false, 110],
+    ['Potato Hamburger Buns', "Martin's", 4.49, 2.1, '8 ct', false, 120],
+    ['Hot Dog Buns', 'Harvest Lane', 1.99, 0.84, '8 ct', true, 130],
+    ['Plain Bagels', "Thomas'", 4.29, 1.96, '6 ct', false, 90],
+    ['Original English Muffins', "Thomas'", 4.49, 1.89, '6 ct', false, 85],
+    ['Flour Tortillas', 'Mission', 3.79, 1.8, '10 ct', false, 140],
+    ['Glazed Donuts', 'Harvest Lane', 5.99, 2.65, '12 ct', true, 60],
+    ['Blueberry Muffins', "Entenmann's", 5.49, 2.55, '4 ct', false, 55],
+    ['French Baguette', 'La Brea Bakery', 3.49, 1.5, '12 oz', false, 70],
+    ['Mini Butter Croissants', 'Hearthstone Bakery', 5.99, 2.87, '10 ct', false, 45],
+  ],
+  'meat & seafood': [
+    ['80/20 Ground Beef', 'Harvest Lane', 6.89, 4.92, '1 lb', true, 260],
+    ['Boneless Skinless Chicken Breasts', 'Perdue', 9.99, 6.81, '2 lb', false, 210],
+    ['Bone-In Chicken Thighs', 'Tyson', 6.49, 4.78, '2.5 lb', false, 110],
+    ['Ribeye Steak', 'Certified Angus Beef', 18.99, 13.41, '1 lb', false, 35],
+    ['Boneless Pork Loin Chops', 'Harvest Lane', 8.99, 6.48, '1.5 lb', true, 70],
+    ['Hickory Smoked Bacon', 'Smithfield', 7.49, 5.18, '16 oz', false, 150],
+    ['Atlantic Salmon Fillet', 'Blue Harbor', 12.99, 9.6, '1 lb', false, 55],
+    ['Raw Jumbo Shrimp', 'Gulf Coast Seafood', 11.99, 8.4, '1 lb', false, 45],
+    ['Mild Italian Sausage', 'Johnsonville', 5.99, 4.26, '19 oz', false, 90],
+    ['Beef Franks', 'Hebrew National', 6.49, 4.53, '12 oz', false, 100],
+    ['93/7 Lean Ground Turkey', 'Jennie-O', 5.99, 4.36, '1 lb', false, 95],
+    ['Tilapia Fillets', 'Harvest Lane', 7.99, 5.44, '1 lb', true, 40],
+  ],
+  deli: [
+    ['Oven Roasted Turkey Breast', "Boar's Head", 6.99, 4.06, '8 oz', false, 120],
+    ['Black Forest Ham', 'Dietz & Watson', 5.49, 3.45, '8 oz', false, 100],
+    ['Rotisserie Chicken', 'Harvest Lane', 7.99, 4.69, '1 ct', true, 180],
+    ['Genoa Salami', 'Columbus', 5.99, 3.61, '7 oz', false, 70],
+    ['Sliced Provolone Cheese', "Boar's Head", 4.99, 2.93, '8 oz', false, 80],
+    ['Classic Hummus', 'Sabra', 4.49, 2.77, '10 oz', false, 110],
+    ['Homestyle Potato Salad', "Reser's", 4.49, 2.58, '1 lb', false, 70],
+    ['Turkey & Cheddar Cracker Stackers', 'Lunchables', 2.49, 1.51, '3.2 oz', false, 130],
+    ['Deli Fresh Smoked Turkey', 'Oscar Mayer', 5.49, 3.14, '9 oz', false, 110],
+    ['Top Round Roast Beef', "Boar's Head", 7.99, 5, '8 oz', false, 60],
+    ['Classic Chicken Salad', 'Harvest Lane', 6.49, 3.84, '12 oz', true, 50],
+    ['Fresh Mozzarella Ball', 'BelGioioso', 5.99, 3.68, '8 oz', false, 55],
+  ],
+  frozen: [
+    ['Rising Crust Pepperoni Pizza', 'DiGiorno', 7.99, 5.74, '27.5 oz', false, 110],
+    ['Natural Vanilla Ice Cream', 'Breyers', 5.49, 3.71, '48 oz', false, 100],
+    ['Half Baked Ice Cream', "Ben & Jerry's", 5.99, 4.24, '16 oz', false, 70],
+    ['Steamfresh Broccoli Florets', 'Birds Eye', 2.79, 1.87, '10.8 oz', false, 90],
+    ['Mixed Vegetables', 'Harvest Lane', 1.49, 1.08, '12 oz', true, 120],
+    ['Golden Crinkles French Fries', 'Ore-Ida', 5.49, 3.82, '32 oz', false, 85],
+    ['Breaded Chicken Nuggets', 'Tyson', 9.99, 7.14, '32 oz', false, 75],
+    ['Homestyle Waffles', 'Eggo', 3.49, 2.38, '10 ct', false, 110],
+    ['Swedish Meatballs', 'Lean Cuisine', 3.49, 2.54, '9.1 oz', false, 95],
+    ['Whole Strawberries', 'Harvest Lane', 4.49, 3.08, '16 oz', true, 60],
+    ['Crunchy Breaded Fish Sticks', "Gorton's", 5.99, 4.2, '19 oz', false, 45],
+    ['Beef & Bean Burritos', 'El Monterey', 8.99, 6.19, '8 ct', false, 50],
+  ],
+  snacks: [
+    ['Classic Potato Chips', "Lay's", 4.99, 3.47, '8 oz', false, 210],
+    ['Nacho Cheese Tortilla Chips', 'Doritos', 5.49, 3.93, '9.25 oz', false, 180],
+    ['Chocolate Sandwich Cookies', 'Oreo', 4.29, 2.92, '13.29 oz', false, 150],
+    ['Original Chocolate Chip Cookies', 'Chips Ahoy!', 3.99, 2.91, '13 oz', false, 120],
+    ['Cheddar Goldfish Crackers', 'Pepperidge Farm', 2.99, 2.07, '6.6 oz', false, 140],
+    ['Mini Pretzels', "Snyder's of Hanover", 3.99, 2.8, '16 oz', false, 80],
+    ['Butter Microwave Popcorn', "Orville Redenbacher's", 4.49, 3.09, '6 ct', false, 70],
+    ['Deluxe Mixed Nuts', 'Planters', 9.99, 7.17, '15.25 oz', false, 40],
+    ['Chewy Chocolate Chip Granola Bars', 'Quaker', 3.49, 2.36, '8 ct', false, 120],
+    ['Restaurant Style Tortilla Chips', 'Harvest Lane', 2.49, 1.75, '13 oz', true, 110],
+    ['Classic Trail Mix', 'Harvest Lane', 6.99, 4.67, '26 oz', true, 45],
+    ['Original Baked Snack Crackers', 'Cheez-It', 5.49, 3.99, '12.4 oz', false, 130],
+  ],
+  beverages: [
+    ['Coca-Cola Classic', 'Coca-Cola', 8.99, 6.31, '12 pk 12 oz cans', false, 320],
+    ['Pepsi Cola', 'Pepsi', 8.49, 5.84, '12 pk 12 oz cans', false, 220],
+    ['Purified Drinking Water', 'Harvest Lane', 4.99, 3.56, '24 pk 16.9 oz', true, 300],
+    ['No Pulp Orange Juice', 'Tropicana', 4.99, 3.37, '52 oz', false, 150],
+    ['Fruit Punch Sports Drink', 'Gatorade', 1.99, 1.41, '28 oz', false, 160],
+    ['Classic Roast Ground Coffee', 'Folgers', 12.99, 8.73, '25.9 oz', false, 55],
+    ['Lime Sparkling Water', 'LaCroix', 5.99, 4.35, '8 pk 12 oz cans', false, 130],
+    ['100% Apple Juice', 'Harvest Lane', 2.99, 2.07, '64 oz', true, 90],
+    ['Energy Drink', 'Red Bull', 3.29, 2.35, '8.4 oz', false, 150],
+    ['Black Tea Bags', 'Lipton', 4.49, 3.06, '100 ct', false, 50],
+    ['Sweet Tea', 'Pure Leaf', 2.49, 1.82, '18.5 oz', false, 110],
+    ['Cranberry Juice Cocktail', 'Ocean Spray', 3.99, 2.76, '64 oz', false, 75],
+  ],
+  pantry: [
+    ['Spaghetti', 'Barilla', 1.69, 1.22, '16 oz', false, 200],
+    ['Traditional Pasta Sauce', 'Prego', 3.29, 2.55, '24 oz', false, 130],
+    ['Long Grain White Rice', 'Harvest Lane', 4.49, 3.33, '5 lb', true, 80],
+    ['Creamy Peanut Butter', 'Jif', 3.99, 3.05, '16 oz', false, 110],
+    ['Chicken Noodle Soup', "Campbell's", 1.79, 1.31, '10.75 oz', false, 160],
+    ['Honey Nut Cheerios', 'General Mills', 5.49, 4.28, '15.4 oz', false, 150],
+    ['All-Purpose Flour', 'Gold Medal', 4.29, 3.18, '5 lb', false, 60],
+    ['Granulated Sugar', 'Domino', 4.49, 3.38, '4 lb', false, 70],
+    ['Extra Virgin Olive Oil', 'Bertolli', 10.99, 8.11, '25.3 oz', false, 45],
+    ['Black Beans', "Bush's", 1.29, 0.99, '15 oz', false, 140],
+    ['Chunk Light Tuna in Water', 'StarKist', 1.39, 1.01, '5 oz', false, 170],
+    ['Diced Tomatoes', 'Harvest Lane', 1.19, 0.9, '14.5 oz', true, 120],
+  ],
+  household: [
+    ['Original Liquid Laundry Detergent', 'Tide', 14.99, 10.93, '84 oz', false, 30],
+    ['Original Dish Soap', 'Dawn', 3.99, 2.76, '19.4 oz', false, 90],
+    ['Select-A-Size Paper Towels', 'Bounty', 18.99, 13.33, '6 ct', false, 40],
+    ['Ultra Soft Toilet Paper', 'Charmin', 13.99, 9.63, '12 ct', false, 45],
+    ['ForceFlex Tall Kitchen Trash Bags', 'Glad', 12.99, 9.33, '40 ct', false, 35],
+    ['Aluminum Foil', 'Reynolds Wrap', 5.49, 3.71, '75 sq ft', false, 40],
+    ['Disinfecting Wipes', 'Clorox', 6.49, 4.59, '75 ct', false, 50],
+    ['Platinum Dishwasher Pods', 'Cascade', 14.99, 10.07, '36 ct', false, 25],
+    ['Paper Towels', 'Harvest Lane', 9.99, 7.21, '6 ct', true, 45],
+    ['Gallon Storage Bags', 'Ziploc', 4.99, 3.47, '30 ct', false, 40],
+    ['Free & Clear Laundry Detergent', 'Harvest Lane', 8.99, 6.39, '100 oz', true, 20],
+    ['AA Alkaline Batteries', 'Duracell', 12.99, 8.85, '8 ct', false, 18],
+  ],
+  'personal care': [
+    ['Cavity Protection Toothpaste', 'Colgate', 3.49, 1.76, '6 oz', false, 90],
+    ['Classic Clean Shampoo', 'Head & Shoulders', 8.99, 4.84, '13.5 oz', false, 35],
+    ['Deep Moisture Body Wash', 'Dove', 8.99, 4.51, '20 oz', false, 40],
+    ['Cool Rush Antiperspirant', 'Degree', 6.49, 3.61, '2.6 oz', false, 45],
+    ['Gold Antibacterial Bar Soap', 'Dial', 5.99, 3.15, '8 ct', false, 30],
+    ['Ibuprofen Tablets 200 mg', 'Harvest Lane', 7.99, 4.32, '100 ct', true, 25],
+    ['Cotton Swabs', 'Harvest Lane', 1.99, 1.01, '300 ct', true, 30],
+    ['Daily Moisturizing Lotion', 'Aveeno', 11.49, 6.42, '18 oz', false, 20],
+    ['Sensor3 Disposable Razors', 'Gillette', 11.99, 6.25, '4 ct', false, 15],
+    ['Facial Tissues', 'Kleenex', 2.19, 1.17, '144 ct', false, 60],
+    ['Cool Mint Mouthwash', 'Listerine', 6.99, 3.62, '1 L', false, 30],
+    ['Liquid Hand Soap', 'Harvest Lane', 1.49, 0.81, '7.5 oz', true, 50],
+  ],
+};
+
+/** Builds the catalog, numbering SKUs in category order. */
+function buildProducts(): Product[] {
+  const products: Product[] = [];
+  for (const category of CATEGORIES) {
+    for (const row of rows[category]) {
+      const [name, brand, regularPrice, unitCost, packSize, privateLabel, baseWeeklyUnits] = row;
+      products.push({
+        sku: `SKU${String(products.length + 1).padStart(4, '0')}`,
+        name,
+        brand,
+        category,
+        regularPrice,
+        unitCost,
+        packSize,
+        privateLabel,
+        baseWeeklyUnits,
+      });
+    }
+  }
+  return products;
+}
+
+/** The 132-product catalog: 12 per category in `CATEGORIES` order, SKUs `SKU0001` … `SKU0132`. */
+export const PRODUCTS: readonly Product[] = buildProducts();

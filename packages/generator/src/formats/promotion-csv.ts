@@ -1,0 +1,163 @@
+import type { Promotion } from '../types.js';
+
+/** The 34 Promotion fields in their canonical order: CSV columns and JSON key order. */
+export const PROMOTION_FIELDS = [
+  'id',
+  'storeId',
+  'storeName',
+  'template',
+  'region',
+  'sku',
+  'productName',
+  'brand',
+  'category',
+  'promoType',
+  'mechanic',
+  'startDate',
+  'endDate',
+  'durationDays',
+  'status',
+  'regularPrice',
+  'promoPrice',
+  'discountPct',
+  'unitCost',
+  'baselineUnits',
+  'promoUnits',
+  'liftPct',
+  'incrementalUnits',
+  'baselineRevenue',
+  'revenue',
+  'incrementalRevenue',
+  'grossMargin',
+  'marginPct',
+  'incrementalMargin',
+  'promoSpend',
+  'roi',
+  'displaySupport',
+  'featureAd',
+  'redemptionRate',
+] as const satisfies readonly (keyof Promotion)[];
+
+/** A Promotion field name. */
+export type PromotionField = (typeof PROMOTION_FIELDS)[number];
+
+type FieldKind = 'string' | 'number' | 'boolean';
+
+const BOOLEAN_FIELDS = new Set<PromotionField>(['displaySupport', 'featureAd']);
+const STRING_FIELDS = new Set<PromotionField>([
+  'id',
+  'storeId',
+  'storeName',
+  'template',
+  'region',
+  'sku',
+  'productName',
+  'brand',
+  'category',
+  'promoType',
+  'mechanic',
+  'startDate',
+  'endDate',
+  'status',
+]);
+
+/** Whether a Promotion field holds a string, a number or a boolean. */
+export function promotionFieldKind(field: PromotionField): FieldKind {
+  return BOOLEAN_FIELDS.has(field) ? 'boolean' : STRING_FIELDS.has(field) ? 'string' : 'number';
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function csvCell(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The CSV header line (RFC 4180, no line break). */
+export function promotionCsvHeader(): string {
+  return PROMOTION_FIELDS.join(',');
+}
+
+/**
+ * One promotion as an RFC 4180 CSV line (no line break): fields in {@link PROMOTION_FIELDS} order, strings quoted
+ * only when they hold a comma, a quote or a line break.
+ *
+ * @example
+ * const csv = [promotionCsvHeader(), ...rows.map(promotionToCsvLine)].join('\n') + '\n';
+ */
+export function promotionToCsvLine(promotion: Promotion): string {
+  let line = '';
+  for (let i = 0; i < PROMOTION_FIELDS.length; i++) {
+    if (i > 0) line += ',';
+    line += csvCell(promotion[PROMOTION_FIELDS[i] as PromotionField]);
+  }
+  return line;
+}
+
+/** One promotion as an NDJSON line (no line break); `JSON.parse` of it deep-equals the promotion. */
+export function promotionToNdjsonLine(promotion: Promotion): string {
+  return JSON.stringify(promotion);
+}
+
+/**
+ * Parses CSV written by {@link promotionToCsvLine} (with its header) back into promotions, typed by field: the
+ * result deep-equals the rows that were written.
+ *
+ * @example
+ * parsePromotionsCsv(csvText).length; // rows written
+ */
+export function parsePromotionsCsv(text: string): Promotion[] {
+  const records = parseCsvRecords(text);
+  const header = records.shift();
+  if (!header) return [];
+  const kinds = header.map((name) => promotionFieldKind(name as PromotionField));
+  return records.map((cells) => {
+    const row: Record<string, string | number | boolean> = {};
+    header.forEach((name, i) => {
+      const cell = cells[i] ?? '';
+      const kind = kinds[i];
+      row[name] = kind === 'number' ? Number(cell) : kind === 'boolean' ? cell === 'true' : cell;
+    });
+    return row as unknown as Promotion;
+  });
+}
+
+function parseCsvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      records.push(cells);
+      cells = [];
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    records.push(cells);
+  }
+  return records;
+}

@@ -1,0 +1,72 @@
+export { DEFAULT_AS_OF, formatIsoDate, parseIsoDate } from './calendar/iso-date.js';
+export { CATEGORIES, CATEGORY_MARGIN_TARGET, PRODUCTS } from './catalog/products.js';
+export {
+  createContext,
+  DEFAULT_SEED,
+  type GenerationContext,
+  type NormalizedDatasetSpec,
+  normalizeSpec,
+  specContext,
+  validateSeed,
+} from './dataset-spec.js';
+export { MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
+export {
+  PROMOTION_FIELDS,
+  type PromotionField,
+  parsePromotionsCsv,
+  promotionCsvHeader,
+  promotionFieldKind,
+  promotionToCsvLine,
+  promotionToNdjsonLine,
+} from './formats/promotion-csv.js';
+export { generateStoreData } from './generate-store-data.js';
+export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
+export { type MemoryReport, type MemorySource, readHeapBytes } from './monitoring/memory-sampler.js';
+export {
+  type BatchMetadata,
+  type BatchResult,
+  type ProcessBatchOptions,
+  processBatch,
+} from './process-batch.js';
+export { slicePromotions } from './slice-promotions.js';
+export {
+  type StoreChunk,
+  type StoreDataAsyncIteratorOptions,
+  type StoreDataIteratorOptions,
+  storeDataAsyncIterator,
+  storeDataIterator,
+} from './store-data-iterator.js';
+export { CITIES_BY_REGION, REGIONS } from './stores/cities.js';
+export { createStore, formatStoreId, parseStoreId } from './stores/create-store.js';
+export {
+  groupTemplates,
+  isTemplateName,
+  resolveTemplateSelection,
+  TEMPLATE_NAMES,
+  type TemplateSelectionLabel,
+} from './templates/group-templates.js';
+export type {
+  Category,
+  DatasetSpec,
+  GenerationOptions,
+  Product,
+  PromoType,
+  Promotion,
+  PromotionStatus,
+  Region,
+  Seasonality,
+  Store,
+  StoreTemplate,
+  TemplateName,
+  TemplateSelection,
+  TemplateWeights,
+} from './types.js';
+export {
+  type ValidationError,
+  type ValidationExpectations,
+  type ValidationResult,
+  type ValidationRule,
+  validatePromotions,
+} from './validation/validate-promotions.js';
+export { PROMOTIONS_PER_STORE } from './variance/promotion-engine.js';
+export { yieldToEventLoop } from './yield-to-event-loop.js';

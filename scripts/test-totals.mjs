@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Sums the vitest JSON reports (`test-results/vitest*.json`) of every package and app into the one plain line CI
+// reads: `N passed, N failed`. Exits 1 when a report lists a failure, so it can gate on its own too.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const reports = [];
+for (const group of ['packages', 'apps']) {
+  if (!existsSync(group)) continue;
+  for (const name of readdirSync(group)) {
+    const dir = join(group, name, 'test-results');
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => /^vitest.*\.json$/.test(f))) {
+      const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      passed += report.numPassedTests ?? 0;
+      failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+      skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+      reports.push(join(dir, file));
+    }
+  }
+}
+
+// A suite that failed to load has no failed tests of its own: count it as one failure.
+function countSuitesWithFailedTests(report) {
+  return (report.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && (suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length;
+}
+
+console.log(`(${reports.length} vitest reports: ${reports.join(', ') || 'none'})`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
