@@ -5,7 +5,8 @@
 //      heap bytes per retained promotion, JSON bytes per promotion.
 //   2. storeDataIterator(100000, 100, 'MIXED') streamed (3,000,000 promotions) in a fresh child process:
 //      promotions/s, RSS at start and peak RSS.
-//   3. A naive @faker-js/faker generator of the same 34-field record on 500 stores' worth, and the ratio.
+//   3. A naive @faker-js/faker generator of the same 34-field record on 50 and 500 stores' worth, and the
+//      ratio at each size (both sides retain their rows, so both pay the same garbage-collection costs).
 //   4. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
 //
 // Run:  cd packages/generator && npx tsup && pnpm bench
@@ -29,7 +30,7 @@ import {
 } from '@promoscale/generator';
 
 const SIZES = [5, 10, 25, 50, 500, 5_000];
-const FAKER_STORES = 500;
+const FAKER_SIZES = [50, 500];
 const STREAM_STORES = 100_000;
 const STREAM_CHUNK = 100;
 const TIMING = { warmupMs: 300, minMs: 1_000, minCalls: 5 };
@@ -280,9 +281,12 @@ function check(name, value, op, target) {
   return { name, value, op, target, meets: op === '>=' ? value >= target : value <= target };
 }
 
-function summarize(sizes, fakerResult, stream) {
+function summarize(sizes, fakerResults, stream) {
   const at = (stores) => sizes.find((s) => s.stores === stores);
-  const fakerRatio = at(FAKER_STORES).perSecond / fakerResult.perSecond;
+  const fakerRatios = fakerResults.map((fk) => ({
+    stores: fk.stores,
+    ratio: at(fk.stores).perSecond / fk.perSecond,
+  }));
   const peakRssMb = stream.peakRssBytes / MB;
   const rate = (stores) =>
     check(
@@ -292,11 +296,14 @@ function summarize(sizes, fakerResult, stream) {
       TARGETS.promotionsPerSecond,
     );
   return {
-    fakerRatio,
+    fakerRatios,
     targets: [
+      rate(50),
       rate(500),
       rate(5_000),
-      check(`promoscale / faker at ${FAKER_STORES} stores`, fakerRatio, '>=', TARGETS.fakerRatio),
+      ...fakerRatios.map(({ stores, ratio }) =>
+        check(`promoscale / faker at ${int.format(stores)} stores`, ratio, '>=', TARGETS.fakerRatio),
+      ),
       check(
         'heap bytes / retained promotion, 5,000 stores',
         at(5_000).heapBytesPerPromotion,
@@ -343,15 +350,19 @@ function streamLines(stream) {
   ];
 }
 
-function fakerLines(fk, fakerRatio) {
-  const records = int.format(fk.stores * PROMOTIONS_PER_STORE);
-  return [
-    `Faker baseline: ${int.format(fk.stores)} stores' worth (${records} records a call)`,
-    `  record: ${fk.fields} fields, same keys as Promotion: ${fk.sameShape ? 'yes' : 'NO'}`,
-    `  ${int.format(fk.perSecond)} promotions/s ` +
-      `(median call ${int.format(fk.medianPerSecond)}/s, ${fk.calls} calls)`,
-    `  promoscale / faker at ${FAKER_STORES} stores: ${dec1.format(fakerRatio)}x`,
+function fakerLines(fakerResults, fakerRatios) {
+  const lines = [
+    `Faker baseline (record: ${fakerResults[0].fields} fields, same keys as Promotion: ${fakerResults[0].sameShape ? 'yes' : 'NO'})`,
   ];
+  fakerResults.forEach((fk, i) => {
+    const records = int.format(fk.stores * PROMOTIONS_PER_STORE);
+    lines.push(
+      `  ${int.format(fk.stores)} stores' worth (${records} records a call): ${int.format(fk.perSecond)} promotions/s ` +
+        `(median call ${int.format(fk.medianPerSecond)}/s, ${fk.calls} calls); ` +
+        `promoscale / faker ${dec1.format(fakerRatios[i].ratio)}x`,
+    );
+  });
+  return lines;
 }
 
 function summaryLines(summary, env, totalMs) {
@@ -372,7 +383,7 @@ function printReport({ env, sizes, faker: fk, stream, summary, totalMs }) {
     [title],
     objectModeLines(sizes),
     streamLines(stream),
-    fakerLines(fk, summary.fakerRatio),
+    fakerLines(fk, summary.fakerRatios),
     summaryLines(summary, env, totalMs),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
@@ -382,15 +393,15 @@ async function main() {
   ({ faker } = await import('@faker-js/faker'));
   const started = performance.now();
   const sizes = SIZES.map(benchStores);
-  const fakerResult = benchFaker(FAKER_STORES);
+  const fakerResults = FAKER_SIZES.map(benchFaker);
   const stream = benchStream();
   const results = {
     env: environment(),
     targets: TARGETS,
     sizes,
-    faker: fakerResult,
+    faker: fakerResults,
     stream,
-    summary: summarize(sizes, fakerResult, stream),
+    summary: summarize(sizes, fakerResults, stream),
     totalMs: performance.now() - started,
   };
   if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
