@@ -11,7 +11,10 @@ rmSync(packDir, { recursive: true, force: true });
 mkdirSync(packDir);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 run('pnpm', ['pack', '--pack-destination', packDir]);
-const tarball = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')));
-run('publint', ['run', tarball, '--strict']);
-run('attw', [tarball, '--no-emoji', '--no-color']);
+const tarball = join(
+  packDir,
+  readdirSync(packDir).find((f) => f.endsWith('.tgz')),
+);
+run('pnpm', ['exec', 'publint', 'run', tarball, '--strict']);
+run('pnpm', ['exec', 'attw', tarball, '--no-emoji', '--no-color']);
 rmSync(packDir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ for (const group of ['packages', 'apps']) {
     for (const file of readdirSync(dir).filter((f) => /^vitest.*\.json$/.test(f))) {
       const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
       passed += report.numPassedTests ?? 0;
-      failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+      failed +=
+        (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
       reports.push(join(dir, file));
     }

@@ -10,6 +10,7 @@ export type PromoscaleErrorCode =
   | 'INVALID_DATE'
   | 'INVALID_OFFSET'
   | 'INVALID_LIMIT'
+  | 'INVALID_OPTION'
   | 'ABORTED';
 
 /**

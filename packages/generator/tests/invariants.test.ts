@@ -152,3 +152,15 @@ describe('generated promotions', () => {
     );
   });
 });
+
+describe('signed zeros', () => {
+  it('never returns -0 (JSON and CSV would write it as 0, so text round-trips would differ)', () => {
+    const rows = processBatch(1, 2_000, 'MIXED', { seed: 42 }).promotions;
+    const negativeZeros = rows.flatMap((p) =>
+      Object.entries(p)
+        .filter(([, value]) => Object.is(value, -0))
+        .map(([field]) => `${p.id}.${field}`),
+    );
+    expect(negativeZeros).toEqual([]);
+  });
+});

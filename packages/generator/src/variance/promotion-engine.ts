@@ -311,10 +311,11 @@ export function appendStorePromotions(
       revenue: revenueC / 100,
       incrementalRevenue: (revenueC - baselineRevenueC) / 100,
       grossMargin: grossMarginC / 100,
-      marginPct: Math.round((1000 * grossMarginC) / revenueC) / 10,
+      // `+ 0` turns the -0 that Math.round gives for tiny negatives into 0, as JSON and CSV write it.
+      marginPct: Math.round((1000 * grossMarginC) / revenueC) / 10 + 0,
       incrementalMargin: incrementalMarginC / 100,
       promoSpend: promoSpendC / 100,
-      roi: Math.round((1000 * incrementalMarginC) / promoSpendC) / 1000,
+      roi: Math.round((1000 * incrementalMarginC) / promoSpendC) / 1000 + 0,
       displaySupport,
       featureAd,
       redemptionRate,

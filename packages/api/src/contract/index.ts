@@ -1,0 +1,18 @@
+export { type BadInputCase, badInputCases } from './bad-input-cases.js';
+export type {
+  ContractAssertion,
+  ContractDescribe,
+  ContractExpect,
+  ContractIt,
+  ContractTestOptions,
+} from './contract-options.js';
+export { defineContractTests } from './define-contract-tests.js';
+export { estimateBadInputCases } from './define-estimate-tests.js';
+export { createRandom, type Random } from './random-queries.js';
+export {
+  type ReferenceQuery,
+  referencePage,
+  referenceSearchParams,
+  referenceSelect,
+  referenceSummary,
+} from './reference-model.js';

@@ -1,0 +1,134 @@
+export { ApiClientError } from './client/api-client-error.js';
+export {
+  type CallOptions,
+  type ClientOptions,
+  createClient,
+  type FetchLike,
+  type LiveOptions,
+  type PromoscaleClient,
+} from './client/create-client.js';
+export { parseServerSentEvents, type ServerSentEvent } from './client/parse-server-sent-events.js';
+export { readLines } from './client/read-lines.js';
+export { createPromotionComparator, sortKeyString } from './engine/compare-promotions.js';
+export { createPromotionPredicate, filterKey, isUnfiltered } from './engine/create-promotion-predicate.js';
+export { PromotionTable, type PromotionTableOptions } from './engine/promotion-table.js';
+export { queryRows, selectRows, summarizeRows } from './engine/query-rows.js';
+export { SummaryAccumulator } from './engine/summary-accumulator.js';
+export { type EstimateQuery, EstimateQuerySchema } from './query/estimate-query-schema.js';
+export {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportQuery,
+  ExportQuerySchema,
+} from './query/export-query-schema.js';
+export { type LiveQuery, LiveQuerySchema, MAX_LIVE_INTERVAL_MS } from './query/live-query-schema.js';
+export { MAX_LIST_VALUES, MAX_SEARCH_LENGTH, type SortKey } from './query/param-schemas.js';
+export {
+  invalidQuery,
+  parseEstimateQuery,
+  parseExportQuery,
+  parseLiveQuery,
+  parsePromotionsQuery,
+  parseQuery,
+  parseStoresQuery,
+  parseSummaryQuery,
+  type QueryParseResult,
+} from './query/parse-query.js';
+export { type PromotionFilters, PromotionFiltersSchema } from './query/promotion-filters-schema.js';
+export {
+  BOOLEAN_FILTER_FIELDS,
+  type BooleanFilterField,
+  DATE_FIELDS,
+  type DateField,
+  LIST_FILTER_FIELDS,
+  type ListFilterField,
+  NUMERIC_FIELDS,
+  type NumericField,
+  RANGE_FIELDS,
+  type RangeField,
+  SEARCH_FIELDS,
+  SORT_FIELDS,
+  type SortField,
+  STRING_FIELDS,
+  type StringField,
+  SUMMARY_GROUP_BY_FIELDS,
+  type SummaryGroupBy,
+} from './query/promotion-query-fields.js';
+export {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  type PromotionsQuery,
+  PromotionsQuerySchema,
+} from './query/promotions-query-schema.js';
+export { type StoresQuery, StoresQuerySchema } from './query/stores-query-schema.js';
+export { type SummaryQuery, SummaryQuerySchema } from './query/summary-query-schema.js';
+export {
+  type ExportQueryInput,
+  type OneOrMany,
+  type PromotionFiltersInput,
+  type PromotionsQueryInput,
+  type RangeFiltersInput,
+  type SortInput,
+  type SortToken,
+  type StoresQueryInput,
+  type SummaryQueryInput,
+  toSearchParams,
+} from './query/to-search-params.js';
+export { type ApiHandler, type ApiHandlerOptions, createApiHandler } from './routes/create-api-handler.js';
+export { EXPORT_CONTENT_TYPES } from './routes/export-response.js';
+export { JSON_CONTENT_TYPE } from './routes/json-response.js';
+export {
+  API_ERROR_CODES,
+  type ApiError,
+  type ApiErrorBody,
+  type ApiErrorCode,
+  ApiErrorSchema,
+  type QueryIssue,
+  QueryIssueSchema,
+} from './schemas/api-error-schema.js';
+export { CONTRACT_VERSION } from './schemas/contract-version.js';
+export {
+  type DatasetEstimate,
+  DatasetEstimateSchema,
+  RISK_LEVEL_VALUES,
+  SCALING_APPROACH_VALUES,
+} from './schemas/dataset-estimate-schema.js';
+export {
+  type DatasetInfo,
+  DatasetInfoSchema,
+  DatasetSpecSchema,
+  type ServedDatasetSpec,
+} from './schemas/dataset-info-schema.js';
+export {
+  CATEGORY_VALUES,
+  CategorySchema,
+  IsoDateSchema,
+  isIsoDate,
+  PROMO_TYPE_VALUES,
+  PROMOTION_STATUS_VALUES,
+  PromoTypeSchema,
+  PromotionStatusSchema,
+  REGION_VALUES,
+  RegionSchema,
+  StoreIdSchema,
+  TEMPLATE_NAME_VALUES,
+  TemplateNameSchema,
+} from './schemas/enum-schemas.js';
+export { LIVE_EVENT_NAME, type LiveUpdate, LiveUpdateSchema } from './schemas/live-update-schema.js';
+export { type Page, PageSchema, type StorePromotions, StorePromotionsSchema } from './schemas/page-schema.js';
+export { type Promotion, PromotionSchema } from './schemas/promotion-schema.js';
+export { type Store, StoreSchema } from './schemas/store-schema.js';
+export {
+  type Summary,
+  type SummaryGroup,
+  SummaryGroupSchema,
+  SummarySchema,
+  type SummaryTotals,
+  SummaryTotalsSchema,
+} from './schemas/summary-schema.js';
+export {
+  createGeneratedSource,
+  type GeneratedSource,
+  type GeneratedSourceOptions,
+} from './sources/create-generated-source.js';
+export type { DataSource, DataSourceInfo } from './sources/data-source.js';

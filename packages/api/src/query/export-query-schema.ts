@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { enumParam, sortParam } from './param-schemas.js';
+import { promotionFilterShape } from './promotion-filters-schema.js';
+
+/** The formats of `GET /api/promotions/export`. */
+export const EXPORT_FORMATS = ['ndjson', 'csv'] as const;
+
+/** An export format. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The query of `GET /api/promotions/export`: `format` (`ndjson` by default, or `csv`), optional `sort` and the
+ * promotion filters. No paging: the whole filtered set is streamed.
+ */
+export const ExportQuerySchema = z.strictObject({
+  format: enumParam('format', EXPORT_FORMATS).default('ndjson'),
+  sort: sortParam('sort').default(() => []),
+  ...promotionFilterShape,
+});
+
+/** A parsed export query. */
+export type ExportQuery = z.output<typeof ExportQuerySchema>;

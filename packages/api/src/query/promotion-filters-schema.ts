@@ -1,0 +1,71 @@
+import { PRODUCTS } from '@promoscale/generator';
+import { z } from 'zod';
+import {
+  CATEGORY_VALUES,
+  PROMO_TYPE_VALUES,
+  PROMOTION_STATUS_VALUES,
+  REGION_VALUES,
+  STORE_ID_PATTERN,
+  TEMPLATE_NAME_VALUES,
+} from '../schemas/enum-schemas.js';
+import { booleanParam, dateParam, listParam, numberParam, oneOf, searchParam } from './param-schemas.js';
+import { DATE_FIELDS, type DateField, NUMERIC_FIELDS, type NumericField } from './promotion-query-fields.js';
+
+const SKUS = [...new Set(PRODUCTS.map((product) => product.sku))];
+const BRANDS = [...new Set(PRODUCTS.map((product) => product.brand))].sort();
+
+type NumberParam = ReturnType<typeof numberParam>;
+type DateParam = ReturnType<typeof dateParam>;
+
+type RangeShape = {
+  [K in NumericField as `${K}_gte` | `${K}_lte`]: z.ZodOptional<NumberParam>;
+} & {
+  [K in DateField as `${K}_gte` | `${K}_lte`]: z.ZodOptional<DateParam>;
+};
+
+function rangeShape(): RangeShape {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of NUMERIC_FIELDS) {
+    shape[`${field}_gte`] = numberParam(`${field}_gte`).optional();
+    shape[`${field}_lte`] = numberParam(`${field}_lte`).optional();
+  }
+  for (const field of DATE_FIELDS) {
+    shape[`${field}_gte`] = dateParam(`${field}_gte`).optional();
+    shape[`${field}_lte`] = dateParam(`${field}_lte`).optional();
+  }
+  return shape as RangeShape;
+}
+
+/**
+ * The filter parameters shared by `/api/promotions`, `/api/promotions/export` and `/api/summary`: `q`, the list
+ * filters, `displaySupport` / `featureAd` and a `_gte` / `_lte` pair for every numeric and date field.
+ */
+export const promotionFilterShape = {
+  q: searchParam('q').optional(),
+  template: listParam('template', oneOf(TEMPLATE_NAME_VALUES)).optional(),
+  region: listParam('region', oneOf(REGION_VALUES)).optional(),
+  category: listParam('category', oneOf(CATEGORY_VALUES)).optional(),
+  promoType: listParam('promoType', oneOf(PROMO_TYPE_VALUES)).optional(),
+  status: listParam('status', oneOf(PROMOTION_STATUS_VALUES)).optional(),
+  storeId: listParam('storeId', {
+    accepts: (value: string): value is string => STORE_ID_PATTERN.test(value),
+    describe: 'a store id such as STORE_001 or STORE_1234',
+  }).optional(),
+  sku: listParam('sku', oneOf(SKUS, 'a catalog SKU from SKU0001 to SKU0132')).optional(),
+  brand: listParam('brand', oneOf(BRANDS, 'a catalog brand (exact, case-sensitive)')).optional(),
+  displaySupport: booleanParam('displaySupport').optional(),
+  featureAd: booleanParam('featureAd').optional(),
+  ...rangeShape(),
+};
+
+/**
+ * The filters of a promotions query, parsed from search parameters (a record of strings) into typed values:
+ * `{ category: ['dairy'], roi_gte: 0, startDate_lte: '2026-06-30', q: 'milk' }`. Strict: unknown keys fail.
+ */
+export const PromotionFiltersSchema = z.strictObject(promotionFilterShape);
+
+/**
+ * Parsed promotion filters. All given filters must hold (AND); a list filter matches any of its values (OR);
+ * ranges are inclusive; `q` is a case-insensitive substring of `productName`, `brand`, `storeName` or `sku`.
+ */
+export type PromotionFilters = z.output<typeof PromotionFiltersSchema>;

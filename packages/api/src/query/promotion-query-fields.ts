@@ -1,0 +1,109 @@
+import { PROMOTION_FIELDS, type PromotionField } from '@promoscale/generator';
+
+/** Fields filtered by `<field>=a,b` (equality or any-of): the enumerated and id fields. */
+export const LIST_FILTER_FIELDS = [
+  'template',
+  'region',
+  'category',
+  'promoType',
+  'status',
+  'storeId',
+  'sku',
+  'brand',
+] as const satisfies readonly PromotionField[];
+
+/** A field filtered by `<field>=a,b`. */
+export type ListFilterField = (typeof LIST_FILTER_FIELDS)[number];
+
+/** Boolean fields filtered by `<field>=true|false` (an extension of DOMAIN.md: analysts filter on them). */
+export const BOOLEAN_FILTER_FIELDS = [
+  'displaySupport',
+  'featureAd',
+] as const satisfies readonly PromotionField[];
+
+/** A field filtered by `<field>=true|false`. */
+export type BooleanFilterField = (typeof BOOLEAN_FILTER_FIELDS)[number];
+
+/** Numeric fields: each takes `<field>_gte` and `<field>_lte`. */
+export const NUMERIC_FIELDS = [
+  'durationDays',
+  'regularPrice',
+  'promoPrice',
+  'discountPct',
+  'unitCost',
+  'baselineUnits',
+  'promoUnits',
+  'liftPct',
+  'incrementalUnits',
+  'baselineRevenue',
+  'revenue',
+  'incrementalRevenue',
+  'grossMargin',
+  'marginPct',
+  'incrementalMargin',
+  'promoSpend',
+  'roi',
+  'redemptionRate',
+] as const satisfies readonly PromotionField[];
+
+/** A numeric Promotion field. */
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
+
+/** Date fields (`YYYY-MM-DD`): each takes `<field>_gte` and `<field>_lte`, compared as dates. */
+export const DATE_FIELDS = ['startDate', 'endDate'] as const satisfies readonly PromotionField[];
+
+/** A date Promotion field. */
+export type DateField = (typeof DATE_FIELDS)[number];
+
+/** Fields that take `_gte` / `_lte` ranges: every numeric and date field. */
+export const RANGE_FIELDS = [...NUMERIC_FIELDS, ...DATE_FIELDS] as const;
+
+/** A field that takes a range. */
+export type RangeField = NumericField | DateField;
+
+/** Fields `q` searches (case-insensitive substring). */
+export const SEARCH_FIELDS = [
+  'productName',
+  'brand',
+  'storeName',
+  'sku',
+] as const satisfies readonly PromotionField[];
+
+/** Sortable fields: every scalar Promotion field (all 34). */
+export const SORT_FIELDS: readonly PromotionField[] = PROMOTION_FIELDS;
+
+/** A sortable field. */
+export type SortField = PromotionField;
+
+/** Fields `GET /api/summary?groupBy=` accepts. */
+export const SUMMARY_GROUP_BY_FIELDS = [
+  'category',
+  'template',
+  'region',
+  'promoType',
+  'status',
+] as const satisfies readonly PromotionField[];
+
+/** A field a summary groups by. */
+export type SummaryGroupBy = (typeof SUMMARY_GROUP_BY_FIELDS)[number];
+
+/** Fields compared as strings when sorting (code-unit order, like SQL `COLLATE "C"`). */
+export const STRING_FIELDS = [
+  'id',
+  'storeId',
+  'storeName',
+  'template',
+  'region',
+  'sku',
+  'productName',
+  'brand',
+  'category',
+  'promoType',
+  'mechanic',
+  'startDate',
+  'endDate',
+  'status',
+] as const satisfies readonly PromotionField[];
+
+/** A string Promotion field. */
+export type StringField = (typeof STRING_FIELDS)[number];

@@ -1,0 +1,86 @@
+import type { Category, PromoType, PromotionStatus, Region, TemplateName } from '@promoscale/generator';
+import { z } from 'zod';
+
+/** The five store template names, in the generator's order. */
+export const TEMPLATE_NAME_VALUES = [
+  'SUBURBAN_FAMILY',
+  'URBAN_PREMIUM',
+  'RURAL_VALUE',
+  'CAMPUS_EXPRESS',
+  'COASTAL_SEASONAL',
+] as const satisfies readonly TemplateName[];
+
+/** The five regions. */
+export const REGION_VALUES = [
+  'NORTHEAST',
+  'SOUTHEAST',
+  'MIDWEST',
+  'SOUTHWEST',
+  'WEST',
+] as const satisfies readonly Region[];
+
+/** The catalog categories, in catalog order. */
+export const CATEGORY_VALUES = [
+  'produce',
+  'dairy',
+  'bakery',
+  'meat & seafood',
+  'deli',
+  'frozen',
+  'snacks',
+  'beverages',
+  'pantry',
+  'household',
+  'personal care',
+] as const satisfies readonly Category[];
+
+/** The promotion mechanics. */
+export const PROMO_TYPE_VALUES = [
+  'TPR',
+  'BOGO',
+  'MULTI_BUY',
+  'COUPON',
+  'BUNDLE',
+] as const satisfies readonly PromoType[];
+
+/** Promotion statuses against the dataset's `asOf`. */
+export const PROMOTION_STATUS_VALUES = [
+  'planned',
+  'active',
+  'completed',
+] as const satisfies readonly PromotionStatus[];
+
+/** A store template name. */
+export const TemplateNameSchema = z.enum(TEMPLATE_NAME_VALUES);
+/** A region. */
+export const RegionSchema = z.enum(REGION_VALUES);
+/** A catalog category. */
+export const CategorySchema = z.enum(CATEGORY_VALUES);
+/** A promotion mechanic. */
+export const PromoTypeSchema = z.enum(PROMO_TYPE_VALUES);
+/** A promotion status. */
+export const PromotionStatusSchema = z.enum(PROMOTION_STATUS_VALUES);
+
+/** `STORE_001` … `STORE_999`, `STORE_1000` …: the canonical store id pattern. */
+export const STORE_ID_PATTERN = /^STORE_(00[1-9]|0[1-9]\d|[1-9]\d{2,5})$/;
+/** `SKU0001` …: the SKU pattern. */
+export const SKU_PATTERN = /^SKU\d{4}$/;
+/** A `YYYY-MM-DD` date (shape only; see `isIsoDate` for calendar validity). */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A canonical store id such as `STORE_007` or `STORE_40000`. */
+export const StoreIdSchema = z.string().regex(STORE_ID_PATTERN, 'must be a store id such as STORE_001');
+/** A real calendar date `YYYY-MM-DD`. */
+export const IsoDateSchema = z.string().refine(isIsoDate, 'must be a real date YYYY-MM-DD');
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (years 0000-9999, leap years honoured). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  return day <= days;
+}

@@ -1,0 +1,212 @@
+import {
+  createStore,
+  type DatasetSpec,
+  formatStoreId,
+  type NormalizedDatasetSpec,
+  normalizeSpec,
+  PROMOTIONS_PER_STORE,
+  slicePromotions,
+  storeDataIterator,
+  yieldToEventLoop,
+} from '@promoscale/generator';
+import { createPromotionPredicate, isUnfiltered } from '../engine/create-promotion-predicate.js';
+import { PromotionTable } from '../engine/promotion-table.js';
+import { queryRows, selectRows, summarizeRows } from '../engine/query-rows.js';
+import type { ExportQuery } from '../query/export-query-schema.js';
+import type { PromotionFilters } from '../query/promotion-filters-schema.js';
+import type { PromotionsQuery } from '../query/promotions-query-schema.js';
+import type { StoresQuery } from '../query/stores-query-schema.js';
+import type { SummaryQuery } from '../query/summary-query-schema.js';
+import type { LiveUpdate } from '../schemas/live-update-schema.js';
+import type { Page } from '../schemas/page-schema.js';
+import type { Promotion } from '../schemas/promotion-schema.js';
+import type { Store } from '../schemas/store-schema.js';
+import type { Summary } from '../schemas/summary-schema.js';
+import type { DataSource, DataSourceInfo } from './data-source.js';
+import { computeLiveUpdate } from './live-update.js';
+
+/** Options of {@link createGeneratedSource}. */
+export interface GeneratedSourceOptions {
+  /** Stores generated per step when the dataset is materialised or an export streams (yielding in between). @default 250 */
+  chunkStores?: number;
+  /** A query whose `storeId` filter names at most this many stores only generates those stores. @default 200 */
+  maxLazyStores?: number;
+  /** Sort orders cached by the column engine (one `Uint32Array` over every row each). @default 8 */
+  sortCacheSize?: number;
+  /** Query results cached by the column engine, keyed by filters and sort. @default 32 */
+  resultCacheSize?: number;
+}
+
+/** The in-memory DataSource over the generator, with hooks to warm it up and see what it has generated. */
+export interface GeneratedSource extends DataSource {
+  /** The spec served, defaults filled in. */
+  readonly spec: NormalizedDatasetSpec;
+  /** Generates the whole dataset now (otherwise the first query that needs it does). */
+  materialize(): Promise<void>;
+  /** Whether the whole dataset has been generated and indexed. */
+  isMaterialized(): boolean;
+}
+
+const STORE_NUMBER = /^STORE_(\d{3,6})$/;
+
+/**
+ * The DataSource of a DatasetSpec, generated lazily and cached:
+ *
+ * - `getStore`, `storePromotions`, `liveUpdate`, `listStores`, a promotions page with no filter and no sort
+ *   (`slicePromotions`), and any query whose `storeId` filter names at most `maxLazyStores` stores generate only
+ *   the stores they need: `GET /api/stores/STORE_40000/promotions` never generates stores 1..39,999;
+ * - an export with no sort streams store chunks through the filters: constant memory;
+ * - every other promotions query, summary or sorted export needs the whole dataset: it is generated once (in
+ *   chunks, yielding to the event loop) and indexed by a column engine with cached sort orders.
+ *
+ * @example
+ * const source = createGeneratedSource({ seed: 42, stores: 500, templates: 'MIXED' });
+ * const handler = createApiHandler({ source });
+ * const response = await handler.fetch(new Request('http://localhost/api/promotions?sort=-roi&limit=10'));
+ */
+export function createGeneratedSource(
+  spec: DatasetSpec,
+  options: GeneratedSourceOptions = {},
+): GeneratedSource {
+  const normalized = normalizeSpec(spec);
+  const chunkStores = Math.max(1, Math.floor(options.chunkStores ?? 250));
+  const maxLazyStores = Math.max(0, Math.floor(options.maxLazyStores ?? 200));
+  const storeCount = normalized.stores;
+  const promotionCount = storeCount * PROMOTIONS_PER_STORE;
+  const generation = { seed: normalized.seed, asOf: normalized.asOf };
+
+  let table: PromotionTable | undefined;
+  let building: Promise<PromotionTable> | undefined;
+  let allStores: Store[] | undefined;
+
+  const materialize = (): Promise<PromotionTable> => {
+    if (table) return Promise.resolve(table);
+    building ??= (async () => {
+      const rows: Promotion[] = [];
+      for (const chunk of storeDataIterator(storeCount, chunkStores, normalized.templates, generation)) {
+        for (const row of chunk.promotions) rows.push(row);
+        if (chunk.endStore < storeCount) await yieldToEventLoop();
+      }
+      table = new PromotionTable(rows, {
+        ...(options.sortCacheSize === undefined ? {} : { sortCacheSize: options.sortCacheSize }),
+        ...(options.resultCacheSize === undefined ? {} : { resultCacheSize: options.resultCacheSize }),
+      });
+      return table;
+    })();
+    return building;
+  };
+
+  /** The store number of a canonical id in this dataset, or `null`. */
+  const storeNumberOf = (storeId: string): number | null => {
+    const match = STORE_NUMBER.exec(storeId);
+    if (!match) return null;
+    const n = Number(match[1]);
+    return n >= 1 && n <= storeCount && formatStoreId(n) === storeId ? n : null;
+  };
+
+  const storeRows = (storeNumber: number): Promotion[] => {
+    const offset = (storeNumber - 1) * PROMOTIONS_PER_STORE;
+    return table
+      ? table.rows.slice(offset, offset + PROMOTIONS_PER_STORE)
+      : slicePromotions(normalized, offset, PROMOTIONS_PER_STORE);
+  };
+
+  /** The rows of the stores a `storeId` filter names, when few enough to generate on their own. */
+  const lazySubset = (filters: PromotionFilters): Promotion[] | undefined => {
+    if (table || filters.storeId === undefined || filters.storeId.length > maxLazyStores) return undefined;
+    const numbers = filters.storeId
+      .map(storeNumberOf)
+      .filter((n): n is number => n !== null)
+      .sort((a, b) => a - b);
+    return numbers.flatMap(storeRows);
+  };
+
+  const stores = (): Store[] => {
+    allStores ??= Array.from({ length: storeCount }, (_, i) => createStore(i + 1, normalized));
+    return allStores;
+  };
+
+  return {
+    spec: normalized,
+    async materialize() {
+      await materialize();
+    },
+    isMaterialized: () => table !== undefined,
+
+    async info(): Promise<DataSourceInfo> {
+      return { spec: normalized, storeCount, promotionCount };
+    },
+
+    async listStores(query: StoresQuery): Promise<Page<Store>> {
+      const { offset, limit } = query;
+      if (query.template === undefined && query.region === undefined) {
+        const end = Math.min(storeCount, offset + limit);
+        const items: Store[] = [];
+        for (let n = offset + 1; n <= end; n++) items.push(allStores?.[n - 1] ?? createStore(n, normalized));
+        return { items, total: storeCount, offset, limit };
+      }
+      const templates = query.template && new Set<string>(query.template);
+      const regions = query.region && new Set<string>(query.region);
+      const matching = stores().filter(
+        (store) => (!templates || templates.has(store.template)) && (!regions || regions.has(store.region)),
+      );
+      return { items: matching.slice(offset, offset + limit), total: matching.length, offset, limit };
+    },
+
+    async getStore(storeId: string): Promise<Store | null> {
+      const n = storeNumberOf(storeId);
+      return n === null ? null : (allStores?.[n - 1] ?? createStore(n, normalized));
+    },
+
+    async storePromotions(storeId: string): Promise<Promotion[] | null> {
+      const n = storeNumberOf(storeId);
+      return n === null ? null : storeRows(n);
+    },
+
+    async queryPromotions(query: PromotionsQuery): Promise<Page<Promotion>> {
+      if (table) return table.page(query);
+      if (query.sort.length === 0 && isUnfiltered(query)) {
+        return {
+          items: slicePromotions(normalized, Math.min(query.offset, promotionCount), query.limit),
+          total: promotionCount,
+          offset: query.offset,
+          limit: query.limit,
+        };
+      }
+      const subset = lazySubset(query);
+      if (subset) return queryRows(subset, query);
+      return (await materialize()).page(query);
+    },
+
+    async summary(query: SummaryQuery): Promise<Summary> {
+      if (table) return table.summary(query);
+      const subset = lazySubset(query);
+      if (subset) return summarizeRows(subset, query);
+      return (await materialize()).summary(query);
+    },
+
+    async *exportPromotions(query: ExportQuery, signal?: AbortSignal): AsyncGenerator<Promotion> {
+      const subset = lazySubset(query);
+      if (subset) {
+        yield* selectRows(subset, query, query.sort);
+        return;
+      }
+      if (table || query.sort.length > 0) {
+        const ready = await materialize();
+        yield* ready.rowsAt(ready.select(query, query.sort));
+        return;
+      }
+      // Unsorted: stream store chunks through the filters, never holding more than one chunk.
+      const keep = createPromotionPredicate(query);
+      for (const chunk of storeDataIterator(storeCount, chunkStores, normalized.templates, generation)) {
+        if (signal?.aborted) return;
+        for (const row of chunk.promotions) if (keep(row)) yield row;
+      }
+    },
+
+    async liveUpdate(sequence: number): Promise<LiveUpdate | null> {
+      const promotion = computeLiveUpdate(normalized.seed, storeCount, sequence, storeRows);
+      return promotion && { sequence, promotion };
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export {
+  type SetupPromoscaleWorkerOptions,
+  setupPromoscaleWorker,
+} from './browser/setup-promoscale-worker.js';

@@ -1,0 +1,94 @@
+import { HandlerOptionsError } from '../handler-options-error.js';
+
+/** Where the mocked API lives, as `createHandlers` resolved it. */
+export interface Endpoint {
+  /** `http://localhost`, `https://api.example.com`, or `*` for any origin. */
+  readonly origin: string;
+  /** The path prefix of every route, without a trailing slash: `/api`. */
+  readonly basePath: string;
+  /** The MSW path the catch-all handler matches: `${origin}${basePath}/*`. */
+  readonly pattern: string;
+}
+
+/** The origin the handlers match when none is given: the page's origin in a browser, else `http://localhost`. */
+export function defaultOrigin(): string {
+  const location = (globalThis as { location?: { origin?: unknown } }).location;
+  const origin = location?.origin;
+  return typeof origin === 'string' && /^https?:\/\//.test(origin) ? origin : 'http://localhost';
+}
+
+/**
+ * Resolves the `origin` and `baseUrl` options into the pattern the catch-all handler matches. An absolute `baseUrl`
+ * (`https://api.example.com/v1`) sets both. Throws a `HandlerOptionsError` for anything else that is not a path.
+ */
+export function resolveEndpoint(baseUrl: string = '/api', origin?: string): Endpoint {
+  if (typeof baseUrl !== 'string') {
+    throw new HandlerOptionsError(
+      'INVALID_URL_OPTION',
+      'baseUrl',
+      "a path such as '/api' or an absolute URL",
+      baseUrl,
+    );
+  }
+  if (/^https?:\/\//i.test(baseUrl)) {
+    let url: URL;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      throw new HandlerOptionsError('INVALID_URL_OPTION', 'baseUrl', 'a valid absolute URL', baseUrl);
+    }
+    if (url.search || url.hash) {
+      throw new HandlerOptionsError(
+        'INVALID_URL_OPTION',
+        'baseUrl',
+        'a URL without a query or hash',
+        baseUrl,
+      );
+    }
+    if (origin !== undefined && origin !== url.origin) {
+      throw new HandlerOptionsError(
+        'INVALID_URL_OPTION',
+        'origin',
+        `omitted or ${url.origin} (baseUrl's)`,
+        origin,
+      );
+    }
+    return build(url.origin, url.pathname);
+  }
+  if (!baseUrl.startsWith('/') || /[?#\s*:]/.test(baseUrl)) {
+    throw new HandlerOptionsError(
+      'INVALID_URL_OPTION',
+      'baseUrl',
+      "a path such as '/api' or an absolute URL",
+      baseUrl,
+    );
+  }
+  const resolvedOrigin = origin ?? defaultOrigin();
+  if (resolvedOrigin === '*') return build('*', baseUrl);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(resolvedOrigin);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !parsed ||
+    !/^https?:$/.test(parsed.protocol) ||
+    parsed.pathname !== '/' ||
+    parsed.search ||
+    parsed.hash
+  ) {
+    throw new HandlerOptionsError(
+      'INVALID_URL_OPTION',
+      'origin',
+      "an http(s) origin such as 'http://localhost:3000' (no path) or '*'",
+      resolvedOrigin,
+    );
+  }
+  return build(parsed.origin, baseUrl);
+}
+
+function build(origin: string, path: string): Endpoint {
+  const basePath = path.replace(/\/+$/, '');
+  return { origin, basePath, pattern: `${origin}${basePath}/*` };
+}

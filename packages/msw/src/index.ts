@@ -1,0 +1,23 @@
+export { HandlerOptionsError, type HandlerOptionsErrorCode } from './handler-options-error.js';
+export {
+  type CreateHandlersOptions,
+  createHandlers,
+  DEFAULT_DATASET,
+  type LiveOptions,
+} from './handlers/create-handlers.js';
+export type { FaultRule } from './network/create-fault-plan.js';
+export {
+  LATENCY_PRESETS,
+  type LatencyDistribution,
+  type LatencyOption,
+  type LatencyPreset,
+} from './network/create-latency-sampler.js';
+export {
+  createNetwork,
+  type DelayFunction,
+  isNetworkController,
+  type NetworkController,
+  type NetworkDecision,
+  type NetworkProfile,
+} from './network/create-network.js';
+export { FAULT_HEADER, type FaultSource, faultCode } from './network/fault-response.js';

@@ -1,0 +1,4 @@
+export {
+  type SetupPromoscaleServerOptions,
+  setupPromoscaleServer,
+} from './node/setup-promoscale-server.js';

@@ -1,0 +1,64 @@
+/** How risky it is to load a dataset into one browser tab in one go. */
+export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+
+/** A level is reached when any of its figures is exceeded (strictly greater). */
+export interface RiskLimit {
+  /** JSON payload in MB. */
+  jsonMb?: number;
+  /** Peak memory of generate + serialize in MB. */
+  memoryMb?: number;
+  /** Generation + parse time in ms. */
+  loadMs?: number;
+}
+
+/** The limits of each level above LOW. */
+export interface RiskLimits {
+  MEDIUM: RiskLimit;
+  HIGH: RiskLimit;
+  CRITICAL: RiskLimit;
+}
+
+/**
+ * Risk thresholds, each taken from the seed POC's browser limits and targets:
+ * - MEDIUM: JSON over 5 MB (the smallest localStorage quota, "5-10MB": the payload no longer fits a client cache)
+ *   or a load over 200 ms (the seed's page-change target: a visible stall).
+ * - HIGH: JSON over 10 MB (over every localStorage quota) or a load over 2 s (the seed's initial-load target).
+ * - CRITICAL: peak memory over 500 MB or a load over 5 s: loading at once trips the seed's own alerts
+ *   (memory > 500MB, generation > 5 seconds).
+ *
+ * Applied to the seed table's figures they give its risk column (5-50 LOW, 100 MEDIUM, 250+ HIGH). Our rows
+ * are lighter (≈ 0.73 KB of JSON a promotion), so with our figures 100 stores are LOW, 250 MEDIUM and 500 HIGH.
+ */
+export const RISK_LIMITS: Readonly<RiskLimits> = Object.freeze({
+  MEDIUM: Object.freeze({ jsonMb: 5, loadMs: 200 }),
+  HIGH: Object.freeze({ jsonMb: 10, loadMs: 2_000 }),
+  CRITICAL: Object.freeze({ memoryMb: 500, loadMs: 5_000 }),
+});
+
+/** The figures a risk level is judged on (the columns of the estimate). */
+export interface RiskFigures {
+  json_size_mb: number;
+  memory_requirement_mb: number;
+  load_time_ms: number;
+}
+
+function exceeds(figures: RiskFigures, limit: RiskLimit): boolean {
+  return (
+    (limit.jsonMb !== undefined && figures.json_size_mb > limit.jsonMb) ||
+    (limit.memoryMb !== undefined && figures.memory_requirement_mb > limit.memoryMb) ||
+    (limit.loadMs !== undefined && figures.load_time_ms > limit.loadMs)
+  );
+}
+
+/**
+ * The highest level whose limits the figures exceed.
+ *
+ * @example
+ * classifyRisk({ json_size_mb: 5.29, memory_requirement_mb: 7, load_time_ms: 144 }); // 'MEDIUM'
+ */
+export function classifyRisk(figures: RiskFigures, limits: RiskLimits = RISK_LIMITS): RiskLevel {
+  if (exceeds(figures, limits.CRITICAL)) return 'CRITICAL';
+  if (exceeds(figures, limits.HIGH)) return 'HIGH';
+  if (exceeds(figures, limits.MEDIUM)) return 'MEDIUM';
+  return 'LOW';
+}

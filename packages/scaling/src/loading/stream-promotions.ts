@@ -1,0 +1,37 @@
+import {
+  type DatasetSpec,
+  normalizeSpec,
+  type StoreChunk,
+  storeDataAsyncIterator,
+} from '@promoscale/generator';
+
+/** Options of {@link streamPromotions}. */
+export interface StreamPromotionsOptions {
+  /** Stores a chunk. Never changes the rows. @default 10 */
+  chunkSize?: number;
+  /** Stops the stream: the next `next()` rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The STREAMING_ITERATOR strategy: an async iterator of chunks (`{ index, startStore, endStore, storeIds,
+ * promotions, progress }`), each generated only when the consumer asks for it, so a slow consumer is never
+ * flooded (pull-based back-pressure) and memory holds one chunk at a time whatever the store count. It yields to
+ * the event loop before each chunk; `break` (or `return()`) stops it. The concatenated rows equal
+ * {@link loadSingleBatch}'s. Throws `PromoscaleError` at once for an invalid spec or chunk size.
+ *
+ * @example
+ * const controller = new AbortController();
+ * for await (const chunk of streamPromotions({ stores: 50, templates: 'MIXED' }, { signal: controller.signal })) {
+ *   grid.applyTransaction({ add: chunk.promotions });
+ * }
+ */
+export function streamPromotions(
+  spec: DatasetSpec,
+  options: StreamPromotionsOptions = {},
+): AsyncIterableIterator<StoreChunk> {
+  const { seed, stores, templates, asOf } = normalizeSpec(spec);
+  const iteratorOptions: { seed: number | string; asOf: string; signal?: AbortSignal } = { seed, asOf };
+  if (options.signal) iteratorOptions.signal = options.signal;
+  return storeDataAsyncIterator(stores, options.chunkSize ?? 10, templates, iteratorOptions);
+}

@@ -1,0 +1,71 @@
+import { type StoreChunk, storeDataIterator } from '@promoscale/generator';
+import { encodeChunk, serializeError, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';
+
+/** The worker's side of its channel to the main thread. */
+export interface WorkerEndpoint {
+  post(message: WorkerResponse, transfer: ArrayBuffer[]): void;
+  onMessage(handler: (message: WorkerRequest) => void): void;
+}
+
+/**
+ * Runs inside a worker: answers a `start` request by generating chunks with the generator's `storeDataIterator`
+ * and sending each one as soon as the main thread has credit for it. Credits are the back-pressure: the worker
+ * never runs more than `credits` chunks ahead of what the main thread consumed. The entry scripts
+ * (`@promoscale/scaling/worker`, `@promoscale/scaling/node-worker`) call it; a custom worker script can too.
+ *
+ * @example
+ * // my-worker.ts (a browser module worker)
+ * import { servePromotions } from '@promoscale/scaling';
+ * servePromotions({ post: (m, t) => self.postMessage(m, { transfer: t }), onMessage: (h) => {
+ *   self.onmessage = (e) => h(e.data);
+ * } });
+ */
+export function servePromotions(endpoint: WorkerEndpoint): void {
+  let chunks: Iterator<StoreChunk> | null = null;
+  let encoding: 'clone' | 'json-bytes' = 'clone';
+  let credits = 0;
+  let sent = 0;
+  let finished = false;
+
+  const pump = () => {
+    try {
+      while (chunks && !finished && credits > 0) {
+        const next = chunks.next();
+        if (next.done) {
+          finished = true;
+          endpoint.post({ type: 'done', chunks: sent }, []);
+          return;
+        }
+        const [message, transfer] = encodeChunk(next.value, encoding);
+        endpoint.post(message, transfer);
+        credits--;
+        sent++;
+      }
+    } catch (error) {
+      finished = true;
+      endpoint.post({ type: 'error', error: serializeError(error) }, []);
+    }
+  };
+
+  endpoint.onMessage((request) => {
+    if (request.type === 'start') {
+      if (chunks) return;
+      const { spec, chunkSize } = request;
+      encoding = request.encoding;
+      credits = request.credits;
+      try {
+        chunks = storeDataIterator(spec.stores, chunkSize, spec.templates, {
+          seed: spec.seed,
+          asOf: spec.asOf,
+        });
+      } catch (error) {
+        finished = true;
+        endpoint.post({ type: 'error', error: serializeError(error) }, []);
+        return;
+      }
+    } else if (request.type === 'pull') {
+      credits += request.credits;
+    }
+    pump();
+  });
+}
