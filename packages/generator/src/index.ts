@@ -11,7 +11,11 @@ export {
 } from './dataset-spec.js';
 export { MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
 export {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
   PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  PROMOTION_STRING_FIELDS,
   type PromotionField,
   parsePromotionsCsv,
   promotionCsvHeader,
@@ -28,6 +32,7 @@ export {
   type ProcessBatchOptions,
   processBatch,
 } from './process-batch.js';
+export { fmix32 } from './random/prng.js';
 export { slicePromotions } from './slice-promotions.js';
 export {
   type StoreChunk,
@@ -68,5 +73,5 @@ export {
   type ValidationRule,
   validatePromotions,
 } from './validation/validate-promotions.js';
-export { PROMOTIONS_PER_STORE } from './variance/promotion-engine.js';
+export { PROMO_TYPES, PROMOTION_STATUSES, PROMOTIONS_PER_STORE } from './variance/promotion-engine.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';

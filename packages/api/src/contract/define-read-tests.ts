@@ -1,4 +1,5 @@
 import { createStore, PROMOTION_FIELDS, type Promotion, type Store } from '@promoscale/generator';
+import { LIST_FILTER_FIELDS } from '../query/promotion-query-fields.js';
 import { CONTRACT_VERSION } from '../schemas/contract-version.js';
 import { DatasetInfoSchema } from '../schemas/dataset-info-schema.js';
 import { PageSchema, StorePromotionsSchema } from '../schemas/page-schema.js';
@@ -134,17 +135,7 @@ export function defineReadTests(ctx: ContractContext): void {
 
     ctx.it('filters on each list field, one value or several', async () => {
       const rows = ctx.rows();
-      const fields = [
-        'template',
-        'region',
-        'category',
-        'promoType',
-        'status',
-        'storeId',
-        'sku',
-        'brand',
-      ] as const;
-      for (const field of fields) {
+      for (const field of LIST_FILTER_FIELDS) {
         const values = [...new Set(rows.map((row) => row[field]))];
         await expectPromotionsMatch(
           ctx,

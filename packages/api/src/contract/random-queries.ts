@@ -1,4 +1,13 @@
 import type { Promotion } from '@promoscale/generator';
+import {
+  BOOLEAN_FILTER_FIELDS,
+  DATE_FIELDS,
+  LIST_FILTER_FIELDS,
+  type ListFilterField,
+  NUMERIC_FIELDS,
+  SEARCH_FIELDS,
+  SUMMARY_GROUP_BY_FIELDS,
+} from '../query/promotion-query-fields.js';
 import type { ReferenceQuery } from './reference-model.js';
 
 /** mulberry32: a tiny seeded PRNG, so the suite's random queries are the same on every run. */
@@ -19,37 +28,6 @@ export function createRandom(seed: number) {
 /** The suite's PRNG. */
 export type Random = ReturnType<typeof createRandom>;
 
-const LIST_FIELDS = [
-  'template',
-  'region',
-  'category',
-  'promoType',
-  'status',
-  'storeId',
-  'sku',
-  'brand',
-] as const;
-const NUMERIC_FIELDS = [
-  'durationDays',
-  'regularPrice',
-  'promoPrice',
-  'discountPct',
-  'unitCost',
-  'baselineUnits',
-  'promoUnits',
-  'liftPct',
-  'incrementalUnits',
-  'baselineRevenue',
-  'revenue',
-  'incrementalRevenue',
-  'grossMargin',
-  'marginPct',
-  'incrementalMargin',
-  'promoSpend',
-  'roi',
-  'redemptionRate',
-] as const;
-const DATE_FIELDS = ['startDate', 'endDate'] as const;
 /** Fields with many ties, picked often as sort keys so the `id` tie-break is exercised. */
 const TIE_FIELDS = [
   'template',
@@ -61,8 +39,6 @@ const TIE_FIELDS = [
   'displaySupport',
   'featureAd',
 ] as const;
-const SEARCH_FIELDS = ['productName', 'brand', 'storeName', 'sku'] as const;
-const GROUP_BY = ['category', 'template', 'region', 'promoType', 'status'] as const;
 
 /** Where the random values come from: the dataset's own rows plus a few well-formed values it lacks. */
 export interface RandomDomain {
@@ -71,7 +47,7 @@ export interface RandomDomain {
   storeCount: number;
 }
 
-function listValues(random: Random, domain: RandomDomain, field: (typeof LIST_FIELDS)[number]): string[] {
+function listValues(random: Random, domain: RandomDomain, field: ListFilterField): string[] {
   const count = 1 + random.int(3);
   const values = new Set<string>();
   for (let i = 0; i < count; i++) {
@@ -90,7 +66,7 @@ export function randomFilters(random: Random, domain: RandomDomain): ReferenceQu
   const query: ReferenceQuery = { lists: [], booleans: [], ranges: [], sort: [] };
   const listCount = random.pick([0, 0, 1, 1, 1, 2, 3]);
   for (let i = 0; i < listCount; i++) {
-    const field = random.pick(LIST_FIELDS);
+    const field = random.pick(LIST_FILTER_FIELDS);
     if (query.lists.some((list) => list.field === field)) continue;
     query.lists.push({ field, values: listValues(random, domain, field) });
   }
@@ -108,7 +84,7 @@ export function randomFilters(random: Random, domain: RandomDomain): ReferenceQu
   }
   if (random.chance(0.15))
     query.booleans.push({
-      field: random.pick(['displaySupport', 'featureAd'] as const),
+      field: random.pick(BOOLEAN_FILTER_FIELDS),
       value: random.chance(0.5),
     });
   if (random.chance(0.25)) {
@@ -146,6 +122,6 @@ export function randomPromotionsQuery(random: Random, domain: RandomDomain): Ref
 /** A random summary query. */
 export function randomSummaryQuery(random: Random, domain: RandomDomain): ReferenceQuery {
   const query = randomFilters(random, domain);
-  if (random.chance(0.85)) query.groupBy = random.pick(GROUP_BY);
+  if (random.chance(0.85)) query.groupBy = random.pick(SUMMARY_GROUP_BY_FIELDS);
   return query;
 }

@@ -1,4 +1,11 @@
-import { PROMOTION_FIELDS, type PromotionField } from '@promoscale/generator';
+import {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  PROMOTION_STRING_FIELDS,
+  type PromotionField,
+} from '@promoscale/generator';
 
 /** Fields filtered by `<field>=a,b` (equality or any-of): the enumerated and id fields. */
 export const LIST_FILTER_FIELDS = [
@@ -16,41 +23,19 @@ export const LIST_FILTER_FIELDS = [
 export type ListFilterField = (typeof LIST_FILTER_FIELDS)[number];
 
 /** Boolean fields filtered by `<field>=true|false` (an extension of DOMAIN.md: analysts filter on them). */
-export const BOOLEAN_FILTER_FIELDS = [
-  'displaySupport',
-  'featureAd',
-] as const satisfies readonly PromotionField[];
+export const BOOLEAN_FILTER_FIELDS = PROMOTION_BOOLEAN_FIELDS;
 
 /** A field filtered by `<field>=true|false`. */
 export type BooleanFilterField = (typeof BOOLEAN_FILTER_FIELDS)[number];
 
 /** Numeric fields: each takes `<field>_gte` and `<field>_lte`. */
-export const NUMERIC_FIELDS = [
-  'durationDays',
-  'regularPrice',
-  'promoPrice',
-  'discountPct',
-  'unitCost',
-  'baselineUnits',
-  'promoUnits',
-  'liftPct',
-  'incrementalUnits',
-  'baselineRevenue',
-  'revenue',
-  'incrementalRevenue',
-  'grossMargin',
-  'marginPct',
-  'incrementalMargin',
-  'promoSpend',
-  'roi',
-  'redemptionRate',
-] as const satisfies readonly PromotionField[];
+export const NUMERIC_FIELDS = PROMOTION_NUMBER_FIELDS;
 
 /** A numeric Promotion field. */
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 /** Date fields (`YYYY-MM-DD`): each takes `<field>_gte` and `<field>_lte`, compared as dates. */
-export const DATE_FIELDS = ['startDate', 'endDate'] as const satisfies readonly PromotionField[];
+export const DATE_FIELDS = PROMOTION_DATE_FIELDS;
 
 /** A date Promotion field. */
 export type DateField = (typeof DATE_FIELDS)[number];
@@ -88,22 +73,7 @@ export const SUMMARY_GROUP_BY_FIELDS = [
 export type SummaryGroupBy = (typeof SUMMARY_GROUP_BY_FIELDS)[number];
 
 /** Fields compared as strings when sorting (code-unit order, like SQL `COLLATE "C"`). */
-export const STRING_FIELDS = [
-  'id',
-  'storeId',
-  'storeName',
-  'template',
-  'region',
-  'sku',
-  'productName',
-  'brand',
-  'category',
-  'promoType',
-  'mechanic',
-  'startDate',
-  'endDate',
-  'status',
-] as const satisfies readonly PromotionField[];
+export const STRING_FIELDS = PROMOTION_STRING_FIELDS;
 
 /** A string Promotion field. */
 export type StringField = (typeof STRING_FIELDS)[number];

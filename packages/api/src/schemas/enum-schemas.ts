@@ -1,54 +1,20 @@
-import type { Category, PromoType, PromotionStatus, Region, TemplateName } from '@promoscale/generator';
+import { CATEGORIES, PROMO_TYPES, PROMOTION_STATUSES, REGIONS, TEMPLATE_NAMES } from '@promoscale/generator';
 import { z } from 'zod';
 
-/** The five store template names, in the generator's order. */
-export const TEMPLATE_NAME_VALUES = [
-  'SUBURBAN_FAMILY',
-  'URBAN_PREMIUM',
-  'RURAL_VALUE',
-  'CAMPUS_EXPRESS',
-  'COASTAL_SEASONAL',
-] as const satisfies readonly TemplateName[];
+/** The five store template names, in the generator's order (its `TEMPLATE_NAMES`). */
+export const TEMPLATE_NAME_VALUES = TEMPLATE_NAMES;
 
-/** The five regions. */
-export const REGION_VALUES = [
-  'NORTHEAST',
-  'SOUTHEAST',
-  'MIDWEST',
-  'SOUTHWEST',
-  'WEST',
-] as const satisfies readonly Region[];
+/** The five regions (the generator's `REGIONS`). */
+export const REGION_VALUES = REGIONS;
 
-/** The catalog categories, in catalog order. */
-export const CATEGORY_VALUES = [
-  'produce',
-  'dairy',
-  'bakery',
-  'meat & seafood',
-  'deli',
-  'frozen',
-  'snacks',
-  'beverages',
-  'pantry',
-  'household',
-  'personal care',
-] as const satisfies readonly Category[];
+/** The catalog categories, in catalog order (the generator's `CATEGORIES`). */
+export const CATEGORY_VALUES = CATEGORIES;
 
-/** The promotion mechanics. */
-export const PROMO_TYPE_VALUES = [
-  'TPR',
-  'BOGO',
-  'MULTI_BUY',
-  'COUPON',
-  'BUNDLE',
-] as const satisfies readonly PromoType[];
+/** The promotion mechanics (the generator's `PROMO_TYPES`). */
+export const PROMO_TYPE_VALUES = PROMO_TYPES;
 
-/** Promotion statuses against the dataset's `asOf`. */
-export const PROMOTION_STATUS_VALUES = [
-  'planned',
-  'active',
-  'completed',
-] as const satisfies readonly PromotionStatus[];
+/** Promotion statuses against the dataset's `asOf` (the generator's `PROMOTION_STATUSES`). */
+export const PROMOTION_STATUS_VALUES = PROMOTION_STATUSES;
 
 /** A store template name. */
 export const TemplateNameSchema = z.enum(TEMPLATE_NAME_VALUES);

@@ -1,3 +1,4 @@
+import { fmix32 } from '@promoscale/generator';
 import type { Promotion } from '../schemas/promotion-schema.js';
 
 /** Stores probed, from the one a sequence number points at, for an active promotion. */
@@ -13,15 +14,9 @@ export function hashSeed(seed: number | string): number {
   return h >>> 0;
 }
 
-/** A well-mixed 32-bit hash of two integers (murmur3's finaliser). */
+/** A well-mixed 32-bit hash of two integers: `b` (up to 2^53) folded into `a`, then murmur3's finaliser. */
 export function mix32(a: number, b: number): number {
-  let h = (a ^ Math.imul(b | 0, 0x9e3779b1) ^ Math.imul(Math.floor(b / 0x1_0000_0000), 0x85ebca6b)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(a ^ Math.imul(b | 0, 0x9e3779b1) ^ Math.imul(Math.floor(b / 0x1_0000_0000), 0x85ebca6b));
 }
 
 /**

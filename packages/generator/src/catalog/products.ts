@@ -1,7 +1,7 @@
 import type { Category, Product } from '../types.js';
 
 /** The catalog categories, in catalog order. */
-export const CATEGORIES: readonly Category[] = [
+export const CATEGORIES = [
   'produce',
   'dairy',
   'bakery',
@@ -13,7 +13,7 @@ export const CATEGORIES: readonly Category[] = [
   'pantry',
   'household',
   'personal care',
-];
+] as const satisfies readonly Category[];
 
 /** Target gross margin at regular price per category, as a fraction (catalog costs stay within ±4 pts). */
 export const CATEGORY_MARGIN_TARGET: Readonly<Record<Category, number>> = {

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { processBatch } from '../process-batch.js';
 import type { Promotion } from '../types.js';
 import {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
   PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  PROMOTION_STRING_FIELDS,
   parsePromotionsCsv,
   promotionCsvHeader,
+  promotionFieldKind,
   promotionToCsvLine,
   promotionToNdjsonLine,
 } from './promotion-csv.js';
@@ -15,6 +20,25 @@ describe('promotion CSV and NDJSON', () => {
   it('lists the 34 fields in the key order of generated rows', () => {
     expect(PROMOTION_FIELDS).toHaveLength(34);
     expect(Object.keys(rows[0] as Promotion)).toEqual([...PROMOTION_FIELDS]);
+  });
+
+  it('returns field groups by kind that split the 34 fields in canonical order and match generated values', () => {
+    const groups = {
+      string: PROMOTION_STRING_FIELDS,
+      number: PROMOTION_NUMBER_FIELDS,
+      boolean: PROMOTION_BOOLEAN_FIELDS,
+    };
+    expect([
+      PROMOTION_STRING_FIELDS.length,
+      PROMOTION_NUMBER_FIELDS.length,
+      PROMOTION_BOOLEAN_FIELDS.length,
+    ]).toEqual([14, 18, 2]);
+    for (const [kind, fields] of Object.entries(groups)) {
+      expect([...fields]).toEqual(PROMOTION_FIELDS.filter((field) => promotionFieldKind(field) === kind));
+      for (const row of rows) for (const field of fields) expect(typeof row[field]).toBe(kind);
+    }
+    expect([...PROMOTION_DATE_FIELDS]).toEqual(['startDate', 'endDate']);
+    for (const field of PROMOTION_DATE_FIELDS) expect(PROMOTION_STRING_FIELDS).toContain(field);
   });
 
   it('parses written CSV back to rows deep-equal to the originals', () => {

@@ -7,7 +7,17 @@ export interface SeedHash {
   readonly b: number;
 }
 
-/** Murmur3's 32-bit finaliser: a bijective avalanche mix. */
+/**
+ * Murmur3's 32-bit finaliser: a bijective avalanche mix of a 32-bit integer (every input bit flips about half of
+ * the output bits). Built from 32-bit integer operations only, so it gives the same result in every JS engine: the
+ * generator derives its PRNG streams with it, and code that must pick rows deterministically can hash with it.
+ *
+ * @param h - any number; only its low 32 bits count
+ * @returns an unsigned 32-bit integer
+ * @example
+ * fmix32(1); // 1364076727
+ * fmix32(seedWord ^ Math.imul(sequence, 0x9e3779b1)) % storeCount; // a well-spread store index
+ */
 export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

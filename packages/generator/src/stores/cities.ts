@@ -1,7 +1,13 @@
 import type { Region } from '../types.js';
 
 /** The store regions, in a fixed order. */
-export const REGIONS: readonly Region[] = ['NORTHEAST', 'SOUTHEAST', 'MIDWEST', 'SOUTHWEST', 'WEST'];
+export const REGIONS = [
+  'NORTHEAST',
+  'SOUTHEAST',
+  'MIDWEST',
+  'SOUTHWEST',
+  'WEST',
+] as const satisfies readonly Region[];
 
 /** 24 real US city names per region (no state suffix), unique across all regions. */
 export const CITIES_BY_REGION: Readonly<Record<Region, readonly string[]>> = {

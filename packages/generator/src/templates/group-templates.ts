@@ -71,13 +71,13 @@ export const groupTemplates: Readonly<Record<TemplateName, StoreTemplate>> = {
 };
 
 /** The template names in their canonical order. */
-export const TEMPLATE_NAMES: readonly TemplateName[] = [
+export const TEMPLATE_NAMES = [
   'SUBURBAN_FAMILY',
   'URBAN_PREMIUM',
   'RURAL_VALUE',
   'CAMPUS_EXPRESS',
   'COASTAL_SEASONAL',
-];
+] as const satisfies readonly TemplateName[];
 
 /** Cumulative weights (summing to 1) over TEMPLATE_NAMES, or a single template index. */
 export type TemplatePicker = { readonly fixed: number } | { readonly cumulative: Float64Array };

@@ -1,8 +1,14 @@
 import { DEFAULT_AS_OF, parseIsoDate, tryParseIsoDate } from '../calendar/iso-date.js';
 import { PromoscaleError } from '../errors.js';
+import {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  PROMOTION_STRING_FIELDS,
+} from '../formats/promotion-csv.js';
 import { TEMPLATE_NAMES } from '../templates/group-templates.js';
 import type { Promotion } from '../types.js';
-import { PROMOTIONS_PER_STORE } from '../variance/promotion-engine.js';
+import { PROMO_TYPES, PROMOTION_STATUSES, PROMOTIONS_PER_STORE } from '../variance/promotion-engine.js';
 
 /** The rules {@link validatePromotions} checks (DOMAIN.md section 4 plus count and structure). */
 export type ValidationRule =
@@ -54,39 +60,9 @@ export interface ValidationExpectations {
   maxErrors?: number;
 }
 
-const STRING_FIELDS = [
-  'id',
-  'storeId',
-  'storeName',
-  'region',
-  'sku',
-  'productName',
-  'brand',
-  'category',
-  'mechanic',
-] as const;
-const NUMBER_FIELDS = [
-  'regularPrice',
-  'promoPrice',
-  'discountPct',
-  'unitCost',
-  'baselineUnits',
-  'promoUnits',
-  'liftPct',
-  'incrementalUnits',
-  'baselineRevenue',
-  'revenue',
-  'incrementalRevenue',
-  'grossMargin',
-  'marginPct',
-  'incrementalMargin',
-  'promoSpend',
-  'roi',
-  'redemptionRate',
-] as const;
 const INTEGER_FIELDS = ['baselineUnits', 'promoUnits', 'incrementalUnits'] as const;
-const PROMO_TYPES = new Set(['TPR', 'BOGO', 'MULTI_BUY', 'COUPON', 'BUNDLE']);
-const STATUSES = new Set(['planned', 'active', 'completed']);
+const PROMO_TYPE_SET = new Set<string>(PROMO_TYPES);
+const STATUS_SET = new Set<string>(PROMOTION_STATUSES);
 const TEMPLATES = new Set<string>(TEMPLATE_NAMES);
 const DURATIONS = new Set([7, 14, 21, 28]);
 const CENT = 0.005 + 1e-9;
@@ -203,19 +179,19 @@ function round(x: number): number {
 
 function structureProblem(p: Promotion): string | null {
   if (typeof p !== 'object' || p === null) return 'not an object';
-  for (const f of STRING_FIELDS)
+  for (const f of PROMOTION_STRING_FIELDS)
     if (typeof p[f] !== 'string' || p[f] === '') return `${f} is not a non-empty string`;
-  for (const f of NUMBER_FIELDS)
+  for (const f of PROMOTION_NUMBER_FIELDS)
     if (typeof p[f] !== 'number' || !Number.isFinite(p[f])) return `${f} is not a finite number`;
+  for (const f of PROMOTION_BOOLEAN_FIELDS) if (typeof p[f] !== 'boolean') return `${f} is not a boolean`;
   for (const f of INTEGER_FIELDS) if (!Number.isInteger(p[f])) return `${f} is not an integer`;
   if (!TEMPLATES.has(p.template)) return `template ${String(p.template)} is not a template name`;
-  if (!PROMO_TYPES.has(p.promoType))
-    return `promoType ${String(p.promoType)} is not one of TPR, BOGO, MULTI_BUY, COUPON, BUNDLE`;
-  if (!STATUSES.has(p.status)) return `status ${String(p.status)} is not planned, active or completed`;
+  if (!PROMO_TYPE_SET.has(p.promoType))
+    return `promoType ${String(p.promoType)} is not one of ${PROMO_TYPES.join(', ')}`;
+  if (!STATUS_SET.has(p.status))
+    return `status ${String(p.status)} is not one of ${PROMOTION_STATUSES.join(', ')}`;
   if (!DURATIONS.has(p.durationDays)) return `durationDays ${String(p.durationDays)} is not 7, 14, 21 or 28`;
-  if (typeof p.displaySupport !== 'boolean' || typeof p.featureAd !== 'boolean')
-    return 'displaySupport and featureAd must be booleans';
-  for (const f of ['startDate', 'endDate'] as const) {
+  for (const f of PROMOTION_DATE_FIELDS) {
     if (tryParseIsoDate(p[f]) === null) return `${f} is not a real YYYY-MM-DD date`;
   }
   if (p.id !== `PRM-${p.storeId}-${p.sku}`) return `id ${p.id} is not PRM-<storeId>-<sku>`;

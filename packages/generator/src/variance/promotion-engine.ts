@@ -19,7 +19,25 @@ const PRODUCT_COUNT = PRODUCTS.length;
 /** How much more often a template promotes the categories it tilts to. */
 const TILT_WEIGHT = 3;
 
-const PROMO_TYPES: readonly PromoType[] = ['TPR', 'BOGO', 'MULTI_BUY', 'COUPON', 'BUNDLE'];
+/**
+ * The promotion mechanics (temporary price reduction, buy-one-get-one, multi-buy, coupon, bundle), in the order
+ * the engine draws them: its mix and per-mechanic lift and funding figures are indexed in this order.
+ */
+export const PROMO_TYPES = [
+  'TPR',
+  'BOGO',
+  'MULTI_BUY',
+  'COUPON',
+  'BUNDLE',
+] as const satisfies readonly PromoType[];
+
+/** The statuses of a promotion against the dataset's `asOf`: starts after it, runs over it, ended before it. */
+export const PROMOTION_STATUSES = [
+  'planned',
+  'active',
+  'completed',
+] as const satisfies readonly PromotionStatus[];
+
 const PROMO_TYPE_CUMULATIVE = [0.52, 0.64, 0.8, 0.91, 1];
 /** Lift of a mechanic relative to a price cut of the same depth (quantity conditions and coupon reach damp it). */
 const MECHANIC_LIFT = [1, 0.75, 0.85, 0.55, 0.6];
@@ -52,9 +70,7 @@ const EXECUTION_CENTS_PER_WEEK = 300;
 /** Digital-coupon platform and clearing fees. */
 const COUPON_FEE_CENTS = 1_500;
 
-const STATUS_PLANNED: PromotionStatus = 'planned';
-const STATUS_ACTIVE: PromotionStatus = 'active';
-const STATUS_COMPLETED: PromotionStatus = 'completed';
+const [STATUS_PLANNED, STATUS_ACTIVE, STATUS_COMPLETED] = PROMOTION_STATUSES;
 const BOGO_MECHANIC = 'Buy 1 Get 1 Free';
 
 // Per template: a pool of product indices where tilted categories appear TILT_WEIGHT times.
