@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fencedBlocks } from '../../../test-support/readme-examples.js';
 
 // Every ```js block of the README runs as a user would run it: an ES module importing the BUILT package by its
 // name (Node resolves the self-reference through `exports`). The test task depends on the build (turbo.json).
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
-const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+const blocks = fencedBlocks(readme)
+  .filter((block) => block.info === 'js')
+  .map((block) => block.code);
 const dir = `${root}.readme-examples/`;
 
 describe('README examples', () => {

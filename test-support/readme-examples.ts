@@ -1,0 +1,125 @@
+// Shared by the packages' tests/readme-examples.test.ts, which run their README's examples against the built
+// package: reading the fenced blocks, the output their comments promise, and running Node on them. Node built-ins
+// only (the root depends on no package; Vitest's `expect` is passed in). Listed in turbo.json's globalDependencies.
+import { spawn } from 'node:child_process';
+
+/** A fenced code block: its info string (`js`, `ts browser`, …, trimmed) and its code, ending with a newline. */
+export interface Block {
+  info: string;
+  code: string;
+}
+
+/** The fenced code blocks of a Markdown text, also those indented in a list item (the indent removed). */
+export function fencedBlocks(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  let open: { indent: string; info: string; lines: string[] } | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = /^( *)```(.*)$/.exec(line);
+    if (open === undefined) {
+      if (fence) open = { indent: fence[1] as string, info: (fence[2] as string).trim(), lines: [] };
+    } else if (fence && (fence[2] as string).trim() === '') {
+      blocks.push({ info: open.info, code: `${open.lines.join('\n')}\n` });
+      open = undefined;
+    } else {
+      open.lines.push(line.startsWith(open.indent) ? line.slice(open.indent.length) : line);
+    }
+  }
+  if (open) throw new Error(`README.md: the \`\`\`${open.info} block is not closed`);
+  return blocks;
+}
+
+/**
+ * The output a block promises: the `// …` comment ending a `console.log(…)` line, and the comment-only lines
+ * right after that line, read as literal output in which `…` stands for anything. Whitespace is compared
+ * collapsed (Node prints objects over several lines); a comment that neither starts nor ends with `…` must match
+ * whole words at its ends; the comments must appear in the order they are written.
+ */
+export function expectedOutput(code: string): RegExp[] {
+  const lines = code.split('\n');
+  const expected: RegExp[] = [];
+  lines.forEach((line, i) => {
+    if (!line.includes('console.log(')) return;
+    const parts: string[] = [];
+    const trailing = /\)[;,]?\s+\/\/ (.*)$/.exec(line);
+    if (trailing) parts.push(trailing[1] as string);
+    for (let j = i + 1; j < lines.length; j++) {
+      const comment = /^\s*\/\/ ?(.*)$/.exec(lines[j] as string);
+      if (!comment) break;
+      parts.push(comment[1] as string);
+    }
+    const text = collapse(parts.join(' '));
+    if (text === '') return;
+    const body = text
+      .split('…')
+      .map((fragment) => escapeRegExp(fragment.trim()))
+      .join('[\\s\\S]*?');
+    const start = text.startsWith('…') ? '' : '(?:^|\\s)';
+    const end = text.endsWith('…') ? '' : '(?=\\s|$)';
+    expected.push(new RegExp(`${start}${body}${end}`));
+  });
+  return expected;
+}
+
+/** The text with every run of whitespace made one space, and trimmed. */
+export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The text with the characters special in a regular expression escaped, to match it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How a child process ended: its exit code (`null` when killed, e.g. by the timeout) and its whole output. */
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Where and how long a child process runs: `env` defaults to this process's, `timeout` to 60 s. */
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeout?: number;
+}
+
+/** Runs `command` with `args` and resolves when it ends (whatever its exit code), with its output as text. */
+export function runCommand(command: string, args: string[], options: RunOptions): Promise<Run> {
+  const { cwd, env = process.env, timeout = 60_000 } = options;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, timeout });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs this Node (`process.execPath`) with `args`, as {@link runCommand} does. */
+export function runNode(args: string[], options: RunOptions): Promise<Run> {
+  return runCommand(process.execPath, args, options);
+}
+
+/** The part of Vitest's `expect` that {@link expectOutputInOrder} uses (the root does not depend on Vitest). */
+export type Expect = (actual: unknown, message?: string) => { not: { toBeNull(): void } };
+
+/**
+ * Asserts, with the given Vitest `expect`, that what the output comments of `code` show ({@link expectedOutput})
+ * appears in `stdout` (whitespace collapsed), each after what the comments before it matched.
+ */
+export function expectOutputInOrder(stdout: string, code: string, expect: Expect): void {
+  const output = collapse(stdout);
+  let from = 0;
+  for (const pattern of expectedOutput(code)) {
+    const rest = output.slice(from);
+    const match = pattern.exec(rest);
+    expect(
+      match,
+      `${pattern} in the output, after what the comments before it matched:\n${rest}`,
+    ).not.toBeNull();
+    from += (match?.index ?? 0) + (match?.[0].length ?? 0);
+  }
+}
