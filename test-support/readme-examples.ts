@@ -2,6 +2,7 @@
 // package: reading the fenced blocks, the output their comments promise, and running Node on them. Node built-ins
 // only (the root depends on no package; Vitest's `expect` is passed in). Listed in turbo.json's globalDependencies.
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** A fenced code block: its info string (`js`, `ts browser`, …, trimmed) and its code, ending with a newline. */
 export interface Block {
@@ -103,8 +104,70 @@ export function runNode(args: string[], options: RunOptions): Promise<Run> {
   return runCommand(process.execPath, args, options);
 }
 
-/** The part of Vitest's `expect` that {@link expectOutputInOrder} uses (the root does not depend on Vitest). */
-export type Expect = (actual: unknown, message?: string) => { not: { toBeNull(): void } };
+/** The part of Vitest's `expect` that the helpers here use (the root does not depend on Vitest). */
+export type Expect = (
+  actual: unknown,
+  message?: string,
+) => { toBe(expected: unknown): void; toBeGreaterThan(expected: number): void; not: { toBeNull(): void } };
+
+/** A package's README as its examples test reads it. */
+export interface ReadmeExamples {
+  /** Where the test writes the examples it runs: `<root>.readme-examples/` (removed after the suite). */
+  dir: string;
+  /** Every fenced block of `<root>README.md`. */
+  blocks: Block[];
+  /** The code of the blocks whose info string is `info`, in order. */
+  of: (info: string) => string[];
+}
+
+/** Reads the README.md of the package at `root` (a folder path ending with `/`). */
+export function readmeExamples(root: string): ReadmeExamples {
+  const blocks = fencedBlocks(readFileSync(`${root}README.md`, 'utf8'));
+  const of = (info: string): string[] =>
+    blocks.filter((block) => block.info === info).map((block) => block.code);
+  return { dir: `${root}.readme-examples/`, blocks, of };
+}
+
+/**
+ * Asserts that the package at `root` is built (its examples import `dist/` through `exports`) and creates `dir`,
+ * where the examples are written.
+ */
+export function prepareExamplesDir(root: string, dir: string, expect: Expect): void {
+  expect(existsSync(`${root}dist/index.js`), 'build the package first (pnpm build)').toBe(true);
+  mkdirSync(dir, { recursive: true });
+}
+
+/**
+ * Writes the ```js block `code` to `<dir>example-<i>.mjs`, runs it with Node in `dir` and asserts that it exits
+ * with 0, prints something, and prints what its output comments show ({@link expectOutputInOrder}). `timeout`
+ * (ms) is {@link runCommand}'s.
+ */
+export async function runJsExample(
+  dir: string,
+  i: number,
+  code: string,
+  expect: Expect,
+  timeout = 60_000,
+): Promise<void> {
+  const file = `${dir}example-${i}.mjs`;
+  writeFileSync(file, code);
+  const { code: exitCode, stdout, stderr } = await runNode([file], { cwd: dir, timeout });
+  expect(exitCode, stderr).toBe(0);
+  expect(stdout.length).toBeGreaterThan(0);
+  expectOutputInOrder(stdout, code, expect);
+}
+
+/**
+ * Type-checks the `.ts` files written to `dir` with `tsc` (the package's `typescript/bin/tsc`), through a
+ * tsconfig.json there that extends the package's, and asserts that it reports nothing.
+ */
+export async function expectExamplesTypeCheck(dir: string, tsc: string, expect: Expect): Promise<void> {
+  writeFileSync(`${dir}tsconfig.json`, '{ "extends": "../tsconfig.json", "include": ["*.ts"] }\n');
+  const { code, stdout, stderr } = await runNode([tsc, '--noEmit', '-p', `${dir}tsconfig.json`], {
+    cwd: dir,
+  });
+  expect(code, stdout + stderr).toBe(0);
+}
 
 /**
  * Asserts, with the given Vitest `expect`, that what the output comments of `code` show ({@link expectedOutput})

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  expectExamplesTypeCheck,
   expectedOutput,
-  expectOutputInOrder,
-  fencedBlocks,
-  runNode,
+  prepareExamplesDir,
+  readmeExamples,
+  runJsExample,
 } from '../../../test-support/readme-examples.js';
 
 // The README's examples, as a user would run them, against the BUILT package (the test task depends on the build,
@@ -21,23 +22,15 @@ import {
 // - ```sh (`npm install`): not code to run.
 // Any other info string fails the test, so no block goes unchecked by accident.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readme = readFileSync(`${root}README.md`, 'utf8');
-const dir = `${root}.readme-examples/`;
+const { dir, blocks, of } = readmeExamples(root);
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 
 const KNOWN_INFO = ['js', 'ts', 'sh'];
 
-const blocks = fencedBlocks(readme);
-const of = (info: string): string[] =>
-  blocks.filter((block) => block.info === info).map((block) => block.code);
 const jsBlocks = of('js');
 const tsBlocks = of('ts');
-
-function prepare(): void {
-  expect(existsSync(`${root}dist/index.js`), 'build the package first (pnpm build)').toBe(true);
-  mkdirSync(dir, { recursive: true });
-}
+const prepare = () => prepareExamplesDir(root, dir, expect);
 
 describe('README examples', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,12 +52,7 @@ describe('README examples', () => {
     'runs example %i in Node and prints what its comments show',
     async (i, code) => {
       prepare();
-      const file = `${dir}example-${i}.mjs`;
-      writeFileSync(file, code);
-      const { code: exitCode, stdout, stderr } = await runNode([file], { cwd: dir });
-      expect(exitCode, stderr).toBe(0);
-      expect(stdout.length).toBeGreaterThan(0);
-      expectOutputInOrder(stdout, code, expect);
+      await runJsExample(dir, i, code, expect);
     },
     30_000,
   );
@@ -72,11 +60,7 @@ describe('README examples', () => {
   it('type-checks the TypeScript blocks', async () => {
     prepare();
     for (const [i, code] of tsBlocks.entries()) writeFileSync(`${dir}example-${i + 1}.ts`, code);
-    writeFileSync(`${dir}tsconfig.json`, '{ "extends": "../tsconfig.json", "include": ["*.ts"] }\n');
-    const { code, stdout, stderr } = await runNode([tsc, '--noEmit', '-p', `${dir}tsconfig.json`], {
-      cwd: dir,
-    });
-    expect(code, stdout + stderr).toBe(0);
+    await expectExamplesTypeCheck(dir, tsc, expect);
   }, 60_000);
 
   // The self-test of test-support/readme-examples.ts's comment reader, which every package's README test uses:

@@ -1,9 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectOutputInOrder, fencedBlocks, runNode } from '../../../test-support/readme-examples.js';
+import {
+  expectExamplesTypeCheck,
+  prepareExamplesDir,
+  readmeExamples,
+  runJsExample,
+  runNode,
+} from '../../../test-support/readme-examples.js';
 
 // The README's examples, as a user would run them, against the BUILT package (the test task depends on the build,
 // turbo.json; when running vitest by hand, `pnpm --filter @promoscale/msw build` first). Each block's info string
@@ -20,25 +26,18 @@ import { expectOutputInOrder, fencedBlocks, runNode } from '../../../test-suppor
 // - ```sh (`npm install`, `npx msw init`) and ```text (bench output): not code to run.
 // Any other info string fails the test, so no block goes unchecked by accident.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readme = readFileSync(`${root}README.md`, 'utf8');
-const dir = `${root}.readme-examples/`;
+const { dir, blocks, of } = readmeExamples(root);
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 
 const KNOWN_INFO = ['js', 'ts', 'ts browser', 'ts storybook', 'tsx storybook', 'tsx vite', 'sh', 'text'];
 
-const blocks = fencedBlocks(readme);
-const of = (info: string): string[] =>
-  blocks.filter((block) => block.info === info).map((block) => block.code);
 const jsBlocks = of('js');
 const testFiles = of('ts').map((code) => ({ name: /^\/\/ (\S+\.test\.ts)\n/.exec(code)?.[1] ?? '', code }));
 const browserModules = of('ts browser');
 
-function prepare(): void {
-  expect(existsSync(`${root}dist/index.js`), 'build the package first (pnpm build)').toBe(true);
-  mkdirSync(dir, { recursive: true });
-}
+const prepare = () => prepareExamplesDir(root, dir, expect);
 
 describe('README examples', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,12 +57,7 @@ describe('README examples', () => {
     'runs example %i in Node and prints what its comments show',
     async (i, code) => {
       prepare();
-      const file = `${dir}example-${i}.mjs`;
-      writeFileSync(file, code);
-      const { code: exitCode, stdout, stderr } = await runNode([file], { cwd: dir });
-      expect(exitCode, stderr).toBe(0);
-      expect(stdout.length).toBeGreaterThan(0);
-      expectOutputInOrder(stdout, code, expect);
+      await runJsExample(dir, i, code, expect);
     },
     30_000,
   );
@@ -72,11 +66,7 @@ describe('README examples', () => {
     prepare();
     for (const { name, code } of testFiles) writeFileSync(`${dir}${name}`, code);
     for (const [i, code] of browserModules.entries()) writeFileSync(`${dir}browser-${i + 1}.ts`, code);
-    writeFileSync(`${dir}tsconfig.json`, '{ "extends": "../tsconfig.json", "include": ["*.ts"] }\n');
-    const { code, stdout, stderr } = await runNode([tsc, '--noEmit', '-p', `${dir}tsconfig.json`], {
-      cwd: dir,
-    });
-    expect(code, stdout + stderr).toBe(0);
+    await expectExamplesTypeCheck(dir, tsc, expect);
   }, 60_000);
 
   it.each(testFiles.map(({ name, code }) => [name, code] as const))(

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  expectOutputInOrder,
-  fencedBlocks,
+  prepareExamplesDir,
+  readmeExamples,
   runCommand,
-  runNode,
+  runJsExample,
 } from '../../../test-support/readme-examples.js';
 
 // The README's examples, as a user would run them, against the BUILT package (the test task depends on the build,
@@ -23,25 +23,18 @@ import {
 // - ```text: printed output (the benchmarks').
 // Any other info string fails the test, so no block goes unchecked by accident.
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readme = readFileSync(`${root}README.md`, 'utf8');
-const dir = `${root}.readme-examples/`;
+const { dir, blocks, of } = readmeExamples(root);
 const cli = `${root}dist/cli.js`;
 
 const KNOWN_INFO = ['js', 'js browser', 'sh', 'text'];
 
-const blocks = fencedBlocks(readme);
-const of = (info: string): string[] =>
-  blocks.filter((block) => block.info === info).map((block) => block.code);
 const jsBlocks = of('js');
 const cliCommands = of('sh')
   .map((code) => code.split('\n').filter((line) => line.trim() !== ''))
   .filter((lines) => lines.every((line) => line.startsWith('promoscale ')))
   .flat();
 
-function prepare(): void {
-  expect(existsSync(`${root}dist/index.js`), 'build the package first (pnpm build)').toBe(true);
-  mkdirSync(dir, { recursive: true });
-}
+const prepare = () => prepareExamplesDir(root, dir, expect);
 
 describe('README examples', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,12 +66,7 @@ describe('README examples', () => {
     'runs example %i and prints what its comments show',
     async (i, code) => {
       prepare();
-      const file = `${dir}example-${i}.mjs`;
-      writeFileSync(file, code);
-      const { code: exitCode, stdout, stderr } = await runNode([file], { cwd: dir, timeout: 20_000 });
-      expect(exitCode, stderr).toBe(0);
-      expect(stdout.length).toBeGreaterThan(0);
-      expectOutputInOrder(stdout, code, expect);
+      await runJsExample(dir, i, code, expect, 20_000);
     },
     30_000,
   );

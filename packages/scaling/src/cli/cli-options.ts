@@ -50,6 +50,22 @@ export function parseCommandArgs(command: string, args: string[], options: Optio
   }
 }
 
+/**
+ * A command's start: parses `args` as {@link parseCommandArgs} does and, for `--help`/`-h`, prints `usage` on
+ * stdout and returns `undefined` (the command then exits with 0).
+ */
+export function parseCommandOptions(
+  command: string,
+  args: string[],
+  options: OptionSpecs,
+  usage: string,
+): OptionValues | undefined {
+  const values = parseCommandArgs(command, args, options);
+  if (!values.help) return values;
+  process.stdout.write(`${usage}\n`);
+  return undefined;
+}
+
 /** Rewrites Node's multi-sentence parseArgs messages as one short clause. */
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -76,6 +92,18 @@ export function integerOption(flag: string, raw: string, min: number, max: numbe
     );
   }
   return value;
+}
+
+/** An integer flag in `min..max` read from `values`, or `fallback` when it is not given. */
+export function integerValue(
+  values: OptionValues,
+  flag: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = stringValue(values, flag);
+  return raw === undefined ? fallback : integerOption(flag, raw, min, max);
 }
 
 /** A store count, 1..100,000. */
@@ -140,6 +168,19 @@ export function asOfOption(raw: string | undefined): string {
       `--as-of must be a date YYYY-MM-DD from 1900 to 2199; received ${JSON.stringify(raw)}`,
     );
   }
+}
+
+/** `--template`, `--seed` and `--as-of` read from `values`, as a dataset spec's fields (defaults when not given). */
+export function datasetOptions(values: OptionValues): {
+  templates: TemplateOption;
+  seed: number | string;
+  asOf: string;
+} {
+  return {
+    templates: templateOption(stringValue(values, 'template')),
+    seed: seedOption(stringValue(values, 'seed')),
+    asOf: asOfOption(stringValue(values, 'as-of')),
+  };
 }
 
 /** One of `choices`. */

@@ -1,17 +1,15 @@
 import {
-  type DatasetSpec,
   type NormalizedDatasetSpec,
   PromoscaleError,
   type Promotion,
   processBatch,
 } from '@promoscale/generator';
 import { describe, expect, it, vi } from 'vitest';
+import { expectProgressTotals, CHUNKED_SPEC as SPEC } from '../../tests/support/chunks.js';
 import { ChunkLoadError } from './chunk-load-error.js';
 import { generateStoreRange } from './generate-store-range.js';
 import { type ChunkedLoadProgress, type ChunkLoader, loadChunked } from './load-chunked.js';
 import { loadSingleBatch } from './load-single-batch.js';
-
-const SPEC: DatasetSpec = { stores: 47, templates: 'MIXED', seed: 'chunked', asOf: '2026-03-02' };
 
 /** A loader whose chunk starting at `failingStart` throws `failures` times before it succeeds. */
 function flakyLoader(failingStart: number, failures: number) {
@@ -46,13 +44,7 @@ describe('loadChunked', () => {
     await loadChunked(SPEC, { chunkSize: 10, onProgress: (p) => reports.push(p) });
     expect(reports.map((p) => p.chunk)).toEqual([1, 2, 3, 4, 5]);
     expect(reports.map((p) => p.loaded)).toEqual([300, 600, 900, 1200, 1410]);
-    for (const report of reports) {
-      expect(report).toMatchObject({ totalChunks: 5, total: 1410 });
-      expect(report.etaMs).toBeGreaterThanOrEqual(0);
-    }
-    expect(reports.at(-1)?.etaMs).toBe(0);
-    const elapsed = reports.map((p) => p.elapsedMs);
-    expect([...elapsed].sort((a, b) => a - b)).toEqual(elapsed);
+    expectProgressTotals(reports, { totalChunks: 5, total: 1410 });
   });
 
   it('lets other tasks run between chunks', async () => {

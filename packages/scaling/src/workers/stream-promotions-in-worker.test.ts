@@ -1,17 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import {
-  type DatasetSpec,
-  PromoscaleError,
-  type Promotion,
-  type StoreChunk,
-  type TemplateSelection,
-} from '@promoscale/generator';
+import { type DatasetSpec, PromoscaleError } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
+import { collect, ENCODINGS, expectRowsWithEncoding, rowsOf, TEMPLATES } from '../../tests/support/chunks.js';
 import { loadSingleBatch } from '../loading/load-single-batch.js';
 import { streamPromotions } from '../loading/stream-promotions.js';
 import type { WorkerLike } from './connect-worker.js';
 import { streamPromotionsInWorker } from './stream-promotions-in-worker.js';
-import type { WorkerEncoding } from './worker-protocol.js';
 
 /**
  * How these tests find the worker script: they run the TypeScript source (`node-worker.ts`) in a real
@@ -46,16 +40,6 @@ function sourceWorker(script = NODE_WORKER_SOURCE): { factory: () => WorkerLike;
   return { factory, started };
 }
 
-async function collect(chunks: AsyncIterable<StoreChunk>): Promise<StoreChunk[]> {
-  const all: StoreChunk[] = [];
-  for await (const chunk of chunks) all.push(chunk);
-  return all;
-}
-
-const rowsOf = (chunks: StoreChunk[]): Promotion[] => chunks.flatMap((chunk) => chunk.promotions);
-const TEMPLATES: TemplateSelection[] = ['MIXED', 'COASTAL_SEASONAL'];
-const ENCODINGS: WorkerEncoding[] = ['clone', 'json-bytes'];
-
 describe('streamPromotionsInWorker (Node worker_threads)', () => {
   describe.each(TEMPLATES)('with templates %s', (templates) => {
     const spec: DatasetSpec = { stores: 137, templates, seed: 'worker', asOf: '2026-02-16' };
@@ -71,13 +55,7 @@ describe('streamPromotionsInWorker (Node worker_threads)', () => {
         inProcess.map((c) => [c.index, c.startStore, c.endStore, c.storeIds]),
       );
       expect(JSON.stringify(rowsOf(inWorker))).toBe(JSON.stringify(loadSingleBatch(spec).promotions));
-      if (encoding === 'clone') {
-        // Structured clone keeps every value, the sign of a zero included.
-        expect(rowsOf(inWorker)).toEqual(rowsOf(inProcess));
-      } else {
-        // JSON turns -0 into 0 (the generator can round a tiny negative ROI to -0): equal once through JSON.
-        expect(rowsOf(inWorker)).toEqual(JSON.parse(JSON.stringify(rowsOf(inProcess))));
-      }
+      expectRowsWithEncoding(rowsOf(inWorker), rowsOf(inProcess), encoding);
       expect(started).toHaveLength(1);
       await started[0]?.exited; // terminated once every chunk arrived
     });

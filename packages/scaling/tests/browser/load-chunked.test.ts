@@ -1,4 +1,3 @@
-import { type DatasetSpec, processBatch } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
 import {
   type ChunkedLoadProgress,
@@ -7,11 +6,10 @@ import {
   generateStoreRange,
   loadChunked,
 } from '../../src/index.js';
+import { batchRows, expectProgressTotals, CHUNKED_SPEC as SPEC } from '../support/chunks.js';
 
 // Runs in Chromium, where loadChunked yields with the generator's yieldToEventLoop (`scheduler.yield()` here).
-const SPEC: Required<DatasetSpec> = { stores: 47, templates: 'MIXED', seed: 'chunked', asOf: '2026-03-02' };
-const expected = () =>
-  processBatch(1, SPEC.stores, SPEC.templates, { seed: SPEC.seed, asOf: SPEC.asOf }).promotions;
+const expected = () => batchRows(SPEC);
 
 /** A loader that blocks the thread for `ms` per chunk, like a slow device. */
 const slowLoader =
@@ -38,13 +36,7 @@ describe('loadChunked in Chromium', () => {
       [4, 1200],
       [5, 1410],
     ]);
-    for (const report of reports) {
-      expect(report).toMatchObject({ totalChunks: 5, total: 1410 });
-      expect(report.etaMs).toBeGreaterThanOrEqual(0);
-    }
-    expect(reports.at(-1)?.etaMs).toBe(0);
-    const elapsed = reports.map((p) => p.elapsedMs);
-    expect([...elapsed].sort((a, b) => a - b)).toEqual(elapsed);
+    expectProgressTotals(reports, { totalChunks: 5, total: 1410 });
   });
 
   it('lets the page render while it loads (animation frames run between chunks)', async () => {

@@ -1,18 +1,16 @@
-import {
-  type DatasetSpec,
-  type Promotion,
-  processBatch,
-  type StoreChunk,
-  type TemplateSelection,
-} from '@promoscale/generator';
+import type { DatasetSpec, StoreChunk } from '@promoscale/generator';
 import BuiltWorker from '@promoscale/scaling/worker?worker';
 import { describe, expect, it } from 'vitest';
-import {
-  type StreamInWorkerOptions,
-  streamPromotionsInWorker,
-  type WorkerEncoding,
-} from '../../src/index.js';
+import { type StreamInWorkerOptions, streamPromotionsInWorker } from '../../src/index.js';
 import SourceWorker from '../../src/workers/worker.ts?worker';
+import {
+  batchRows,
+  collect,
+  ENCODINGS,
+  expectRowsWithEncoding,
+  rowsOf,
+  TEMPLATES,
+} from '../support/chunks.js';
 
 /**
  * Runs in Chromium with real module Web Workers (vitest.browser.config.ts). The main tests start the TypeScript
@@ -63,19 +61,7 @@ function tracked(create: () => Worker = sourceWorkerUrl): {
   return { factory, started };
 }
 
-async function collect(chunks: AsyncIterable<StoreChunk>): Promise<StoreChunk[]> {
-  const all: StoreChunk[] = [];
-  for await (const chunk of chunks) all.push(chunk);
-  return all;
-}
-
-const rowsOf = (chunks: StoreChunk[]): Promotion[] => chunks.flatMap((chunk) => chunk.promotions);
-const batchRows = ({ stores, templates, seed, asOf }: Required<DatasetSpec>): Promotion[] =>
-  processBatch(1, stores, templates, { seed, asOf }).promotions;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const TEMPLATES: TemplateSelection[] = ['MIXED', 'COASTAL_SEASONAL'];
-const ENCODINGS: WorkerEncoding[] = ['clone', 'json-bytes'];
 
 describe('streamPromotionsInWorker in Chromium (module Web Worker)', () => {
   it('runs on a browser Worker, not a Node one', () => {
@@ -110,13 +96,7 @@ describe('streamPromotionsInWorker in Chromium (module Web Worker)', () => {
       ]);
       expect(rowsOf(chunks)).toHaveLength(137 * 30);
       expect(JSON.stringify(rowsOf(chunks))).toBe(JSON.stringify(expected));
-      if (encoding === 'clone') {
-        // Structured clone keeps every value, the sign of a zero included.
-        expect(rowsOf(chunks)).toEqual(expected);
-      } else {
-        // JSON turns -0 into 0: equal once through JSON.
-        expect(rowsOf(chunks)).toEqual(JSON.parse(JSON.stringify(expected)));
-      }
+      expectRowsWithEncoding(rowsOf(chunks), expected, encoding);
       expect(started).toHaveLength(1);
       expect(started[0]?.chunks()).toBe(6);
       expect(started[0]?.terminated()).toBe(1); // terminated once every chunk arrived

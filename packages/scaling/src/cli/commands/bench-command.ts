@@ -8,14 +8,12 @@ import {
 import { loadChunked } from '../../loading/load-chunked.js';
 import { streamPromotions } from '../../loading/stream-promotions.js';
 import {
-  asOfOption,
-  integerOption,
+  datasetOptions,
+  integerValue,
   type OptionSpecs,
-  parseCommandArgs,
-  seedOption,
+  parseCommandOptions,
   storesOption,
   stringValue,
-  templateOption,
 } from '../cli-options.js';
 import { formatTable } from '../format-table.js';
 import { measureRate } from '../measure-rate.js';
@@ -58,21 +56,12 @@ export interface BenchReport {
 
 /** `promoscale bench`: returns the exit code. */
 export async function benchCommand(args: string[]): Promise<number> {
-  const values = parseCommandArgs('bench', args, OPTIONS);
-  if (values.help) {
-    process.stdout.write(`${BENCH_USAGE}\n`);
-    return 0;
-  }
+  const values = parseCommandOptions('bench', args, OPTIONS, BENCH_USAGE);
+  if (values === undefined) return 0;
   const rawStores = stringValue(values, 'stores');
   const stores = rawStores === undefined ? 1000 : storesOption(rawStores);
-  const rawChunk = stringValue(values, 'chunk-size');
-  const chunkSize = rawChunk === undefined ? 10 : integerOption('chunk-size', rawChunk, 1, MAX_STORES);
-  const spec = normalizeSpec({
-    stores,
-    templates: templateOption(stringValue(values, 'template')),
-    seed: seedOption(stringValue(values, 'seed')),
-    asOf: asOfOption(stringValue(values, 'as-of')),
-  });
+  const chunkSize = integerValue(values, 'chunk-size', 10, 1, MAX_STORES);
+  const spec = normalizeSpec({ stores, ...datasetOptions(values) });
   const { templates, seed, asOf } = spec;
   const json = values.json === true;
   if (!json && process.stderr.isTTY) process.stderr.write('promoscale: measuring (about 3 seconds)…\n');

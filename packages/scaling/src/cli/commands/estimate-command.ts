@@ -8,9 +8,9 @@ import {
   SEED_TABLE_SIZES,
 } from '../../analysis/scaling-report.js';
 import {
-  integerOption,
+  integerValue,
   type OptionSpecs,
-  parseCommandArgs,
+  parseCommandOptions,
   seedOption,
   storesListOption,
   stringValue,
@@ -68,18 +68,12 @@ function exposeGc(): (() => void) | undefined {
 
 /** `promoscale estimate`: returns the exit code. */
 export async function estimateCommand(args: string[]): Promise<number> {
-  const values = parseCommandArgs('estimate', args, OPTIONS);
-  if (values.help) {
-    process.stdout.write(`${ESTIMATE_USAGE}\n`);
-    return 0;
-  }
+  const values = parseCommandOptions('estimate', args, OPTIONS, ESTIMATE_USAGE);
+  if (values === undefined) return 0;
   const rawStores = stringValue(values, 'stores');
   const sizes = rawStores === undefined ? [...SEED_TABLE_SIZES] : storesListOption(rawStores);
-  const rawMax = stringValue(values, 'measure-max');
-  const measureMaxStores =
-    rawMax === undefined ? DEFAULT_MEASURE_MAX : integerOption('measure-max', rawMax, 1, MAX_STORES);
-  const rawRuns = stringValue(values, 'runs');
-  const runs = rawRuns === undefined ? 3 : integerOption('runs', rawRuns, 1, 20);
+  const measureMaxStores = integerValue(values, 'measure-max', DEFAULT_MEASURE_MAX, 1, MAX_STORES);
+  const runs = integerValue(values, 'runs', 3, 1, 20);
   const measure = values.measure !== false;
   const json = values.json === true;
   const options: ScalingReportOptions = {

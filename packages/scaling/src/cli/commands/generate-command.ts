@@ -5,15 +5,13 @@ import { finished } from 'node:stream/promises';
 import { MAX_STORES, PROMOTIONS_PER_STORE } from '@promoscale/generator';
 import { streamPromotions } from '../../loading/stream-promotions.js';
 import {
-  asOfOption,
   choiceOption,
-  integerOption,
+  datasetOptions,
+  integerValue,
   type OptionSpecs,
-  parseCommandArgs,
-  seedOption,
+  parseCommandOptions,
   storesOption,
   stringValue,
-  templateOption,
   UsageError,
 } from '../cli-options.js';
 import { createProgressBar, formatDuration, formatRate } from '../progress-bar.js';
@@ -74,11 +72,8 @@ function resolveFormat(raw: string | undefined, outPath: string | undefined): Ou
 
 /** `promoscale generate`: returns the exit code. */
 export async function generateCommand(args: string[]): Promise<number> {
-  const values = parseCommandArgs('generate', args, OPTIONS);
-  if (values.help) {
-    process.stdout.write(`${GENERATE_USAGE}\n`);
-    return 0;
-  }
+  const values = parseCommandOptions('generate', args, OPTIONS, GENERATE_USAGE);
+  if (values === undefined) return 0;
   const rawStores = stringValue(values, 'stores');
   if (rawStores === undefined) {
     throw new UsageError(
@@ -86,11 +81,8 @@ export async function generateCommand(args: string[]): Promise<number> {
     );
   }
   const stores = storesOption(rawStores);
-  const templates = templateOption(stringValue(values, 'template'));
-  const seed = seedOption(stringValue(values, 'seed'));
-  const asOf = asOfOption(stringValue(values, 'as-of'));
-  const rawChunk = stringValue(values, 'chunk-size');
-  const chunkSize = rawChunk === undefined ? 100 : integerOption('chunk-size', rawChunk, 1, MAX_STORES);
+  const { templates, seed, asOf } = datasetOptions(values);
+  const chunkSize = integerValue(values, 'chunk-size', 100, 1, MAX_STORES);
   const outArg = stringValue(values, 'out');
   const outPath = outArg === undefined || outArg === '-' ? undefined : outArg;
   if (outArg === '') throw new UsageError('--out needs a file name (try promoscale generate --help)');
