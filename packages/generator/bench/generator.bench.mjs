@@ -7,7 +7,11 @@
 //      promotions/s, RSS at start and peak RSS.
 //   3. A naive @faker-js/faker generator of the same 34-field record on 50 and 500 stores' worth, and the
 //      ratio at each size (both sides retain their rows, so both pay the same garbage-collection costs).
-//   4. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
+//   4. The retention floor at 500 and 5,000 stores: rows made the way the engine makes them (same constructor
+//      shape, same shared and boxed numbers, a fresh id string each) but copied from already generated rows with
+//      no computation, and retained the same way. It is the cost of allocating, keeping and collecting the rows
+//      themselves, which no generator of such rows can go below.
+//   5. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
 //
 // Run:  cd packages/generator && npx tsup && pnpm bench
 //       (or: node --expose-gc bench/generator.bench.mjs); add --json for one JSON object of the results.
@@ -31,6 +35,7 @@ import {
 
 const SIZES = [5, 10, 25, 50, 500, 5_000];
 const FAKER_SIZES = [50, 500];
+const FLOOR_SIZES = [500, 5_000];
 const STREAM_STORES = 100_000;
 const STREAM_CHUNK = 100;
 const TIMING = { warmupMs: 300, minMs: 1_000, minCalls: 5 };
@@ -115,6 +120,113 @@ function benchStores(stores) {
     ...throughput,
     heapBytesPerPromotion: bytesPerItem,
     jsonBytesPerPromotion: jsonBytesPerPromotion(kept),
+  };
+}
+
+// --- Retention floor: rows copied, not computed. ---
+
+/**
+ * Rows made the way the engine makes them (src/variance/promotion-engine.ts, initRow): a constructor whose prototype
+ * is Object.prototype, the eight shared-number fields starting as null (docs/decisions/0004-shared-number-boxes.md).
+ * A copy of initRow on purpose: the bench uses only the public API, and the same constructor compiled from the field
+ * list with `new Function` ran ~18 % slower at 5,000 stores, which would overstate the floor.
+ */
+function FloorRow() {
+  this.id = '';
+  this.storeId = '';
+  this.storeName = '';
+  this.template = '';
+  this.region = '';
+  this.sku = '';
+  this.productName = '';
+  this.brand = '';
+  this.category = '';
+  this.promoType = '';
+  this.mechanic = '';
+  this.startDate = '';
+  this.endDate = '';
+  this.durationDays = 0;
+  this.status = '';
+  this.regularPrice = null;
+  this.promoPrice = null;
+  this.discountPct = null;
+  this.unitCost = null;
+  this.baselineUnits = 0;
+  this.promoUnits = 0;
+  this.liftPct = null;
+  this.incrementalUnits = 0;
+  this.baselineRevenue = 0.5;
+  this.revenue = 0.5;
+  this.incrementalRevenue = 0.5;
+  this.grossMargin = 0.5;
+  this.marginPct = null;
+  this.incrementalMargin = 0.5;
+  this.promoSpend = 0.5;
+  this.roi = null;
+  this.displaySupport = false;
+  this.featureAd = false;
+  this.redemptionRate = null;
+}
+FloorRow.prototype = Object.prototype;
+
+function benchFloor(stores) {
+  const pool = processBatch(1, 10, 'MIXED').promotions; // 300 generated rows to copy
+  const prefixes = Array.from({ length: stores }, (_, i) => `PRM-STORE_${String(i + 1).padStart(3, '0')}-`);
+  const copyBatch = () => {
+    const out = [];
+    for (let s = 0; s < stores; s++) {
+      const prefix = prefixes[s];
+      for (let j = 0; j < PROMOTIONS_PER_STORE; j++) {
+        const p = pool[(s * PROMOTIONS_PER_STORE + j) % pool.length];
+        // The same heap objects as a generated row: the eight shared numbers are copied as pointers, the six
+        // money totals get fresh boxes (+ s), the id is a fresh string.
+        const row = new FloorRow();
+        row.id = prefix + p.sku;
+        row.storeId = p.storeId;
+        row.storeName = p.storeName;
+        row.template = p.template;
+        row.region = p.region;
+        row.sku = p.sku;
+        row.productName = p.productName;
+        row.brand = p.brand;
+        row.category = p.category;
+        row.promoType = p.promoType;
+        row.mechanic = p.mechanic;
+        row.startDate = p.startDate;
+        row.endDate = p.endDate;
+        row.durationDays = p.durationDays;
+        row.status = p.status;
+        row.regularPrice = p.regularPrice;
+        row.promoPrice = p.promoPrice;
+        row.discountPct = p.discountPct;
+        row.unitCost = p.unitCost;
+        row.baselineUnits = p.baselineUnits;
+        row.promoUnits = p.promoUnits;
+        row.liftPct = p.liftPct;
+        row.incrementalUnits = p.incrementalUnits;
+        row.baselineRevenue = p.baselineRevenue + s;
+        row.revenue = p.revenue + s;
+        row.incrementalRevenue = p.incrementalRevenue + s;
+        row.grossMargin = p.grossMargin + s;
+        row.marginPct = p.marginPct;
+        row.incrementalMargin = p.incrementalMargin + s;
+        row.promoSpend = p.promoSpend + s;
+        row.roi = p.roi;
+        row.displaySupport = p.displaySupport;
+        row.featureAd = p.featureAd;
+        row.redemptionRate = p.redemptionRate;
+        out.push(row);
+      }
+    }
+    return out;
+  };
+  const keysMatch = Object.keys(copyBatch()[0]).join() === Object.keys(pool[0]).join();
+  const { bytesPerItem } = heapPerRetained(copyBatch);
+  return {
+    stores,
+    keysMatch,
+    ...measureThroughput(() => copyBatch().length, TIMING),
+    heapBytesPerPromotion: bytesPerItem,
   };
 }
 
@@ -383,13 +495,31 @@ function summaryLines(summary, env, totalMs) {
   return lines;
 }
 
-function printReport({ env, sizes, faker: fk, stream, summary, totalMs }) {
+function floorLines(floor, sizes) {
+  const lines = [
+    'Retention floor: rows made like the engine makes them, copied from generated ones (no computation), kept the same way',
+  ];
+  for (const f of floor) {
+    const generated = sizes.find((s) => s.stores === f.stores);
+    const nsFloor = 1e9 / f.perSecond;
+    const nsGenerated = 1e9 / generated.perSecond;
+    lines.push(
+      `  ${int.format(f.stores)} stores: ${int.format(f.perSecond)} rows/s (${int.format(nsFloor)} ns a row, ` +
+        `heap ${dec1.format(f.heapBytesPerPromotion)} B/row, same keys: ${f.keysMatch ? 'yes' : 'NO'}); ` +
+        `generating costs ${int.format(nsGenerated)} ns a row, so ${Math.round((100 * nsFloor) / nsGenerated)}% of it is the floor`,
+    );
+  }
+  return lines;
+}
+
+function printReport({ env, sizes, faker: fk, floor, stream, summary, totalMs }) {
   const title = `@promoscale/generator benchmark (Node ${env.node}, ${env.cpus} CPUs, ${env.cpuModel})`;
   const sections = [
     [title],
     objectModeLines(sizes),
     streamLines(stream),
     fakerLines(fk, summary.fakerRatios),
+    floorLines(floor, sizes),
     summaryLines(summary, env, totalMs),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
@@ -399,12 +529,14 @@ async function main() {
   const started = performance.now();
   const sizes = SIZES.map((stores) => inChild('--stores', String(stores)));
   const fakerResults = FAKER_SIZES.map((stores) => inChild('--faker', String(stores)));
+  const floor = FLOOR_SIZES.map((stores) => inChild('--floor', String(stores)));
   const stream = benchStream();
   const results = {
     env: environment(),
     targets: TARGETS,
     sizes,
     faker: fakerResults,
+    floor,
     stream,
     summary: summarize(sizes, fakerResults, stream),
     totalMs: performance.now() - started,
@@ -419,6 +551,7 @@ async function main() {
 const childMode = process.argv[2];
 if (childMode === '--stream') console.log(JSON.stringify(streamRun()));
 else if (childMode === '--stores') console.log(JSON.stringify(benchStores(Number(process.argv[3]))));
+else if (childMode === '--floor') console.log(JSON.stringify(benchFloor(Number(process.argv[3]))));
 else if (childMode === '--faker') {
   ({ faker } = await import('@faker-js/faker'));
   console.log(JSON.stringify(benchFaker(Number(process.argv[3]))));

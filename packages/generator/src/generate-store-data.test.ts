@@ -23,6 +23,24 @@ describe('generateStoreData', () => {
     expect(rows[0]?.storeId).toBe('STORE_100000');
   });
 
+  it('returns plain objects: Object.prototype, own enumerable data fields only, equal to their copies', () => {
+    const rows = generateStoreData(42, 'MIXED');
+    for (const row of rows) {
+      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      expect(row.constructor).toBe(Object);
+      expect(Object.keys(row)).toEqual(Object.getOwnPropertyNames(row));
+      expect({ ...row }).toStrictEqual(row);
+      expect(structuredClone(row)).toStrictEqual(row);
+      expect(JSON.parse(JSON.stringify(row))).toStrictEqual(row);
+    }
+    // A row is the caller's to change: writing one number never shows up in another row.
+    const [first, second] = rows as [(typeof rows)[number], (typeof rows)[number]];
+    const price = second.regularPrice;
+    first.regularPrice = 1234.5;
+    expect(second.regularPrice).toBe(price);
+    expect(generateStoreData(42, 'MIXED')[0]?.regularPrice).not.toBe(1234.5);
+  });
+
   it('returns MIXED rows when no template is given', () => {
     expect(generateStoreData(3)).toEqual(generateStoreData(3, 'MIXED', { seed: 42, asOf: '2026-06-01' }));
   });

@@ -48,6 +48,14 @@ export const STREAM = {
   TEMPLATE: 2,
 } as const;
 
+/** 2^-32: turns a 32-bit output into a float in [0, 1), as {@link Sfc32.next} does. */
+export const U32_TO_UNIT = 2.3283064365386963e-10;
+
+/** The normal draw of {@link Sfc32.normal} from its two 32-bit outputs `x` then `y`. */
+export function normalFromU32(x: number, y: number): number {
+  return ((x & 0xffff) + (x >>> 16) + (y & 0xffff) + (y >>> 16) + 2 - 131072) * 2.6428997918226276e-5;
+}
+
 /** sfc32 ("small fast chaotic") generator. Reseed it per store with {@link Sfc32.seedFor}. */
 export class Sfc32 {
   private a = 0;
@@ -101,7 +109,29 @@ export class Sfc32 {
    */
   normal(): number {
     const x = this.nextU32();
-    const y = this.nextU32();
-    return ((x & 0xffff) + (x >>> 16) + (y & 0xffff) + (y >>> 16) + 2 - 131072) * 2.6428997918226276e-5;
+    return normalFromU32(x, this.nextU32());
+  }
+
+  /**
+   * Writes the next `count` outputs of {@link Sfc32.nextU32} to `out[0]` … `out[count - 1]`, in order: the same
+   * numbers as `count` calls, from one call (the variance engine takes a row's draws this way).
+   */
+  fillU32(out: Uint32Array, count: number): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < count; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i] = t;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
   }
 }

@@ -1,16 +1,18 @@
 // The variance engine: one store's 30 promotions from its own PRNG stream. This is the hot path (millions of
-// promotions a second), so it works in integer cents, shares every repeated string, formats no date and builds
-// each row as one object literal of a fixed shape. The model is documented in the package README ("How the
+// promotions a second), so it works in integer cents, shares every repeated string and small-domain number, formats
+// no date, takes a row's draws in one call and makes every row with one constructor of a fixed shape
+// (docs/decisions/0004-shared-number-boxes.md). The model is documented in the package README ("How the
 // numbers are made") and its targets in REALISM.md.
 import { FIRST_WEEK, LAST_WEEK } from '../calendar/promotion-calendar.js';
 import { PRODUCTS } from '../catalog/products.js';
 import type { GenerationContext } from '../dataset-spec.js';
 import { detExp } from '../random/det-math.js';
-import { Sfc32 } from '../random/prng.js';
+import { normalFromU32, Sfc32, U32_TO_UNIT } from '../random/prng.js';
 import { buildStoreProfile, type StoreProfile } from '../stores/create-store.js';
 import { groupTemplates, TEMPLATE_NAMES } from '../templates/group-templates.js';
 import type { PromoType, Promotion, PromotionStatus } from '../types.js';
 import { seasonalIndex } from './seasonality.js';
+import { CENTS, TENTHS, THOUSANDTHS } from './shared-numbers.js';
 
 /** Every store promotes exactly this many base products. */
 export const PROMOTIONS_PER_STORE = 30;
@@ -119,7 +121,57 @@ function dollars(cents: number): string {
   return cents % 100 === 0 ? `$${cents / 100}` : `$${(cents / 100).toFixed(2)}`;
 }
 
+/**
+ * Sets up an empty row: the 34 fields in PROMOTION_FIELDS order, each holding a value of its final kind, except
+ * the eight shared-number fields, which start as `null`. Used through {@link PromotionRow}. Why a constructor and
+ * why `null` (V8 then stores those fields as plain pointers to the shared boxes of ./shared-numbers.ts instead of
+ * a private box per row): docs/decisions/0004-shared-number-boxes.md.
+ */
+function initRow(this: Record<keyof Promotion, unknown>): void {
+  this.id = '';
+  this.storeId = '';
+  this.storeName = '';
+  this.template = '';
+  this.region = '';
+  this.sku = '';
+  this.productName = '';
+  this.brand = '';
+  this.category = '';
+  this.promoType = '';
+  this.mechanic = '';
+  this.startDate = '';
+  this.endDate = '';
+  this.durationDays = 0;
+  this.status = '';
+  this.regularPrice = null;
+  this.promoPrice = null;
+  this.discountPct = null;
+  this.unitCost = null;
+  this.baselineUnits = 0;
+  this.promoUnits = 0;
+  this.liftPct = null;
+  this.incrementalUnits = 0;
+  // A fraction, so that the six money totals are stored as doubles from the first row on.
+  this.baselineRevenue = 0.5;
+  this.revenue = 0.5;
+  this.incrementalRevenue = 0.5;
+  this.grossMargin = 0.5;
+  this.marginPct = null;
+  this.incrementalMargin = 0.5;
+  this.promoSpend = 0.5;
+  this.roi = null;
+  this.displaySupport = false;
+  this.featureAd = false;
+  this.redemptionRate = null;
+}
+// Rows are plain objects, as a literal would make them: Object.prototype, no constructor of their own.
+initRow.prototype = Object.prototype;
+/** `new PromotionRow()`: an empty row of the final shape (see {@link initRow}), filled in by the engine. */
+const PromotionRow = initRow as unknown as new () => Promotion;
+
 const rng = new Sfc32();
+/** One row's PRNG outputs (see appendStorePromotions). */
+const draws = new Uint32Array(14);
 const chosen = new Uint32Array(PRODUCT_COUNT);
 let stamp = 0;
 
@@ -170,15 +222,20 @@ export function appendStorePromotions(
     regularC = regularC - (regularC % 10) + 9;
     const costC = PRODUCT_COST_CENTS[p] as number;
 
+    // The row's draws, in stream order: 12 fixed, then the vendor-funding share (national brands only), then the
+    // redemption draw. Taken in one call so that the optimizer keeps this function's inlining budget for the rest.
+    const drawCount = product.privateLabel ? 13 : 14;
+    rng.fillU32(draws, drawCount);
+
     // Mechanic and depth.
-    const ut = rng.next();
+    const ut = (draws[0] as number) * U32_TO_UNIT;
     let typeIndex = 0;
     while (ut >= (PROMO_TYPE_CUMULATIVE[typeIndex] as number)) typeIndex++;
-    const ub = rng.next();
+    const ub = (draws[1] as number) * U32_TO_UNIT;
     let band = 0;
     while (ub >= (DEPTH_BAND_CUMULATIVE[band] as number)) band++;
-    const depth = 0.1 + 0.1 * band + 0.1 * rng.next();
-    const styleDraw = rng.next();
+    const depth = 0.1 + 0.1 * band + 0.1 * ((draws[2] as number) * U32_TO_UNIT);
+    const styleDraw = (draws[3] as number) * U32_TO_UNIT;
     let promoC: number;
     let mechanic: string;
     switch (typeIndex) {
@@ -233,22 +290,25 @@ export function appendStorePromotions(
     if (promoC < 1) promoC = 1;
 
     // Calendar: durations 1/2/3/4 weeks at 40/30/15/15%, start weeks uniform around asOf.
-    const ud = rng.next();
+    const ud = (draws[4] as number) * U32_TO_UNIT;
     const durationIndex = ud < 0.4 ? 0 : ud < 0.7 ? 1 : ud < 0.85 ? 2 : 3;
     const weeks = durationIndex + 1;
     const durationDays = (weeks * 7) as 7 | 14 | 21 | 28;
-    const startDay = calendar.weekStart(FIRST_WEEK + rng.int(LAST_WEEK - FIRST_WEEK + 1));
+    const weekDraw = (draws[5] as number) * U32_TO_UNIT;
+    const startDay = calendar.weekStart(FIRST_WEEK + Math.floor(weekDraw * (LAST_WEEK - FIRST_WEEK + 1)));
     const endDay = startDay + durationDays - 1;
     const status = startDay > asOfDay ? STATUS_PLANNED : endDay < asOfDay ? STATUS_COMPLETED : STATUS_ACTIVE;
 
     // Merchandising support.
-    const displaySupport = rng.next() < DISPLAY_PROBABILITY;
-    const featureAd = rng.next() < FEATURE_PROBABILITY;
+    const displaySupport = (draws[6] as number) * U32_TO_UNIT < DISPLAY_PROBABILITY;
+    const featureAd = (draws[7] as number) * U32_TO_UNIT < FEATURE_PROBABILITY;
 
     // Baseline units: catalog rate × traffic × season × weeks, lognormal noise of the template's cv.
     const season = SEASON[(templateIndex * PRODUCT_COUNT + p) * 12 + calendar.month(startDay + 3)] as number;
     const baselineMean = product.baseWeeklyUnits * baseFactor * season * weeks;
-    let baselineUnits = Math.round(baselineMean * detExp(cv * rng.normal()));
+    let baselineUnits = Math.round(
+      baselineMean * detExp(cv * normalFromU32(draws[8] as number, draws[9] as number)),
+    );
     if (baselineUnits < 1) baselineUnits = 1;
 
     // Lift: S-shaped in effective depth, × elasticity, mechanic, merchandising, sensitivity, lognormal noise.
@@ -265,7 +325,7 @@ export function appendStorePromotions(
       (MECHANIC_LIFT[typeIndex] as number) *
       merchandising *
       sensitivity *
-      detExp(liftSigma * rng.normal());
+      detExp(liftSigma * normalFromU32(draws[10] as number, draws[11] as number));
     let promoUnits = Math.round(baselineUnits * (1 + lift));
     if (promoUnits < baselineUnits) promoUnits = baselineUnits;
     const incrementalUnits = promoUnits - baselineUnits;
@@ -278,7 +338,7 @@ export function appendStorePromotions(
     const markdownC = promoUnits * (regularC - promoC);
     const fundingShare = product.privateLabel
       ? 0
-      : (VENDOR_FUNDING[typeIndex] as number) - 0.15 + 0.3 * rng.next();
+      : (VENDOR_FUNDING[typeIndex] as number) - 0.15 + 0.3 * ((draws[12] as number) * U32_TO_UNIT);
     const fundingC = Math.round(markdownC * Math.min(fundingShare, MAX_FUNDING_SHARE));
     const fixedC =
       EXECUTION_CENTS_PER_WEEK * weeks +
@@ -291,51 +351,48 @@ export function appendStorePromotions(
     const incrementalMarginC = grossMarginC + fundingC - fixedC - baselineMarginC - cannibalizedC;
     const promoSpendC = markdownC - fundingC + fixedC;
 
-    const ur = rng.next();
-    const redemptionRate =
+    const ur = (draws[drawCount - 1] as number) * U32_TO_UNIT;
+    // Every field is set; the eight small-domain numbers point at shared boxes (docs/decisions/0004).
+    const row = new PromotionRow();
+    row.id = idPrefix + product.sku;
+    row.storeId = storeId;
+    row.storeName = storeName;
+    row.template = templateName;
+    row.region = region;
+    row.sku = product.sku;
+    row.productName = product.name;
+    row.brand = product.brand;
+    row.category = product.category;
+    row.promoType = PROMO_TYPES[typeIndex] as PromoType;
+    row.mechanic = mechanic;
+    row.startDate = calendar.iso(startDay);
+    row.endDate = calendar.iso(endDay);
+    row.durationDays = durationDays;
+    row.status = status;
+    row.baselineUnits = baselineUnits;
+    row.promoUnits = promoUnits;
+    row.incrementalUnits = incrementalUnits;
+    row.baselineRevenue = baselineRevenueC / 100;
+    row.revenue = revenueC / 100;
+    row.incrementalRevenue = (revenueC - baselineRevenueC) / 100;
+    row.grossMargin = grossMarginC / 100;
+    row.incrementalMargin = incrementalMarginC / 100;
+    row.promoSpend = promoSpendC / 100;
+    row.displaySupport = displaySupport;
+    row.featureAd = featureAd;
+    row.regularPrice = CENTS.get(regularC);
+    row.promoPrice = CENTS.get(promoC);
+    row.discountPct = TENTHS.get(Math.round(1000 * effectiveDepth));
+    row.unitCost = CENTS.get(costC);
+    row.liftPct = TENTHS.get(Math.round((1000 * incrementalUnits) / baselineUnits));
+    // The tables give 0, never the -0 that Math.round gives for tiny negatives (JSON and CSV write 0).
+    row.marginPct = TENTHS.get(Math.round((1000 * grossMarginC) / revenueC));
+    row.roi = THOUSANDTHS.get(Math.round((1000 * incrementalMarginC) / promoSpendC));
+    row.redemptionRate =
       typeIndex === 0
         ? 1
-        : typeIndex === 3
-          ? Math.round((0.03 + 0.27 * ur * ur) * 1000) / 1000
-          : Math.round((0.55 + 0.4 * ur) * 1000) / 1000;
-
-    out.push({
-      id: idPrefix + product.sku,
-      storeId,
-      storeName,
-      template: templateName,
-      region,
-      sku: product.sku,
-      productName: product.name,
-      brand: product.brand,
-      category: product.category,
-      promoType: PROMO_TYPES[typeIndex] as PromoType,
-      mechanic,
-      startDate: calendar.iso(startDay),
-      endDate: calendar.iso(endDay),
-      durationDays,
-      status,
-      regularPrice: regularC / 100,
-      promoPrice: promoC / 100,
-      discountPct: Math.round(1000 * effectiveDepth) / 10,
-      unitCost: costC / 100,
-      baselineUnits,
-      promoUnits,
-      liftPct: Math.round((1000 * incrementalUnits) / baselineUnits) / 10,
-      incrementalUnits,
-      baselineRevenue: baselineRevenueC / 100,
-      revenue: revenueC / 100,
-      incrementalRevenue: (revenueC - baselineRevenueC) / 100,
-      grossMargin: grossMarginC / 100,
-      // `+ 0` turns the -0 that Math.round gives for tiny negatives into 0, as JSON and CSV write it.
-      marginPct: Math.round((1000 * grossMarginC) / revenueC) / 10 + 0,
-      incrementalMargin: incrementalMarginC / 100,
-      promoSpend: promoSpendC / 100,
-      roi: Math.round((1000 * incrementalMarginC) / promoSpendC) / 1000 + 0,
-      displaySupport,
-      featureAd,
-      redemptionRate,
-    });
+        : THOUSANDTHS.get(Math.round((typeIndex === 3 ? 0.03 + 0.27 * ur * ur : 0.55 + 0.4 * ur) * 1000));
+    out.push(row);
   }
   return profile;
 }

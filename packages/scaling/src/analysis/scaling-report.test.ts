@@ -21,10 +21,10 @@ describe('generateScalingReport', () => {
     expect(lines[1]).toMatch(/^\|-+\|-+\|/);
     expect(lines).toHaveLength(2 + SEED_TABLE_SIZES.length);
     expect(lines[2]).toMatch(
-      /^\| 5 \| 150 \| 0\.081MB \| 0\.11MB \| <1MB \| [\d.]+ms \| LOW \| SINGLE_BATCH \|$/,
+      /^\| 5 \| 150 \| 0\.063MB \| 0\.11MB \| <1MB \| [\d.]+ms \| LOW \| SINGLE_BATCH \|$/,
     );
     expect(lines[8]).toMatch(
-      /^\| 500 \| 15,000 \| 8\.15MB \| 10\.61MB \| 23MB \| \d+ms \| HIGH \| DATABASE_BACKEND \|$/,
+      /^\| 500 \| 15,000 \| 6\.31MB \| 10\.61MB \| 21MB \| \d+ms \| HIGH \| DATABASE_BACKEND \|$/,
     );
   });
 
@@ -48,7 +48,7 @@ describe('generateScalingReport', () => {
         'Measured Load | Risk Level | Approach |',
     );
     expect(report.markdown).toMatch(
-      /\| 7 \| 210 \| 0\.11MB \| n\/a \| 0\.15MB \| 0\.15MB \((\+|-|±)\d\.\d%\) \|/,
+      /\| 7 \| 210 \| 0\.088MB \| n\/a \| 0\.15MB \| 0\.15MB \((\+|-|±)\d\.\d%\) \|/,
     );
   });
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { CENTS, createDecimalTable, TENTHS, THOUSANDTHS } from './shared-numbers.js';
+
+describe('createDecimalTable', () => {
+  it('returns k / scale for every k, inside and outside its range', () => {
+    const table = createDecimalTable(100, -50, 50);
+    for (let k = -120; k <= 120; k++) {
+      expect(table.get(k)).toBe(k / 100);
+      expect(table.get(k)).toBe(k / 100); // the second read comes from the table
+    }
+  });
+
+  it('returns +0, never -0, for a zero of either sign', () => {
+    const table = createDecimalTable(10, -5, 5);
+    expect(Object.is(table.get(-0), 0)).toBe(true);
+    expect(Object.is(table.get(0), 0)).toBe(true);
+    const outside = createDecimalTable(10, 1, 5);
+    expect(Object.is(outside.get(-0), 0)).toBe(true);
+  });
+
+  it('passes non-finite and fractional inputs through as k / scale', () => {
+    const table = createDecimalTable(1_000, 0, 10);
+    expect(table.get(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(table.get(Number.NEGATIVE_INFINITY)).toBe(Number.NEGATIVE_INFINITY);
+    expect(table.get(Number.NaN)).toBeNaN();
+    expect(table.get(2.5)).toBe(0.0025);
+  });
+
+  it('covers the ranges the engine writes: prices, percentages and ratios', () => {
+    expect([CENTS.scale, CENTS.min, CENTS.max]).toEqual([100, 0, 10_000]);
+    expect(CENTS.get(2_309)).toBe(23.09);
+    expect(TENTHS.get(-1_647)).toBe(-164.7);
+    expect(TENTHS.get(19_800)).toBe(1_980);
+    expect(THOUSANDTHS.get(-1_000)).toBe(-1);
+    expect(THOUSANDTHS.get(7_702)).toBe(7.702);
+  });
+});
