@@ -2,9 +2,9 @@
 //
 // Measures, in this run:
 //   1. processBatch vs loadChunked vs streamPromotions (chunks of 10 stores, the default) for 500 and 5,000
-//      stores, each collecting every row into one array as processBatch does, in shuffled interleaved rounds with a
-//      full GC before each timed call: promotions/s at the median call and the overhead against processBatch
-//      (target: under 15 %).
+//      stores, each collecting every row into one array as processBatch does, each strategy and size in a fresh
+//      process (3 runs, median), warm-up then >= 1 s of calls in a loop: promotions/s and the overhead against
+//      processBatch (target: under 15 %).
 //   2. Worker transfer, clone vs json-bytes: streamPromotionsInWorker over 3,334 stores (100,020 promotions) in
 //      chunks of 10 and 100 stores. Reported per 10,000 promotions: the main thread's busy time (event-loop
 //      utilization: receiving, deserializing or decoding + JSON.parse) and the wall time, against generating the
@@ -16,7 +16,7 @@
 // Informational only: it never asserts, a slow result exits 0.
 //
 // Run:  cd packages/scaling && pnpm build && node --expose-gc bench/loading.bench.mjs [--json]
-//       (`pnpm bench` runs this after bench/estimates.bench.mjs). Takes about a minute. MB = 10^6 bytes.
+//       (`pnpm bench` runs this after bench/estimates.bench.mjs). Takes about two minutes. MB = 10^6 bytes.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -41,6 +41,7 @@ const ONLY = process.argv
   .split(',') ?? ['strategies', 'worker', 'cli'];
 const STRATEGY_SIZES = [500, 5_000];
 const STRATEGY_CHUNK = 10;
+const STRATEGY_RUNS = 3;
 const TIMING = { warmupMs: 1_000, minMs: 1_000, minCalls: 5 };
 const WORKER_STORES = 3_334;
 const WORKER_CHUNKS = [10, 100];
@@ -60,70 +61,123 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const gc = globalThis.gc ?? (() => {});
-
 /**
- * Times the functions (each returns the items it made) in interleaved rounds, in a shuffled order each round and
- * with a full GC before each call, outside its time, so that one strategy's garbage and the JIT's warm-up are
- * not billed to another: warm-up rounds for warmupMs, then rounds until each function has minMs of calls and
- * minCalls calls. Returns items/s of each at its median call time (robust to a stray major GC).
+ * Calls `fn` (which returns the items it made) for warmupMs, then until it has minMs of calls and minCalls calls,
+ * as an application calling it in a loop would (no forced GC between calls). Returns items/s over the whole
+ * timed span. Used in a fresh process per strategy, so no other strategy's garbage or JIT state is billed to it.
  */
-async function interleavedThroughput(fns) {
+async function throughput(fn) {
   const warmupEnd = performance.now() + TIMING.warmupMs;
-  do for (const fn of fns) await fn();
+  do await fn();
   while (performance.now() < warmupEnd);
-  const runs = fns.map(() => ({ items: 0, ms: 0, times: [] }));
-  const order = fns.map((_, i) => i);
-  while (runs.some((r) => r.ms < TIMING.minMs || r.times.length < TIMING.minCalls)) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1)); // bench order only; never in generated data
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    for (const i of order) {
-      gc();
-      const t0 = performance.now();
-      runs[i].items = await fns[i]();
-      const ms = performance.now() - t0;
-      runs[i].ms += ms;
-      runs[i].times.push(ms);
-    }
+  let items = 0;
+  let calls = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < TIMING.minMs || calls < TIMING.minCalls) {
+    items += await fn();
+    calls++;
+    elapsed = performance.now() - started;
   }
-  return runs.map((r) => (r.items * 1000) / median(r.times));
+  return (items * 1000) / elapsed;
 }
 
 // --- 1. Strategies ---
 
-async function benchStrategies(stores) {
+/** The strategies of section 1, by name: each returns how many promotions it ends up holding. */
+function strategy(name, stores) {
   const spec = { stores, templates: 'MIXED', seed: 42 };
   const chunkSize = STRATEGY_CHUNK;
-  // Every strategy ends with all rows in one array, as a grid holding the dataset would; streamDiscard keeps
-  // none (a consumer that writes rows out and drops them), for information.
-  const [batch, chunked, streamed, streamDiscard] = await interleavedThroughput([
-    () => processBatch(1, stores, 'MIXED', { seed: 42 }).promotions.length,
-    async () => (await loadChunked(spec, { chunkSize })).promotions.length,
-    async () => {
-      const rows = [];
-      for await (const chunk of streamPromotions(spec, { chunkSize })) {
-        for (const row of chunk.promotions) rows.push(row);
-      }
-      return rows.length;
-    },
-    async () => {
-      let count = 0;
-      for await (const chunk of streamPromotions(spec, { chunkSize })) count += chunk.promotions.length;
-      return count;
-    },
-  ]);
-  const overhead = (rate) => (batch / rate - 1) * 100;
+  // Every strategy but the last ends with all rows in one array, as a grid holding the dataset would;
+  // streamPromotionsDiscarding keeps none (a consumer that writes rows out and drops them), for information.
+  switch (name) {
+    case 'processBatch':
+      return () => processBatch(1, stores, 'MIXED', { seed: 42 }).promotions.length;
+    case 'loadChunked':
+      return async () => (await loadChunked(spec, { chunkSize })).promotions.length;
+    case 'streamPromotions':
+      return async () => {
+        const rows = [];
+        for await (const chunk of streamPromotions(spec, { chunkSize })) {
+          for (const row of chunk.promotions) rows.push(row);
+        }
+        return rows.length;
+      };
+    // For the diagnosis only: the same chunks generated back to back, without and with a setImmediate between
+    // them (what loadChunked does in Node), rows kept.
+    case 'chunksNoYield':
+    case 'chunksSetImmediate':
+      return async () => {
+        const rows = [];
+        for (let start = 1; start <= stores; start += chunkSize) {
+          const end = Math.min(stores, start + chunkSize - 1);
+          for (const row of processBatch(start, end, 'MIXED', { seed: 42 }).promotions) rows.push(row);
+          if (name === 'chunksSetImmediate') await new Promise((resolve) => setImmediate(resolve));
+        }
+        return rows.length;
+      };
+    case 'streamPromotionsDiscarding':
+      return async () => {
+        let count = 0;
+        for await (const chunk of streamPromotions(spec, { chunkSize })) count += chunk.promotions.length;
+        return count;
+      };
+    default:
+      throw new Error(`unknown strategy ${name}`);
+  }
+}
+const STRATEGIES = [
+  'processBatch',
+  'loadChunked',
+  'streamPromotions',
+  'streamPromotionsDiscarding',
+  'chunksNoYield',
+  'chunksSetImmediate',
+];
+
+/** Child mode: one strategy at one size, in this fresh process; prints its promotions/s. */
+async function strategyChild(name, stores) {
+  const rate = await throughput(strategy(name, stores));
+  console.log(JSON.stringify({ name, stores, perSecond: rate }));
+}
+
+/**
+ * Each strategy and size in fresh processes (V8's garbage-collection heuristics carry over between strategies in
+ * one process: interleaved there, processBatch of 500 stores itself ranged 0.9-2.3 M/s from run to run), run
+ * STRATEGY_RUNS times in rotating order; the median run counts.
+ */
+function benchStrategies(stores) {
+  const rates = Object.fromEntries(STRATEGIES.map((name) => [name, []]));
+  for (let run = 0; run < STRATEGY_RUNS; run++) {
+    for (let k = 0; k < STRATEGIES.length; k++) {
+      const name = STRATEGIES[(k + run) % STRATEGIES.length];
+      const argv = [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        `--strategy=${name}`,
+        `--stores=${stores}`,
+      ];
+      const child = spawnSync(process.execPath, argv, { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`strategy child ${name} ${stores} failed:\n${child.stderr}`);
+      rates[name].push(JSON.parse(child.stdout).perSecond);
+    }
+  }
+  const rate = (name) => median(rates[name]);
+  const batch = rate('processBatch');
+  const overhead = (value) => (batch / value - 1) * 100;
   return {
     stores,
-    chunkSize,
+    chunkSize: STRATEGY_CHUNK,
+    runs: STRATEGY_RUNS,
     processBatch: batch,
-    loadChunked: chunked,
-    streamPromotions: streamed,
-    streamPromotionsDiscarding: streamDiscard,
-    loadChunkedOverheadPct: overhead(chunked),
-    streamPromotionsOverheadPct: overhead(streamed),
+    loadChunked: rate('loadChunked'),
+    streamPromotions: rate('streamPromotions'),
+    streamPromotionsDiscarding: rate('streamPromotionsDiscarding'),
+    chunksNoYield: rate('chunksNoYield'),
+    chunksSetImmediate: rate('chunksSetImmediate'),
+    loadChunkedOverheadPct: overhead(rate('loadChunked')),
+    streamPromotionsOverheadPct: overhead(rate('streamPromotions')),
+    allRuns: rates,
   };
 }
 
@@ -260,6 +314,7 @@ const pct = (value) => `${value >= 0 ? '+' : ''}${dec1.format(value)} %`;
 function strategyLines(strategies) {
   const lines = [
     `1. Strategies, MIXED, chunks of ${STRATEGY_CHUNK} stores (promotions/s; overhead vs processBatch, target < ${OVERHEAD_TARGET_PCT} %)`,
+    `   each strategy and size in a fresh process, median of ${STRATEGY_RUNS} runs (every run's figure in --json)`,
   ];
   for (const s of strategies) {
     lines.push(
@@ -273,6 +328,13 @@ function strategyLines(strategies) {
   );
   lines.push(
     `  (all keep every row in one array; streamPromotions dropping rows as they come: ${dropped.join(', ')})`,
+  );
+  const diagnosis = strategies.map(
+    (s) =>
+      `${int.format(s.stores)} stores ${int.format(s.chunksNoYield)}/s without, ${int.format(s.chunksSetImmediate)}/s with`,
+  );
+  lines.push(
+    `  (the same chunks back to back, rows kept, without / with a setImmediate between them: ${diagnosis.join('; ')})`,
   );
   return lines;
 }
@@ -335,7 +397,7 @@ async function main() {
   const env = { node: process.version, cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? 'unknown' };
   const strategies = [];
   if (ONLY.includes('strategies'))
-    for (const stores of STRATEGY_SIZES) strategies.push(await benchStrategies(stores));
+    for (const stores of STRATEGY_SIZES) strategies.push(benchStrategies(stores));
   const worker = ONLY.includes('worker') ? await benchWorker() : null;
   let cli = [];
   if (ONLY.includes('cli')) {
@@ -351,4 +413,8 @@ async function main() {
   else printReport(results);
 }
 
-await main();
+const strategyArg = process.argv.find((arg) => arg.startsWith('--strategy='));
+if (strategyArg) {
+  const stores = Number(process.argv.find((arg) => arg.startsWith('--stores='))?.slice(9));
+  await strategyChild(strategyArg.slice(11), stores);
+} else await main();
