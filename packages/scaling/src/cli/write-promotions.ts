@@ -76,7 +76,7 @@ function serializeChunk(rows: Promotion[], format: OutputFormat, first: boolean)
   } else {
     for (let i = 0; i < rows.length; i++) {
       const separator = first && i === 0 ? '[\n' : ',\n';
-      text += separator + JSON.stringify(rows[i]);
+      text += separator + promotionToNdjsonLine(rows[i] as Promotion);
     }
   }
   return text;

@@ -78,7 +78,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   const rows = processBatch(1, stores, templates, { seed, asOf }).promotions;
   const formats: BenchReport['formats'] = [];
   for (const [format, serialize] of [
-    ['json', (p: (typeof rows)[number]) => JSON.stringify(p)],
+    ['json', promotionToNdjsonLine], // the CLI writes JSON arrays of the same lines
     ['ndjson', promotionToNdjsonLine],
     ['csv', promotionToCsvLine],
   ] as const) {
