@@ -117,6 +117,24 @@ function remember(cache: Map<number, string>, key: number, text: string): string
   return text;
 }
 
+// The first time a text is needed (cold: each key once), built and remembered in a function of its own, so that
+// the optimizer keeps its inlining budget for the per-row code.
+function pricePointText(cents: number): string {
+  return remember(pricePoint, cents, `Now ${dollars(cents)}`);
+}
+function percentOffText(pct: number): string {
+  return remember(percentOff, pct, `${pct}% off`);
+}
+function multiBuyText(key: number, n: number, totalCents: number): string {
+  return remember(multiBuy, key, `${n} for ${dollars(totalCents)}`);
+}
+function couponText(cents: number): string {
+  return remember(couponOff, cents, `${dollars(cents)} off with digital coupon`);
+}
+function bundleText(pct: number): string {
+  return remember(bundleOff, pct, `Bundle & save ${pct}%`);
+}
+
 function dollars(cents: number): string {
   return cents % 100 === 0 ? `$${cents / 100}` : `$${(cents / 100).toFixed(2)}`;
 }
@@ -173,7 +191,29 @@ const rng = new Sfc32();
 /** One row's PRNG outputs (see appendStorePromotions). */
 const draws = new Uint32Array(14);
 const chosen = new Uint32Array(PRODUCT_COUNT);
-let stamp = 0;
+let lastStamp = 0;
+
+/**
+ * Chooses a store's 30 distinct products from its template's pool (tilted categories appear more often) and marks
+ * them in `chosen` with a new stamp, which it returns; scanning the marks afterwards keeps SKU order. A function of
+ * its own, called once a store, so that the optimizer spends its inlining budget on the per-row code instead.
+ */
+function pickProducts(pool: Uint16Array): number {
+  lastStamp = (lastStamp + 1) >>> 0;
+  if (lastStamp === 0) {
+    chosen.fill(0);
+    lastStamp = 1;
+  }
+  const stamp = lastStamp;
+  for (let picked = 0; picked < PROMOTIONS_PER_STORE; ) {
+    const idx = pool[rng.int(pool.length)] as number;
+    if (chosen[idx] !== stamp) {
+      chosen[idx] = stamp;
+      picked++;
+    }
+  }
+  return stamp;
+}
 
 /**
  * Appends the 30 promotions of store `storeNumber` to `out` and returns the store's profile.
@@ -198,20 +238,7 @@ export function appendStorePromotions(
   const cv = template.variance;
   const liftSigma = Math.sqrt(LIFT_SIGMA * LIFT_SIGMA + cv * cv);
 
-  // Choose 30 distinct products by the template's tilt; scanning the marks afterwards keeps SKU order.
-  const pool = POOLS[templateIndex] as Uint16Array;
-  stamp = (stamp + 1) >>> 0;
-  if (stamp === 0) {
-    chosen.fill(0);
-    stamp = 1;
-  }
-  for (let picked = 0; picked < PROMOTIONS_PER_STORE; ) {
-    const idx = pool[rng.int(pool.length)] as number;
-    if (chosen[idx] !== stamp) {
-      chosen[idx] = stamp;
-      picked++;
-    }
-  }
+  const stamp = pickProducts(POOLS[templateIndex] as Uint16Array);
 
   for (let p = 0; p < PRODUCT_COUNT; p++) {
     if (chosen[p] !== stamp) continue;
@@ -246,10 +273,10 @@ export function appendStorePromotions(
         const charmC = pointC - (pointC % 10) - 1;
         if (styleDraw < 0.4 && charmC > 0 && charmC < regularC) {
           promoC = charmC;
-          mechanic = pricePoint.get(charmC) ?? remember(pricePoint, charmC, `Now ${dollars(charmC)}`);
+          mechanic = pricePoint.get(charmC) ?? pricePointText(charmC);
         } else {
           promoC = Math.round((regularC * (100 - pct)) / 100);
-          mechanic = percentOff.get(pct) ?? remember(percentOff, pct, `${pct}% off`);
+          mechanic = percentOff.get(pct) ?? percentOffText(pct);
         }
         break;
       }
@@ -269,7 +296,7 @@ export function appendStorePromotions(
         promoC = Math.round(totalC / n);
         if (promoC >= regularC) promoC = regularC - 1;
         const key = n * 1_000_000 + totalC;
-        mechanic = multiBuy.get(key) ?? remember(multiBuy, key, `${n} for ${dollars(totalC)}`);
+        mechanic = multiBuy.get(key) ?? multiBuyText(key, n, totalC);
         break;
       }
       case 3: {
@@ -277,14 +304,13 @@ export function appendStorePromotions(
         let valueC = Math.max(25, Math.round((regularC * depth) / 25) * 25);
         if (valueC >= regularC) valueC = Math.max(1, regularC - 25);
         promoC = regularC - valueC;
-        mechanic =
-          couponOff.get(valueC) ?? remember(couponOff, valueC, `${dollars(valueC)} off with digital coupon`);
+        mechanic = couponOff.get(valueC) ?? couponText(valueC);
         break;
       }
       default: {
         const pct = Math.floor(depth * 20) * 5;
         promoC = Math.round((regularC * (100 - pct)) / 100);
-        mechanic = bundleOff.get(pct) ?? remember(bundleOff, pct, `Bundle & save ${pct}%`);
+        mechanic = bundleOff.get(pct) ?? bundleText(pct);
       }
     }
     if (promoC < 1) promoC = 1;
