@@ -79,8 +79,14 @@ describe('estimateDatasetSize', () => {
 
   it.each([100, 1000])('puts base_size_mb within 10 percent of the retained heap of %i stores', (n) => {
     const gc = exposedGc();
-    const readings = [0, 1, 2].map(() => retainedHeapBytes(() => processBatch(1, n, 'MIXED').promotions, gc));
-    const measured = (readings.sort((a, b) => (a ?? 0) - (b ?? 0))[1] as number) / MB;
+    // Unmeasured calls first: the generator fills its shared-number tables on first use (≈ 0.3-0.9 MB, once a
+    // process) and V8 compiles optimized code for the hot functions in the first calls (heap too). Neither is the
+    // rows' retained heap that base_size_mb estimates.
+    for (let i = 0; i < 20; i++) processBatch(1, n, 'MIXED');
+    const readings = [0, 1, 2, 3, 4].map(() =>
+      retainedHeapBytes(() => processBatch(1, n, 'MIXED').promotions, gc),
+    );
+    const measured = (readings.sort((a, b) => (a ?? 0) - (b ?? 0))[2] as number) / MB;
     expect(Math.abs(errorPct(estimateDatasetSize(n).base_size_mb, measured))).toBeLessThan(10);
   });
 
