@@ -24,7 +24,8 @@ export function createDecimalTable(scale: number, min: number, max: number): Dec
   let values: (number | undefined)[] = [];
   function miss(k: number): number {
     const i = k - min;
-    if (!(i >= 0 && i < size)) return k / scale + 0;
+    // Only whole k inside the range are kept (a fractional index would become a named property of the array).
+    if (!Number.isInteger(i) || i < 0 || i >= size) return k / scale + 0;
     if (values.length === 0) values = new Array<number | undefined>(size).fill(undefined);
     const value = (i + min) / scale + 0;
     values[i] = value;
