@@ -62,7 +62,13 @@ export function assertStoreNumber(value: unknown, field: string): asserts value 
   }
 }
 
-/** Throws `code` unless `value` is an integer >= `min` (and <= `max` when given). */
+/**
+ * Throws a `PromoscaleError` with `code`, naming `field`, the value and the allowed range, unless `value` is an
+ * integer >= `min` (and <= `max` when given).
+ *
+ * @example
+ * assertInteger(options.chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
+ */
 export function assertInteger(
   value: unknown,
   field: string,

@@ -9,7 +9,7 @@ export {
   specContext,
   validateSeed,
 } from './dataset-spec.js';
-export { MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
+export { assertInteger, MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
 export {
   PROMOTION_BOOLEAN_FIELDS,
   PROMOTION_DATE_FIELDS,

@@ -1,10 +1,10 @@
 import {
+  assertInteger,
   type DatasetSpec,
   MAX_STORES,
   type NormalizedDatasetSpec,
   normalizeSpec,
   PROMOTIONS_PER_STORE,
-  PromoscaleError,
   type Promotion,
   yieldToEventLoop,
 } from '@promoscale/generator';
@@ -118,14 +118,7 @@ export async function loadChunked(
   const retries = options.retries ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 100;
   const loadChunk = options.loadChunk ?? generateStoreRange;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_STORES) {
-    throw new PromoscaleError(
-      'INVALID_CHUNK_SIZE',
-      'options.chunkSize',
-      chunkSize,
-      `an integer from 1 to ${MAX_STORES}`,
-    );
-  }
+  assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
   if (!Number.isInteger(retries) || retries < 0 || retries > MAX_RETRIES) {
     throw new RangeError(`options.retries must be an integer from 0 to ${MAX_RETRIES}; received ${retries}`);
   }

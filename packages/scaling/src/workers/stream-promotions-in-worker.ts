@@ -1,4 +1,5 @@
 import {
+  assertInteger,
   type DatasetSpec,
   MAX_STORES,
   normalizeSpec,
@@ -59,14 +60,7 @@ export function streamPromotionsInWorker(
   const encoding = options.encoding ?? DEFAULT_WORKER_ENCODING;
   const prefetch = options.prefetch ?? 2;
   const { signal } = options;
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_STORES) {
-    throw new PromoscaleError(
-      'INVALID_CHUNK_SIZE',
-      'options.chunkSize',
-      chunkSize,
-      `an integer from 1 to ${MAX_STORES}`,
-    );
-  }
+  assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
   if (!WORKER_ENCODINGS.includes(encoding)) {
     throw new TypeError(
       `options.encoding must be 'clone' or 'json-bytes'; received ${JSON.stringify(encoding)}`,
