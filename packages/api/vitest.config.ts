@@ -1,9 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { nodeTestConfig } from '../../test-support/vitest-node.js';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-    reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' },
-  },
-});
+export default defineConfig({ test: nodeTestConfig() });
