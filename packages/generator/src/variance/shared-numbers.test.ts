@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { processBatch } from '../process-batch.js';
 import { CENTS, createDecimalTable, TENTHS, THOUSANDTHS } from './shared-numbers.js';
 
 describe('createDecimalTable', () => {
@@ -33,5 +34,32 @@ describe('createDecimalTable', () => {
     expect(TENTHS.get(19_800)).toBe(1_980);
     expect(THOUSANDTHS.get(-1_000)).toBe(-1);
     expect(THOUSANDTHS.get(7_702)).toBe(7.702);
+  });
+});
+
+describe('the tables the engine shares', () => {
+  it('cover every value of the eight shared fields in generated data, so every row shares them', () => {
+    const fields = [
+      [CENTS, ['regularPrice', 'promoPrice', 'unitCost']],
+      [TENTHS, ['discountPct', 'liftPct', 'marginPct']],
+      [THOUSANDTHS, ['roi', 'redemptionRate']],
+    ] as const;
+    const rows = [1, 42, 'coverage'].flatMap((seed) => processBatch(1, 2_000, 'MIXED', { seed }).promotions);
+    for (const [table, names] of fields) {
+      let low = Number.POSITIVE_INFINITY;
+      let high = Number.NEGATIVE_INFINITY;
+      let inexact = 0;
+      for (const row of rows) {
+        for (const name of names) {
+          const k = Math.round(row[name] * table.scale);
+          if (k / table.scale !== row[name]) inexact++;
+          if (k < low) low = k;
+          if (k > high) high = k;
+        }
+      }
+      expect(inexact).toBe(0);
+      expect(low).toBeGreaterThanOrEqual(table.min);
+      expect(high).toBeLessThan(table.max);
+    }
   });
 });

@@ -43,8 +43,8 @@ export function createDecimalTable(scale: number, min: number, max: number): Dec
   };
 }
 
-// Ranges cover every value of 60,000 generated stores (prices $0.29-$23.09, percentages -164.7..1,980.0, ROI
-// -1..7.702) with room to spare; a rarer value outside them is simply not shared.
+// The ranges hold every value of generated data with room to spare (shared-numbers.test.ts checks 6,000 stores);
+// a rarer value outside them is simply not shared.
 /** Money in cents, $0.00 to $99.99: shelf prices, promotion prices and unit costs. */
 export const CENTS = createDecimalTable(100, 0, 10_000);
 /** Percentages in tenths, -200.0% to 1,999.9%: discount, lift and margin percentages. */
