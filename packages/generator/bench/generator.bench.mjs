@@ -28,6 +28,7 @@ import vm from 'node:vm';
 import {
   CATEGORIES,
   DEFAULT_AS_OF,
+  formatStoreId,
   PROMOTION_FIELDS,
   PROMOTIONS_PER_STORE,
   processBatch,
@@ -176,7 +177,7 @@ FloorRow.prototype = Object.prototype;
 
 function benchFloor(stores) {
   const pool = processBatch(1, 10, 'MIXED').promotions; // 300 generated rows to copy
-  const prefixes = Array.from({ length: stores }, (_, i) => `PRM-STORE_${String(i + 1).padStart(3, '0')}-`);
+  const prefixes = Array.from({ length: stores }, (_, i) => `PRM-${formatStoreId(i + 1)}-`);
   const copyBatch = () => {
     const out = [];
     for (let s = 0; s < stores; s++) {
