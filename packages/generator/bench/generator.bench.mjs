@@ -1,16 +1,21 @@
 // Benchmark of @promoscale/generator (the BUILT package, imported by its own name).
 //
 // Measures, in this run:
-//   1. processBatch(1, n, 'MIXED') for n = 5 … 5,000 stores: promotions/s (total and median call),
-//      heap bytes per retained promotion, JSON bytes per promotion.
+//   1. processBatch(1, n, 'MIXED') for n = 5 … 5,000 stores: promotions/s (total and median call), the same
+//      with new stores each call (processBatch(1, n), then (n + 1, 2n), …), heap bytes per retained promotion,
+//      JSON bytes per promotion.
 //   2. storeDataIterator(100000, 100, 'MIXED') streamed (3,000,000 promotions) in a fresh child process:
 //      promotions/s, RSS at start and peak RSS.
 //   3. A naive @faker-js/faker generator of the same 34-field record on 50 and 500 stores' worth, and the
-//      ratio at each size (both sides retain their rows, so both pay the same garbage-collection costs).
-//   4. The retention floor at 500 and 5,000 stores: rows made the way the engine makes them (same constructor
+//      ratio at each size against new stores each call (both sides retain their rows, so both pay the same
+//      garbage-collection costs, and both draw new values each call).
+//   4. The retention floor at 5, 500 and 5,000 stores: rows made the way the engine makes them (same constructor
 //      shape, same shared and boxed numbers, a fresh id string each) but copied from already generated rows with
 //      no computation, and retained the same way. It is the cost of allocating, keeping and collecting the rows
-//      themselves, which no generator of such rows can go below.
+//      themselves, which no generator of such rows can go below. At 5,000 stores also the shared-totals floor
+//      (only the row object and its id are new), and the rate both give once the computation is added: the
+//      computation is generating new stores minus the floor at 5 stores, where rows die young and cost little to
+//      collect.
 //   5. Writers as users run them (chunks of lines encoded to UTF-8): promotionToCsvLine against the first
 //      release's CSV writer, and promotionToNdjsonLine (JSON.stringify), on 60,000 generated rows.
 //   6. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
@@ -41,10 +46,15 @@ import {
 
 const SIZES = [5, 10, 25, 50, 500, 5_000];
 const FAKER_SIZES = [50, 500];
-const FLOOR_SIZES = [500, 5_000];
+const FLOOR_SIZES = [5, 500, 5_000];
+/** The size of the shared-totals floor and of the estimate built on it (see floorLines). */
+const BOUND_STORES = 5_000;
 const STREAM_STORES = 100_000;
 const STREAM_CHUNK = 100;
 const TIMING = { warmupMs: 300, minMs: 1_000, minCalls: 5 };
+/** At 5,000 stores a call takes ~80 ms and its garbage collections vary: measured longer, for ~30 calls. */
+const LONG_TIMING = { warmupMs: 500, minMs: 2_500, minCalls: 5 };
+const timingFor = (stores) => (stores >= 5_000 ? LONG_TIMING : TIMING);
 const TARGETS = {
   promotionsPerSecond: 2_000_000,
   fakerRatio: 30,
@@ -118,7 +128,10 @@ function jsonBytesPerPromotion(promotions) {
 }
 
 function benchStores(stores) {
-  const throughput = measureThroughput(() => processBatch(1, stores, 'MIXED').promotions.length, TIMING);
+  const throughput = measureThroughput(
+    () => processBatch(1, stores, 'MIXED').promotions.length,
+    timingFor(stores),
+  );
   const { kept, bytesPerItem } = heapPerRetained(() => processBatch(1, stores, 'MIXED').promotions);
   return {
     stores,
@@ -129,6 +142,23 @@ function benchStores(stores) {
   };
 }
 
+/**
+ * processBatch over new stores each call: each call takes the next range (1-5, 6-10, …, wrapping at 100,000, so a
+ * store comes back at most every 100,000 stores). Calling processBatch(1, n) again and again replays the same draws, so for small n the
+ * CPU learns the branches and keeps the few table entries in cache: 5 stores measured ~1.9x faster that way than
+ * with new stores each call, which is what an application paging through stores sees.
+ */
+function benchNewStores(stores) {
+  let start = 1;
+  const throughput = measureThroughput(() => {
+    const count = processBatch(start, start + stores - 1, 'MIXED').promotions.length;
+    start += stores;
+    if (start + stores - 1 > 100_000) start = 1;
+    return count;
+  }, timingFor(stores));
+  return { stores, ...throughput };
+}
+
 // --- Retention floor: rows copied, not computed. ---
 
 /**
@@ -136,8 +166,11 @@ function benchStores(stores) {
  * is Object.prototype, the eight shared-number fields starting as null (docs/decisions/0004-shared-number-boxes.md).
  * A copy of initRow on purpose: the bench uses only the public API, and the same constructor compiled from the field
  * list with `new Function` ran ~18 % slower at 5,000 stores, which would overstate the floor.
+ * `moneyInit` is what the six money totals start as: 0.5 as in the engine (each row then gets a box of its own for
+ * each), or null for the shared-totals floor (the fields then hold pointers to boxes shared between rows). A child
+ * process uses one of the two only, so each gets the field representation it asks for.
  */
-function FloorRow() {
+function FloorRow(moneyInit) {
   this.id = '';
   this.storeId = '';
   this.storeName = '';
@@ -161,13 +194,13 @@ function FloorRow() {
   this.promoUnits = 0;
   this.liftPct = null;
   this.incrementalUnits = 0;
-  this.baselineRevenue = 0.5;
-  this.revenue = 0.5;
-  this.incrementalRevenue = 0.5;
-  this.grossMargin = 0.5;
+  this.baselineRevenue = moneyInit;
+  this.revenue = moneyInit;
+  this.incrementalRevenue = moneyInit;
+  this.grossMargin = moneyInit;
   this.marginPct = null;
-  this.incrementalMargin = 0.5;
-  this.promoSpend = 0.5;
+  this.incrementalMargin = moneyInit;
+  this.promoSpend = moneyInit;
   this.roi = null;
   this.displaySupport = false;
   this.featureAd = false;
@@ -175,18 +208,39 @@ function FloorRow() {
 }
 FloorRow.prototype = Object.prototype;
 
-function benchFloor(stores) {
+/**
+ * The floor at `stores` stores. With `sharedTotals`, the six money totals are shared boxes as well, so that a row
+ * costs its object and its id only: the least any row of this 34-field contract can cost, whatever its numbers
+ * (generated rows cannot share all their totals: 150,000 of them hold 50,000-77,000 distinct values a field).
+ */
+function benchFloor(stores, { sharedTotals = false } = {}) {
   const pool = processBatch(1, 10, 'MIXED').promotions; // 300 generated rows to copy
   const prefixes = Array.from({ length: stores }, (_, i) => `PRM-${formatStoreId(i + 1)}-`);
+  // The pool's money totals as boxes in a tagged array (it starts with a null), so that copying one copies a pointer.
+  const totals = [null];
+  totals.length = 0;
+  for (const p of pool) {
+    totals.push(
+      p.baselineRevenue,
+      p.revenue,
+      p.incrementalRevenue,
+      p.grossMargin,
+      p.incrementalMargin,
+      p.promoSpend,
+    );
+  }
+  const moneyInit = sharedTotals ? null : 0.5;
   const copyBatch = () => {
     const out = [];
     for (let s = 0; s < stores; s++) {
       const prefix = prefixes[s];
       for (let j = 0; j < PROMOTIONS_PER_STORE; j++) {
-        const p = pool[(s * PROMOTIONS_PER_STORE + j) % pool.length];
+        const k = (s * PROMOTIONS_PER_STORE + j) % pool.length;
+        const p = pool[k];
         // The same heap objects as a generated row: the eight shared numbers are copied as pointers, the six
-        // money totals get fresh boxes (+ s), the id is a fresh string.
-        const row = new FloorRow();
+        // money totals get fresh boxes (+ s) or, with sharedTotals, are copied as pointers too; the id is a fresh
+        // string.
+        const row = new FloorRow(moneyInit);
         row.id = prefix + p.sku;
         row.storeId = p.storeId;
         row.storeName = p.storeName;
@@ -210,13 +264,23 @@ function benchFloor(stores) {
         row.promoUnits = p.promoUnits;
         row.liftPct = p.liftPct;
         row.incrementalUnits = p.incrementalUnits;
-        row.baselineRevenue = p.baselineRevenue + s;
-        row.revenue = p.revenue + s;
-        row.incrementalRevenue = p.incrementalRevenue + s;
-        row.grossMargin = p.grossMargin + s;
+        if (sharedTotals) {
+          const t = k * 6;
+          row.baselineRevenue = totals[t];
+          row.revenue = totals[t + 1];
+          row.incrementalRevenue = totals[t + 2];
+          row.grossMargin = totals[t + 3];
+          row.incrementalMargin = totals[t + 4];
+          row.promoSpend = totals[t + 5];
+        } else {
+          row.baselineRevenue = p.baselineRevenue + s;
+          row.revenue = p.revenue + s;
+          row.incrementalRevenue = p.incrementalRevenue + s;
+          row.grossMargin = p.grossMargin + s;
+          row.incrementalMargin = p.incrementalMargin + s;
+          row.promoSpend = p.promoSpend + s;
+        }
         row.marginPct = p.marginPct;
-        row.incrementalMargin = p.incrementalMargin + s;
-        row.promoSpend = p.promoSpend + s;
         row.roi = p.roi;
         row.displaySupport = p.displaySupport;
         row.featureAd = p.featureAd;
@@ -230,8 +294,9 @@ function benchFloor(stores) {
   const { bytesPerItem } = heapPerRetained(copyBatch);
   return {
     stores,
+    sharedTotals,
     keysMatch,
-    ...measureThroughput(() => copyBatch().length, TIMING),
+    ...measureThroughput(() => copyBatch().length, timingFor(stores)),
     heapBytesPerPromotion: bytesPerItem,
   };
 }
@@ -452,15 +517,17 @@ function check(name, value, op, target) {
 
 function summarize(sizes, fakerResults, stream) {
   const at = (stores) => sizes.find((s) => s.stores === stores);
+  // Against new stores each call: the faker baseline draws new values each call too.
   const fakerRatios = fakerResults.map((fk) => ({
     stores: fk.stores,
-    ratio: at(fk.stores).perSecond / fk.perSecond,
+    ratio: at(fk.stores).newStores.perSecond / fk.perSecond,
   }));
   const peakRssMb = stream.peakRssBytes / MB;
+  // The lower of the two figures of a size: the same stores again, or new stores each call.
   const rate = (stores) =>
     check(
       `promotions/s, object mode, ${int.format(stores)} stores`,
-      at(stores).perSecond,
+      Math.min(at(stores).perSecond, at(stores).newStores.perSecond),
       '>=',
       TARGETS.promotionsPerSecond,
     );
@@ -496,14 +563,25 @@ function objectModeLines(sizes) {
     'promotions/s',
     'median call/s',
     'calls',
+    'new stores/s',
     'heap B/promo',
     'JSON B/promo',
   ];
   const title =
-    "Object mode: processBatch(1, n, 'MIXED'), each size in a fresh process, warm-up 0.3 s then >= 1 s of calls";
-  const lines = [title, row(header)];
+    "Object mode: processBatch(1, n, 'MIXED'), each size in a fresh process, warm-up 0.3 s then >= 1 s of calls " +
+    '(5,000 stores: 0.5 s, 2.5 s)';
+  const note =
+    '  promotions/s: processBatch(1, n) again and again; new stores/s: each call the next n stores (1-n, n+1-2n, ...)';
+  const lines = [title, note, row(header)];
   for (const s of sizes) {
-    const counts = [s.stores, s.promotions, s.perSecond, s.medianPerSecond, s.calls].map(int.format);
+    const counts = [
+      s.stores,
+      s.promotions,
+      s.perSecond,
+      s.medianPerSecond,
+      s.calls,
+      s.newStores.perSecond,
+    ].map(int.format);
     const bytes = [s.heapBytesPerPromotion, s.jsonBytesPerPromotion].map(dec1.format);
     lines.push(row([...counts, ...bytes]) + (s.stores < 500 ? '  (heap figure noisy)' : ''));
   }
@@ -547,20 +625,36 @@ function summaryLines(summary, env, totalMs) {
   return lines;
 }
 
-function floorLines(floor, sizes) {
+function floorLines(floor, sharedFloor, sizes) {
   const lines = [
     'Retention floor: rows made like the engine makes them, copied from generated ones (no computation), kept the same way',
   ];
+  const nsPerRow = (perSecond) => 1e9 / perSecond;
+  const generatedAt = (stores) => sizes.find((s) => s.stores === stores);
   for (const f of floor) {
-    const generated = sizes.find((s) => s.stores === f.stores);
-    const nsFloor = 1e9 / f.perSecond;
-    const nsGenerated = 1e9 / generated.perSecond;
+    const nsFloor = nsPerRow(f.perSecond);
+    const nsGenerated = nsPerRow(generatedAt(f.stores).newStores.perSecond);
     lines.push(
       `  ${int.format(f.stores)} stores: ${int.format(f.perSecond)} rows/s (${int.format(nsFloor)} ns a row, ` +
-        `heap ${dec1.format(f.heapBytesPerPromotion)} B/row, same keys: ${f.keysMatch ? 'yes' : 'NO'}); ` +
-        `generating costs ${int.format(nsGenerated)} ns a row, so ${Math.round((100 * nsFloor) / nsGenerated)}% of it is the floor`,
+        `heap ${f.stores < 500 ? 'noisy' : `${dec1.format(f.heapBytesPerPromotion)} B/row`}, ` +
+        `same keys: ${f.keysMatch ? 'yes' : 'NO'}); generating new stores costs ${int.format(nsGenerated)} ns a row, ` +
+        `so ${Math.round((100 * nsFloor) / nsGenerated)}% of it is the floor`,
     );
   }
+  // The computation: generating new stores minus the floor, where both are cheapest to collect (the smallest size).
+  const small = floor[0];
+  const nsCompute = nsPerRow(generatedAt(small.stores).newStores.perSecond) - nsPerRow(small.perSecond);
+  const nsOwn = nsPerRow(floor.find((f) => f.stores === sharedFloor.stores).perSecond);
+  const nsShared = nsPerRow(sharedFloor.perSecond);
+  const at = int.format(sharedFloor.stores);
+  lines.push(
+    `  ${at} stores, shared totals (only the row and its id new): ${int.format(sharedFloor.perSecond)} rows/s ` +
+      `(${int.format(nsShared)} ns a row, heap ${dec1.format(sharedFloor.heapBytesPerPromotion)} B/row)`,
+    `  Estimate at ${at} stores, floor + computation (${int.format(nsCompute)} ns a row: generating new stores ` +
+      `minus the floor, at ${int.format(small.stores)} stores): ${int.format(1e9 / (nsOwn + nsCompute))} rows/s ` +
+      `(measured: ${int.format(generatedAt(sharedFloor.stores).newStores.perSecond)}), and ` +
+      `${int.format(1e9 / (nsShared + nsCompute))} rows/s if every total were shared`,
+  );
   return lines;
 }
 
@@ -576,14 +670,14 @@ function writerLines(writers) {
   return lines;
 }
 
-function printReport({ env, sizes, faker: fk, floor, writers, stream, summary, totalMs }) {
+function printReport({ env, sizes, faker: fk, floor, sharedFloor, writers, stream, summary, totalMs }) {
   const title = `@promoscale/generator benchmark (Node ${env.node}, ${env.cpus} CPUs, ${env.cpuModel})`;
   const sections = [
     [title],
     objectModeLines(sizes),
     streamLines(stream),
     fakerLines(fk, summary.fakerRatios),
-    floorLines(floor, sizes),
+    floorLines(floor, sharedFloor, sizes),
     writerLines(writers),
     summaryLines(summary, env, totalMs),
   ];
@@ -592,9 +686,13 @@ function printReport({ env, sizes, faker: fk, floor, writers, stream, summary, t
 
 async function main() {
   const started = performance.now();
-  const sizes = SIZES.map((stores) => inChild('--stores', String(stores)));
+  const sizes = SIZES.map((stores) => ({
+    ...inChild('--stores', String(stores)),
+    newStores: inChild('--new-stores', String(stores)),
+  }));
   const fakerResults = FAKER_SIZES.map((stores) => inChild('--faker', String(stores)));
   const floor = FLOOR_SIZES.map((stores) => inChild('--floor', String(stores)));
+  const sharedFloor = inChild('--floor-shared', String(BOUND_STORES));
   const writers = inChild('--writers');
   const stream = benchStream();
   const results = {
@@ -603,6 +701,7 @@ async function main() {
     sizes,
     faker: fakerResults,
     floor,
+    sharedFloor,
     writers,
     stream,
     summary: summarize(sizes, fakerResults, stream),
@@ -618,8 +717,11 @@ async function main() {
 const childMode = process.argv[2];
 if (childMode === '--stream') console.log(JSON.stringify(streamRun()));
 else if (childMode === '--stores') console.log(JSON.stringify(benchStores(Number(process.argv[3]))));
+else if (childMode === '--new-stores') console.log(JSON.stringify(benchNewStores(Number(process.argv[3]))));
 else if (childMode === '--writers') console.log(JSON.stringify(benchWriters()));
 else if (childMode === '--floor') console.log(JSON.stringify(benchFloor(Number(process.argv[3]))));
+else if (childMode === '--floor-shared')
+  console.log(JSON.stringify(benchFloor(Number(process.argv[3]), { sharedTotals: true })));
 else if (childMode === '--faker') {
   ({ faker } = await import('@faker-js/faker'));
   console.log(JSON.stringify(benchFaker(Number(process.argv[3]))));
