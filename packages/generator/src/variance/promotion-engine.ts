@@ -190,27 +190,29 @@ const PromotionRow = initRow as unknown as new () => Promotion;
 const rng = new Sfc32();
 /** One row's PRNG outputs (see appendStorePromotions). */
 const draws = new Uint32Array(14);
-/** The chosen products of the current store: bit `p % 32` of word `p >> 5` is set when product `p` is chosen. */
-const CHOSEN_WORDS = (PRODUCT_COUNT + 31) >> 5;
-const chosen = new Int32Array(CHOSEN_WORDS);
+const chosen = new Uint32Array(PRODUCT_COUNT);
+let lastStamp = 0;
 
 /**
- * Chooses a store's 30 distinct products from its template's pool (tilted categories appear more often) and sets
- * their bits in `chosen`; walking the set bits afterwards keeps SKU order without a branch per catalog product.
- * A function of its own, called once a store, so that the optimizer spends its inlining budget on the per-row code.
+ * Chooses a store's 30 distinct products from its template's pool (tilted categories appear more often) and marks
+ * them in `chosen` with a new stamp, which it returns; scanning the marks afterwards keeps SKU order. A function of
+ * its own, called once a store, so that the optimizer spends its inlining budget on the per-row code instead.
  */
-function pickProducts(pool: Uint16Array): void {
-  chosen.fill(0);
+function pickProducts(pool: Uint16Array): number {
+  lastStamp = (lastStamp + 1) >>> 0;
+  if (lastStamp === 0) {
+    chosen.fill(0);
+    lastStamp = 1;
+  }
+  const stamp = lastStamp;
   for (let picked = 0; picked < PROMOTIONS_PER_STORE; ) {
     const idx = pool[rng.int(pool.length)] as number;
-    const word = idx >> 5;
-    const bit = 1 << (idx & 31);
-    const current = chosen[word] as number;
-    if ((current & bit) === 0) {
-      chosen[word] = current | bit;
+    if (chosen[idx] !== stamp) {
+      chosen[idx] = stamp;
       picked++;
     }
   }
+  return stamp;
 }
 
 /**
@@ -236,17 +238,10 @@ export function appendStorePromotions(
   const cv = template.variance;
   const liftSigma = Math.sqrt(LIFT_SIGMA * LIFT_SIGMA + cv * cv);
 
-  pickProducts(POOLS[templateIndex] as Uint16Array);
+  const stamp = pickProducts(POOLS[templateIndex] as Uint16Array);
 
-  for (let word = 0, bits = chosen[0] as number; ; ) {
-    // The next chosen product: the lowest set bit of the current word, or the next word with one.
-    while (bits === 0) {
-      if (++word === CHOSEN_WORDS) return profile;
-      bits = chosen[word] as number;
-    }
-    const lowest = bits & -bits;
-    bits ^= lowest;
-    const p = (word << 5) + 31 - Math.clz32(lowest);
+  for (let p = 0; p < PRODUCT_COUNT; p++) {
+    if (chosen[p] !== stamp) continue;
     const product = PRODUCTS[p] as (typeof PRODUCTS)[number];
 
     // Shelf price: catalog × template index × store factor, with a .x9 price ending.
@@ -425,4 +420,5 @@ export function appendStorePromotions(
         : THOUSANDTHS.get(Math.round((typeIndex === 3 ? 0.03 + 0.27 * ur * ur : 0.55 + 0.4 * ur) * 1000));
     out.push(row);
   }
+  return profile;
 }
