@@ -18,7 +18,10 @@
 //      collect.
 //   5. Writers as users run them (chunks of lines encoded to UTF-8): promotionToCsvLine against the first
 //      release's CSV writer, and promotionToNdjsonLine (JSON.stringify), on 60,000 generated rows.
-//   6. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
+//   6. Object mode in headless Chromium (bench/chromium.mjs): 5, 50, 500 and 5,000 stores, the same stores again
+//      and new stores each call, and heap bytes per kept promotion at 5,000 stores. Skipped, with the reason, when
+//      Chromium cannot be launched, or with --no-chromium.
+//   7. A summary against the targets. Informational only: it never asserts, a slow result exits 0.
 //
 // Run:  cd packages/generator && npx tsup && pnpm bench
 //       (or: node --expose-gc bench/generator.bench.mjs); add --json for one JSON object of the results.
@@ -43,10 +46,12 @@ import {
   storeDataIterator,
   TEMPLATE_NAMES,
 } from '@promoscale/generator';
+import { benchChromium } from './chromium.mjs';
 
 const SIZES = [5, 10, 25, 50, 500, 5_000];
 const FAKER_SIZES = [50, 500];
 const FLOOR_SIZES = [5, 500, 5_000];
+const CHROMIUM_SIZES = [5, 50, 500, 5_000];
 /** The size of the shared-totals floor and of the estimate built on it (see floorLines). */
 const BOUND_STORES = 5_000;
 const STREAM_STORES = 100_000;
@@ -670,7 +675,37 @@ function writerLines(writers) {
   return lines;
 }
 
-function printReport({ env, sizes, faker: fk, floor, sharedFloor, writers, stream, summary, totalMs }) {
+function chromiumLines(chromium) {
+  if (chromium.skipped) return [`Chromium: skipped (${chromium.skipped})`];
+  const lines = [
+    `Chromium ${chromium.version} (headless, pointer compression): object mode, each size and mode in a page of its own`,
+    row(['stores', 'promotions/s', 'calls', 'new stores/s', 'calls', 'heap B/promo']),
+  ];
+  for (const s of chromium.sizes) {
+    const heap = s.heapBytesPerPromotion === undefined ? '' : dec1.format(s.heapBytesPerPromotion);
+    lines.push(
+      row(
+        [s.stores, s.perSecond, s.calls, s.newStores.perSecond, s.newStores.calls]
+          .map(int.format)
+          .concat(heap),
+      ),
+    );
+  }
+  return lines;
+}
+
+function printReport({
+  env,
+  sizes,
+  faker: fk,
+  floor,
+  sharedFloor,
+  writers,
+  stream,
+  chromium,
+  summary,
+  totalMs,
+}) {
   const title = `@promoscale/generator benchmark (Node ${env.node}, ${env.cpus} CPUs, ${env.cpuModel})`;
   const sections = [
     [title],
@@ -679,6 +714,7 @@ function printReport({ env, sizes, faker: fk, floor, sharedFloor, writers, strea
     fakerLines(fk, summary.fakerRatios),
     floorLines(floor, sharedFloor, sizes),
     writerLines(writers),
+    chromiumLines(chromium),
     summaryLines(summary, env, totalMs),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
@@ -695,6 +731,9 @@ async function main() {
   const sharedFloor = inChild('--floor-shared', String(BOUND_STORES));
   const writers = inChild('--writers');
   const stream = benchStream();
+  const chromium = process.argv.includes('--no-chromium')
+    ? { skipped: '--no-chromium' }
+    : await benchChromium(CHROMIUM_SIZES, timingFor);
   const results = {
     env: environment(),
     targets: TARGETS,
@@ -704,6 +743,7 @@ async function main() {
     sharedFloor,
     writers,
     stream,
+    chromium,
     summary: summarize(sizes, fakerResults, stream),
     totalMs: performance.now() - started,
   };
