@@ -2,8 +2,8 @@
 //
 // Measures, in this run:
 //   1. processBatch(1, n, 'MIXED') for n = 5 … 5,000 stores: promotions/s (total and median call), the same
-//      with new stores each call (processBatch(1, n), then (n + 1, 2n), …), heap bytes per retained promotion,
-//      JSON bytes per promotion.
+//      with new stores each call (processBatch(1, n), then (n + 1, 2n), …) and its garbage-collection pauses per
+//      row, heap bytes per retained promotion, JSON bytes per promotion.
 //   2. storeDataIterator(100000, 100, 'MIXED') streamed (3,000,000 promotions) in a fresh child process:
 //      promotions/s, RSS at start and peak RSS.
 //   3. A naive @faker-js/faker generator of the same 34-field record on 50 and 500 stores' worth, and the
@@ -13,9 +13,9 @@
 //      shape, same shared and boxed numbers, a fresh id string each) but copied from already generated rows with
 //      no computation, and retained the same way. It is the cost of allocating, keeping and collecting the rows
 //      themselves, which no generator of such rows can go below. At 5,000 stores also the shared-totals floor
-//      (only the row object and its id are new), and the rate both give once the computation is added: the
-//      computation is generating new stores minus the floor at 5 stores, where rows die young and cost little to
-//      collect.
+//      (only the row object and its id are new, with how many distinct values generated rows' totals take), and
+//      the rate both give once the computation is added: the computation is generating new stores minus the floor
+//      at 5 stores, where rows die young and cost little to collect.
 //   5. Writers as users run them (chunks of lines encoded to UTF-8): promotionToCsvLine against the first
 //      release's CSV writer, and promotionToNdjsonLine (JSON.stringify), on 60,000 generated rows.
 //   6. Object mode in headless Chromium (bench/chromium.mjs): 5, 50, 500 and 5,000 stores, the same stores again
@@ -29,7 +29,7 @@
 
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -153,15 +153,25 @@ function benchStores(stores) {
  * CPU learns the branches and keeps the few table entries in cache: 5 stores measured ~1.9x faster that way than
  * with new stores each call, which is what an application paging through stores sees.
  */
-function benchNewStores(stores) {
+async function benchNewStores(stores) {
   let start = 1;
+  const pauses = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   const throughput = measureThroughput(() => {
     const count = processBatch(start, start + stores - 1, 'MIXED').promotions.length;
     start += stores;
     if (start + stores - 1 > 100_000) start = 1;
     return count;
   }, timingFor(stores));
-  return { stores, ...throughput };
+  const measuredFrom = performance.now() - throughput.ms;
+  // The observer hears of a collection on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const gcMs = pauses
+    .filter((entry) => entry.startTime >= measuredFrom)
+    .reduce((sum, entry) => sum + entry.duration, 0);
+  return { stores, ...throughput, gcNsPerRow: (gcMs * 1e6) / throughput.items };
 }
 
 // --- Retention floor: rows copied, not computed. ---
@@ -235,6 +245,10 @@ function benchFloor(stores, { sharedTotals = false } = {}) {
     );
   }
   const moneyInit = sharedTotals ? null : 0.5;
+  // How many distinct values a money total takes in `stores` generated stores: why generated rows cannot share them.
+  const distinctTotals = sharedTotals
+    ? countDistinctTotals(processBatch(1, stores, 'MIXED').promotions)
+    : null;
   const copyBatch = () => {
     const out = [];
     for (let s = 0; s < stores; s++) {
@@ -300,10 +314,25 @@ function benchFloor(stores, { sharedTotals = false } = {}) {
   return {
     stores,
     sharedTotals,
+    distinctTotals,
     keysMatch,
     ...measureThroughput(() => copyBatch().length, timingFor(stores)),
     heapBytesPerPromotion: bytesPerItem,
   };
+}
+
+/** The fewest and the most distinct values any of the six money totals takes in `rows`. */
+function countDistinctTotals(rows) {
+  const fields = [
+    'baselineRevenue',
+    'revenue',
+    'incrementalRevenue',
+    'grossMargin',
+    'incrementalMargin',
+    'promoSpend',
+  ];
+  const counts = fields.map((field) => new Set(rows.map((row) => row[field])).size);
+  return { rows: rows.length, min: Math.min(...counts), max: Math.max(...counts) };
 }
 
 // --- Writers: the field-by-field NDJSON and CSV writers against the built-in conversions they replace. ---
@@ -569,6 +598,7 @@ function objectModeLines(sizes) {
     'median call/s',
     'calls',
     'new stores/s',
+    'gc ns/row',
     'heap B/promo',
     'JSON B/promo',
   ];
@@ -576,7 +606,8 @@ function objectModeLines(sizes) {
     "Object mode: processBatch(1, n, 'MIXED'), each size in a fresh process, warm-up 0.3 s then >= 1 s of calls " +
     '(5,000 stores: 0.5 s, 2.5 s)';
   const note =
-    '  promotions/s: processBatch(1, n) again and again; new stores/s: each call the next n stores (1-n, n+1-2n, ...)';
+    '  promotions/s: processBatch(1, n) again and again; new stores/s: each call the next n stores (1-n, n+1-2n, ...);\n' +
+    '  gc ns/row: main-thread garbage-collection pauses of the new-stores run (PerformanceObserver), per row';
   const lines = [title, note, row(header)];
   for (const s of sizes) {
     const counts = [
@@ -586,6 +617,7 @@ function objectModeLines(sizes) {
       s.medianPerSecond,
       s.calls,
       s.newStores.perSecond,
+      s.newStores.gcNsPerRow,
     ].map(int.format);
     const bytes = [s.heapBytesPerPromotion, s.jsonBytesPerPromotion].map(dec1.format);
     lines.push(row([...counts, ...bytes]) + (s.stores < 500 ? '  (heap figure noisy)' : ''));
@@ -652,9 +684,15 @@ function floorLines(floor, sharedFloor, sizes) {
   const nsOwn = nsPerRow(floor.find((f) => f.stores === sharedFloor.stores).perSecond);
   const nsShared = nsPerRow(sharedFloor.perSecond);
   const at = int.format(sharedFloor.stores);
+  const generated = generatedAt(sharedFloor.stores).newStores;
+  const distinct = sharedFloor.distinctTotals;
   lines.push(
+    `  ${at} stores, generating new stores: garbage collection takes ${int.format(generated.gcNsPerRow)} of ` +
+      `${int.format(nsPerRow(generated.perSecond))} ns a row (main-thread pauses, PerformanceObserver)`,
     `  ${at} stores, shared totals (only the row and its id new): ${int.format(sharedFloor.perSecond)} rows/s ` +
-      `(${int.format(nsShared)} ns a row, heap ${dec1.format(sharedFloor.heapBytesPerPromotion)} B/row)`,
+      `(${int.format(nsShared)} ns a row, heap ${dec1.format(sharedFloor.heapBytesPerPromotion)} B/row); ` +
+      `generated rows cannot share theirs: ${int.format(distinct.rows)} rows hold ` +
+      `${int.format(distinct.min)}-${int.format(distinct.max)} distinct values a money total`,
     `  Estimate at ${at} stores, floor + computation (${int.format(nsCompute)} ns a row: generating new stores ` +
       `minus the floor, at ${int.format(small.stores)} stores): ${int.format(1e9 / (nsOwn + nsCompute))} rows/s ` +
       `(measured: ${int.format(generatedAt(sharedFloor.stores).newStores.perSecond)}), and ` +
@@ -757,7 +795,8 @@ async function main() {
 const childMode = process.argv[2];
 if (childMode === '--stream') console.log(JSON.stringify(streamRun()));
 else if (childMode === '--stores') console.log(JSON.stringify(benchStores(Number(process.argv[3]))));
-else if (childMode === '--new-stores') console.log(JSON.stringify(benchNewStores(Number(process.argv[3]))));
+else if (childMode === '--new-stores')
+  console.log(JSON.stringify(await benchNewStores(Number(process.argv[3]))));
 else if (childMode === '--writers') console.log(JSON.stringify(benchWriters()));
 else if (childMode === '--floor') console.log(JSON.stringify(benchFloor(Number(process.argv[3]))));
 else if (childMode === '--floor-shared')
