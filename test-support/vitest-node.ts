@@ -11,5 +11,9 @@ export function nodeTestConfig() {
     exclude: ['**/node_modules/**', 'tests/browser/**'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    // A timeout here catches a hang, not slowness: turbo runs several suites side by side on a 2-core CI machine,
+    // where Vitest's 5 s default failed tests that take 1 s on a quiet one. Heavier tests set their own budget.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   };
 }

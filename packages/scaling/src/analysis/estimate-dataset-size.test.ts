@@ -15,7 +15,12 @@ import { estimateDatasetSize } from './estimate-dataset-size.js';
 import { retainedHeapBytes } from './measure-dataset.js';
 
 const MB = 1_048_576;
-const SPREAD = [1, 2, 7, 10, 11, 25, 26, 50, 51, 100, 500, 1000, 5000];
+// Sizes checked against JSON.stringify of the whole array. Larger sizes (1,000 and 5,000) are covered exactly by the
+// every-store-count test below, whose prefix sums are the bytes of JSON.stringify(processBatch(1, n).promotions).
+const SPREAD = [1, 2, 7, 10, 11, 25, 26, 50, 51, 100, 500];
+// Explicit budgets for the tests that generate and stringify 150,000 rows (about 1 s each on a quiet 2-core machine):
+// generous, because turbo runs other suites beside this one.
+const HEAVY = { timeout: 120_000 };
 const SELECTIONS: TemplateSelection[] = ['MIXED', ...TEMPLATE_NAMES];
 
 const jsonBytes = (rows: unknown) => Buffer.byteLength(JSON.stringify(rows));
@@ -47,7 +52,7 @@ describe('estimateDatasetSize', () => {
       expect(Math.abs(errorPct(estimate.json_size_mb * MB, actual))).toBeLessThan(3);
     });
 
-    it('is within ±3% for every store count from 1 to 5,000', () => {
+    it('is within ±3% for every store count from 1 to 5,000', HEAVY, () => {
       const exact = exactJsonBytesByStoreCount(templates, 5000);
       let worst = 0;
       for (let n = 1; n <= 5000; n++) {
@@ -60,6 +65,7 @@ describe('estimateDatasetSize', () => {
 
   it.each([7, 'berlin', { URBAN_PREMIUM: 3, CAMPUS_EXPRESS: 1 }] as const)(
     'keeps JSON within 3 percent for other seeds and selections (every n up to 300): %j',
+    HEAVY,
     (variant) => {
       const templates: TemplateSelection = typeof variant === 'object' ? variant : 'MIXED';
       const seed = typeof variant === 'object' ? 42 : variant;
@@ -77,18 +83,22 @@ describe('estimateDatasetSize', () => {
     );
   });
 
-  it.each([100, 1000])('puts base_size_mb within 10 percent of the retained heap of %i stores', (n) => {
-    const gc = exposedGc();
-    // Unmeasured calls first: the generator fills its shared-number tables on first use (≈ 0.3-0.9 MB, once a
-    // process) and V8 compiles optimized code for the hot functions in the first calls (heap too). Neither is the
-    // rows' retained heap that base_size_mb estimates.
-    for (let i = 0; i < 20; i++) processBatch(1, n, 'MIXED');
-    const readings = [0, 1, 2, 3, 4].map(() =>
-      retainedHeapBytes(() => processBatch(1, n, 'MIXED').promotions, gc),
-    );
-    const measured = (readings.sort((a, b) => (a ?? 0) - (b ?? 0))[2] as number) / MB;
-    expect(Math.abs(errorPct(estimateDatasetSize(n).base_size_mb, measured))).toBeLessThan(10);
-  });
+  it.each([100, 1000])(
+    'puts base_size_mb within 10 percent of the retained heap of %i stores',
+    HEAVY,
+    (n) => {
+      const gc = exposedGc();
+      // Unmeasured calls first: the generator fills its shared-number tables on first use (≈ 0.3-0.9 MB, once a
+      // process) and V8 compiles optimized code for the hot functions in the first calls (heap too). Neither is the
+      // rows' retained heap that base_size_mb estimates.
+      for (let i = 0; i < 20; i++) processBatch(1, n, 'MIXED');
+      const readings = [0, 1, 2, 3, 4].map(() =>
+        retainedHeapBytes(() => processBatch(1, n, 'MIXED').promotions, gc),
+      );
+      const measured = (readings.sort((a, b) => (a ?? 0) - (b ?? 0))[2] as number) / MB;
+      expect(Math.abs(errorPct(estimateDatasetSize(n).base_size_mb, measured))).toBeLessThan(10);
+    },
+  );
 
   it('returns the seed table columns, 30 promotions a store, MB of 1,048,576 bytes', () => {
     const estimate = estimateDatasetSize(50);
@@ -138,13 +148,14 @@ describe('estimateDatasetSize', () => {
     );
   });
 
-  it('estimates 100,000 stores in well under the time it takes to generate one thousand', () => {
-    const started = performance.now();
+  // How long an estimate takes is a benchmark figure (`pnpm bench`), not a test: this checks the result instead.
+  it('estimates 100,000 stores from the calibration, in proportion to 1,000 stores', () => {
     const estimate = estimateDatasetSize(100_000);
-    const elapsed = performance.now() - started;
+    const small = estimateDatasetSize(1000);
     expect(estimate.promotions).toBe(3_000_000);
     expect(estimate.json_size_mb).toBeGreaterThan(2000);
-    expect(elapsed).toBeLessThan(100);
+    expect(Math.abs(errorPct(estimate.json_size_mb, 100 * small.json_size_mb))).toBeLessThan(3);
+    expect(estimate.base_size_mb).toBeCloseTo(100 * small.base_size_mb, 2);
   });
 
   it('scales load time with the calibrated throughput', () => {
