@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Sums the vitest JSON reports (`test-results/vitest*.json`) of every package and app into the one plain line CI
+// Sums the vitest JSON reports (`test-results/vitest*.json`) of the root (story tests) and of every package and app into the one plain line CI
 // reads: `N passed, N failed`. Exits 1 when a report lists a failure, so it can gate on its own too.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,18 +8,20 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const reports = [];
+// The root's own reports (the story tests) and those of every package and app.
+const dirs = ['test-results'];
 for (const group of ['packages', 'apps']) {
   if (!existsSync(group)) continue;
-  for (const name of readdirSync(group)) {
-    const dir = join(group, name, 'test-results');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => /^vitest.*\.json$/.test(f))) {
-      const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-      passed += report.numPassedTests ?? 0;
-      failed += (report.numFailedTests ?? 0) + countFilesThatFailedWithoutAFailedTest(report);
-      skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-      reports.push(join(dir, file));
-    }
+  for (const name of readdirSync(group)) dirs.push(join(group, name, 'test-results'));
+}
+for (const dir of dirs) {
+  if (!existsSync(dir)) continue;
+  for (const file of readdirSync(dir).filter((f) => /^vitest.*\.json$/.test(f))) {
+    const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + countFilesThatFailedWithoutAFailedTest(report);
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    reports.push(join(dir, file));
   }
 }
 

@@ -1,0 +1,24 @@
+import { setupPromoscaleWorker } from '@promoscale/msw/browser';
+import type { Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+
+const preview: Preview = {
+  // One MSW worker for every story, with the promoscale handlers (5 stores, seed 42) as its initial handlers; a
+  // story swaps the dataset or the network profile with `beforeEach({ msw }) { msw.use(...) }`.
+  loaders: [
+    mswLoader(async () => {
+      const worker = setupPromoscaleWorker({ dataset: { seed: 42, stores: 5 } });
+      await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+      return worker;
+    }),
+  ],
+  parameters: {
+    layout: 'padded',
+    controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // Every story runs the a11y checks, and a violation fails its test (`pnpm test`).
+    a11y: { test: 'error' },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;
