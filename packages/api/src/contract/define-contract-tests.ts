@@ -6,12 +6,14 @@ import { defineEstimateTests, estimateBadInputCases } from './define-estimate-te
 import { defineReadTests } from './define-read-tests.js';
 import { defineStreamTests } from './define-stream-tests.js';
 import { defineSummaryTests } from './define-summary-tests.js';
+import { hostileInputCases } from './hostile-input-cases.js';
 
 /**
  * Registers the contract test suite of DOMAIN.md section 6 against any server of the API: every route's status
  * codes and bodies (validated by the zod schemas), paging, each filter, `q`, sorting on every field with the `id`
  * tie-break, summaries that add up, exports that parse back (NDJSON and CSV), SSE resume by `Last-Event-ID`,
- * the scaling estimate, every bad input answered 400/404/405 with a JSON body, and a few hundred seeded random
+ * the scaling estimate, every bad input (hostile ones too: malformed percent-escapes, huge ids) answered
+ * 400/404/405 with a JSON body free of stacks and paths, and a few hundred seeded random
  * queries compared with a straightforward filter/sort/slice over `processBatch` output. Pass your runner's
  * `describe`, `it` and `expect` (the package has no runtime dependency on a test runner).
  *
@@ -34,6 +36,7 @@ export function defineContractTests(options: ContractTestOptions): void {
       if (estimate) defineEstimateTests(ctx);
       defineErrorTests(ctx, [
         ...badInputCases(ctx.spec.stores),
+        ...hostileInputCases(),
         ...(estimate ? estimateBadInputCases() : []),
       ]);
     },
