@@ -3,10 +3,10 @@ import { createContractContext } from './contract-context.js';
 import type { ContractTestOptions } from './contract-options.js';
 import { defineErrorTests } from './define-error-tests.js';
 import { defineEstimateTests, estimateBadInputCases } from './define-estimate-tests.js';
+import { registerHostileInputTests } from './define-hostile-input-tests.js';
 import { defineReadTests } from './define-read-tests.js';
 import { defineStreamTests } from './define-stream-tests.js';
 import { defineSummaryTests } from './define-summary-tests.js';
-import { hostileInputCases } from './hostile-input-cases.js';
 
 /**
  * Registers the contract test suite of DOMAIN.md section 6 against any server of the API: every route's status
@@ -36,9 +36,9 @@ export function defineContractTests(options: ContractTestOptions): void {
       if (estimate) defineEstimateTests(ctx);
       defineErrorTests(ctx, [
         ...badInputCases(ctx.spec.stores),
-        ...hostileInputCases(),
         ...(estimate ? estimateBadInputCases() : []),
       ]);
+      registerHostileInputTests(ctx);
     },
   );
 }

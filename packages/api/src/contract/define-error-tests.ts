@@ -9,9 +9,13 @@ const CODES = { 400: 'INVALID_QUERY', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED
  * Every bad input: the status, a JSON error body of the contract, every issue listed, and what
  * {@link auditResponse} requires (no stack trace or path anywhere, messages of bounded length).
  */
-export function defineErrorTests(ctx: ContractContext, cases = badInputCases(ctx.spec.stores)): void {
+export function defineErrorTests(
+  ctx: ContractContext,
+  cases = badInputCases(ctx.spec.stores),
+  title = 'bad input',
+): void {
   const { describe } = ctx.options;
-  describe('bad input', () => {
+  describe(title, () => {
     for (const c of cases) {
       const method = c.method ?? 'GET';
       ctx.it(

@@ -9,6 +9,7 @@ export type {
 } from './contract-options.js';
 export { defineContractTests } from './define-contract-tests.js';
 export { estimateBadInputCases } from './define-estimate-tests.js';
+export { defineHostileInputTests } from './define-hostile-input-tests.js';
 export {
   HOSTILE_URL_FRAGMENTS,
   type HostileInputCase,
