@@ -1,13 +1,21 @@
 import { ApiErrorSchema } from '../schemas/api-error-schema.js';
+import { auditResponse } from './audit-response.js';
 import { badInputCases } from './bad-input-cases.js';
 import { type ContractContext, JSON_TYPE } from './contract-context.js';
 
 const CODES = { 400: 'INVALID_QUERY', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED' } as const;
 
-/** Every bad input: the status, a JSON error body of the contract, every issue listed. */
-export function defineErrorTests(ctx: ContractContext, cases = badInputCases(ctx.spec.stores)): void {
+/**
+ * Every bad input: the status, a JSON error body of the contract, every issue listed, and what
+ * {@link auditResponse} requires (no stack trace or path anywhere, messages of bounded length).
+ */
+export function defineErrorTests(
+  ctx: ContractContext,
+  cases = badInputCases(ctx.spec.stores),
+  title = 'bad input',
+): void {
   const { describe } = ctx.options;
-  describe('bad input', () => {
+  describe(title, () => {
     for (const c of cases) {
       const method = c.method ?? 'GET';
       ctx.it(
@@ -16,6 +24,7 @@ export function defineErrorTests(ctx: ContractContext, cases = badInputCases(ctx
           const init: RequestInit = { method };
           if (c.headers) init.headers = c.headers;
           const response = await ctx.request(c.path, init);
+          ctx.expect(await auditResponse(response.clone()), `audit of ${c.path.slice(0, 90)}`).toEqual([]);
           const text = await response.text();
           ctx.expect(response.status, text.slice(0, 300)).toBe(c.status);
           ctx.expect(response.headers.get('content-type') ?? '').toMatch(JSON_TYPE);

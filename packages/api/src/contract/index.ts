@@ -1,3 +1,4 @@
+export { auditResponse, findResponseLeaks, MAX_ERROR_MESSAGE_LENGTH } from './audit-response.js';
 export { type BadInputCase, badInputCases } from './bad-input-cases.js';
 export type {
   ContractAssertion,
@@ -8,6 +9,14 @@ export type {
 } from './contract-options.js';
 export { defineContractTests } from './define-contract-tests.js';
 export { estimateBadInputCases } from './define-estimate-tests.js';
+export { defineHostileInputTests } from './define-hostile-input-tests.js';
+export {
+  HOSTILE_URL_FRAGMENTS,
+  type HostileInputCase,
+  type HostileInputKind,
+  type HostileInputOptions,
+  hostileInputCases,
+} from './hostile-input-cases.js';
 export { createRandom, type Random } from './random-queries.js';
 export {
   type ReferenceQuery,

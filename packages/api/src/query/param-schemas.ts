@@ -2,14 +2,26 @@ import { z } from 'zod';
 import { isIsoDate } from '../schemas/enum-schemas.js';
 import { SORT_FIELDS, type SortField } from './promotion-query-fields.js';
 
-/** Longest value echoed back in an error message. */
-const ECHO_LIMIT = 40;
+/** Longest value, id, parameter name or path echoed back in an error message, in UTF-16 code units. */
+export const ECHO_LIMIT = 40;
 
-/** The value received, quoted and shortened for an error message. */
+/** The first `ECHO_LIMIT` code units of `raw`, never ending in half of a surrogate pair. */
+function head(raw: string): string {
+  const cut = raw.slice(0, ECHO_LIMIT);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** The value received, quoted and shortened for an error message: `"abc"`, `"abcd"… (100000 characters)`. */
 export function echo(raw: string): string {
   return raw.length > ECHO_LIMIT
-    ? `${JSON.stringify(raw.slice(0, ECHO_LIMIT))}… (${raw.length} characters)`
+    ? `${JSON.stringify(head(raw))}… (${raw.length} characters)`
     : JSON.stringify(raw);
+}
+
+/** The text received, unquoted and shortened like {@link echo}: a path or parameter name in a message. */
+export function shorten(raw: string): string {
+  return raw.length > ECHO_LIMIT ? `${head(raw)}… (${raw.length} characters)` : raw;
 }
 
 function fail(ctx: z.core.$RefinementCtx<string>, raw: string, message: string): never {

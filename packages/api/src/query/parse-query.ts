@@ -3,6 +3,7 @@ import type { ApiErrorBody, QueryIssue } from '../schemas/api-error-schema.js';
 import { type EstimateQuery, EstimateQuerySchema } from './estimate-query-schema.js';
 import { type ExportQuery, ExportQuerySchema } from './export-query-schema.js';
 import { type LiveQuery, LiveQuerySchema } from './live-query-schema.js';
+import { echo, shorten } from './param-schemas.js';
 import { type PromotionsQuery, PromotionsQuerySchema } from './promotions-query-schema.js';
 import { type StoresQuery, StoresQuerySchema } from './stores-query-schema.js';
 import { type SummaryQuery, SummaryQuerySchema } from './summary-query-schema.js';
@@ -26,54 +27,80 @@ export function parseQuery<S extends QuerySchema>(
   searchParams: URLSearchParams,
 ): QueryParseResult<z.output<S>> {
   const record: Record<string, string> = Object.create(null);
-  const counts = new Map<string, number>();
-  const order: string[] = [];
+  // Each distinct parameter's place in the query and how many times it came.
+  const seen = new Map<string, { position: number; count: number }>();
   for (const [key, value] of searchParams) {
-    const count = counts.get(key) ?? 0;
-    if (count === 0) {
+    const entry = seen.get(key);
+    if (entry) {
+      entry.count += 1;
+    } else {
       record[key] = value;
-      order.push(key);
+      seen.set(key, { position: seen.size, count: 1 });
     }
-    counts.set(key, count + 1);
   }
   const issues: QueryIssue[] = [];
-  for (const [key, count] of counts) {
+  for (const [key, { count }] of seen) {
     if (count > 1)
-      issues.push({ path: key, message: `${key} must be given at most once; received ${count} values` });
+      issues.push({
+        path: key,
+        message: `${echo(key)} must be given at most once; received ${count} values`,
+      });
   }
   const parsed = schema.safeParse(record);
   if (parsed.success && issues.length === 0) return { ok: true, query: parsed.data };
+  const position = (path: string) => seen.get(path)?.position ?? seen.size;
   if (!parsed.success) {
     const known = Object.keys(schema.shape);
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys)
-          issues.push({ path: key, message: unknownParameterMessage(key, known) });
+        for (const key of issue.keys) {
+          // Only the first parameters' issues are listed: skip the search for a hint past them (12,000 unknown
+          // parameters would otherwise cost a Levenshtein pass each).
+          const hints = position(key) < MAX_LISTED_ISSUES ? known : [];
+          issues.push({ path: key, message: unknownParameterMessage(key, hints) });
+        }
       } else {
         issues.push({ path: issue.path.map(String).join('.'), message: issue.message });
       }
     }
   }
-  const position = (path: string) => {
-    const index = order.indexOf(path);
-    return index < 0 ? order.length : index;
-  };
   issues.sort((a, b) => position(a.path) - position(b.path));
   return { ok: false, error: invalidQuery(issues) };
 }
 
-/** The 400 body for a list of issues. */
+/** Most issues listed in one 400 body; the message still counts them all. */
+export const MAX_LISTED_ISSUES = 50;
+
+/** Most parameter names the message of a 400 body with several issues names. */
+const MAX_NAMED_PATHS = 10;
+
+/**
+ * The 400 body for a list of issues. Bounded whatever the request: at most {@link MAX_LISTED_ISSUES} issues are
+ * listed (the message counts them all), and parameter names longer than 40 characters are cut in `path`.
+ */
 export function invalidQuery(issues: QueryIssue[]): ApiErrorBody {
-  const first = issues[0];
-  const message =
-    issues.length === 1 && first
-      ? `Invalid query: ${first.message}`
-      : `Invalid query: ${issues.length} issues (${[...new Set(issues.map((issue) => issue.path))].join(', ')})`;
-  return { error: { code: 'INVALID_QUERY', message, issues } };
+  const listed = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((issue) => ({ path: shorten(issue.path), message: issue.message }));
+  const first = listed[0];
+  if (issues.length === 1 && first) {
+    return { error: { code: 'INVALID_QUERY', message: `Invalid query: ${first.message}`, issues: listed } };
+  }
+  const paths = [...new Set(listed.map((issue) => issue.path))];
+  const named = paths.slice(0, MAX_NAMED_PATHS).join(', ');
+  const more = issues.length > MAX_LISTED_ISSUES || paths.length > MAX_NAMED_PATHS ? ', …' : '';
+  const shown = issues.length > MAX_LISTED_ISSUES ? `; the first ${MAX_LISTED_ISSUES} are listed` : '';
+  return {
+    error: {
+      code: 'INVALID_QUERY',
+      message: `Invalid query: ${issues.length} issues (${named}${more})${shown}`,
+      issues: listed,
+    },
+  };
 }
 
 function unknownParameterMessage(key: string, known: readonly string[]): string {
-  const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
+  const shown = echo(key);
   const suggestion = closest(key, known);
   return suggestion
     ? `${shown} is not a parameter of this route; did you mean "${suggestion}"?`

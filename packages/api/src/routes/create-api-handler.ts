@@ -1,6 +1,7 @@
 import { ScalingAnalysis } from '@promoscale/scaling';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { echo, shorten } from '../query/param-schemas.js';
 import {
   invalidQuery,
   parseEstimateQuery,
@@ -77,7 +78,10 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   };
 
   const app = new Hono({ strict: true });
-  app.notFound((c) => errorResponse('NOT_FOUND', `No route ${c.req.method} ${new URL(c.req.url).pathname}`));
+  // Method and path are echoed cut, like every value a message echoes: a 100,000-character path stays a short body.
+  app.notFound((c) =>
+    errorResponse('NOT_FOUND', `No route ${shorten(c.req.method)} ${shorten(new URL(c.req.url).pathname)}`),
+  );
   app.onError((error, c) => {
     onError(error, c.req.raw);
     return errorResponse('INTERNAL', 'Internal error: the server could not answer this request');
@@ -98,7 +102,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
   const invalid = (result: { ok: false; error: unknown }) => jsonResponse(result.error, 400);
   const noParams = (request: Request) => query(request, (p) => parseQuery(NoParamsSchema, p));
   const storeNotFound = (storeId: string) =>
-    errorResponse('NOT_FOUND', `No store ${JSON.stringify(storeId)} in this dataset`);
+    errorResponse('NOT_FOUND', `No store ${echo(storeId)} in this dataset`);
 
   route('/dataset', async (request) => {
     const parsed = noParams(request);
@@ -170,7 +174,7 @@ export function createApiHandler(options: ApiHandlerOptions): ApiHandler {
           invalidQuery([
             {
               path: 'Last-Event-ID',
-              message: `Last-Event-ID must be a non-negative integer (a sequence number); received ${JSON.stringify(header.slice(0, 40))}`,
+              message: `Last-Event-ID must be a non-negative integer (a sequence number); received ${echo(header)}`,
             },
           ]),
           400,

@@ -1,4 +1,11 @@
-import { type ApiHandler, createApiHandler, createGeneratedSource, type DataSource } from '@promoscale/api';
+import {
+  type ApiErrorBody,
+  type ApiHandler,
+  createApiHandler,
+  createGeneratedSource,
+  type DataSource,
+  JSON_CONTENT_TYPE,
+} from '@promoscale/api';
 import { type DatasetSpec, normalizeSpec } from '@promoscale/generator';
 import { type HttpHandler, http } from 'msw';
 import { HandlerOptionsError } from '../handler-options-error.js';
@@ -76,6 +83,10 @@ export interface LiveOptions {
  * The dataset is generated lazily and cached: a page of store 40,000 only generates store 40,000. Queries that
  * need every row (sorting, filtering, `summary`, `export`) generate them all once, on first use.
  *
+ * The path is matched without decoding it, so malformed percent-escapes (`/api/stores/%E0%A4%A`, `/api/%`) reach
+ * the router and get its 4xx JSON error; anything that throws inside the handler answers a generic JSON 500
+ * (`INTERNAL`) with no stack trace or file path, and is logged with `console.error`.
+ *
  * Throws a `HandlerOptionsError` (or the generator's `PromoscaleError` for a bad `dataset`) at once for bad options.
  *
  * @example
@@ -110,11 +121,26 @@ export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler
 
   return [
     http.all(endpoint.pattern, async ({ request }) => {
-      const failure = await network.apply(request);
-      if (failure) return failure;
-      return router().fetch(request);
+      try {
+        const failure = await network.apply(request);
+        if (failure) return failure;
+        return await router().fetch(request);
+      } catch (error) {
+        // Defence in depth: the router answers its own errors, so only a throwing `network.delay` or similar gets
+        // here. MSW would answer such an exception with a 500 carrying its stack (absolute file paths included).
+        console.error('[@promoscale/msw] unexpected error', error);
+        return internalError();
+      }
     }),
   ];
+}
+
+/** The contract's generic 500 body: no message, stack or path of the exception reaches the response. */
+function internalError(): Response {
+  const body: ApiErrorBody = {
+    error: { code: 'INTERNAL', message: 'Internal error: the mock server could not answer this request' },
+  };
+  return new Response(JSON.stringify(body), { status: 500, headers: { 'content-type': JSON_CONTENT_TYPE } });
 }
 
 function liveTiming(live: LiveOptions | undefined): { liveIntervalMs?: number; liveRetryMs?: number } {

@@ -6,8 +6,13 @@ export interface Endpoint {
   readonly origin: string;
   /** The path prefix of every route, without a trailing slash: `/api`. */
   readonly basePath: string;
-  /** The MSW path the catch-all handler matches: `${origin}${basePath}/*`. */
-  readonly pattern: string;
+  /**
+   * What the catch-all handler matches, tested by MSW against the request's origin and path (never its query):
+   * `${origin}${basePath}/` and anything after it, case-insensitively. A RegExp without capture groups, so MSW
+   * has no path parameter to percent-decode: a malformed escape (`/api/stores/%E0%A4%A`) reaches the router and
+   * gets its 404 instead of a `URIError` thrown during MSW's path matching.
+   */
+  readonly pattern: RegExp;
 }
 
 /** The origin the handlers match when none is given: the page's origin in a browser, else `http://localhost`. */
@@ -90,5 +95,12 @@ export function resolveEndpoint(baseUrl: string = '/api', origin?: string): Endp
 
 function build(origin: string, path: string): Endpoint {
   const basePath = path.replace(/\/+$/, '');
-  return { origin, basePath, pattern: `${origin}${basePath}/*` };
+  // Requests carry the path percent-encoded (`/caf%C3%A9`), so the pattern does too.
+  const encodedPath = new URL(`http://localhost${basePath}`).pathname.replace(/\/+$/, '');
+  const originSource = origin === '*' ? '[^/]+//[^/]*' : escapeRegExp(origin);
+  return { origin, basePath, pattern: new RegExp(`^${originSource}${escapeRegExp(encodedPath)}/`, 'i') };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
