@@ -1,6 +1,7 @@
 import { DEFAULT_AS_OF, parseAsOf } from './calendar/iso-date.js';
 import { PromotionCalendar } from './calendar/promotion-calendar.js';
 import { assertInteger, MAX_STORES, PromoscaleError } from './errors.js';
+import { readOptions } from './options/read-options.js';
 import { hashSeed, type SeedHash } from './random/prng.js';
 import {
   resolveTemplateSelection,
@@ -53,16 +54,14 @@ function calendarFor(asOfDay: number): PromotionCalendar {
 /** Validates a template argument and generation options into a context. Throws PromoscaleError on bad input. */
 export function createContext(
   template: TemplateSelection | StoreTemplate | undefined,
-  options: GenerationOptions | undefined,
+  options: GenerationOptions | null | undefined,
   templateField = 'template',
   prefix = 'options',
 ): GenerationContext {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new PromoscaleError('INVALID_SEED', prefix, options, 'an options object or undefined');
-  }
-  // `undefined` means "use the default"; `null` and every other value are validated (and rejected).
-  const seed = validateSeed(options?.seed === undefined ? DEFAULT_SEED : options.seed, `${prefix}.seed`);
-  const asOf = options?.asOf === undefined ? DEFAULT_AS_OF : options.asOf;
+  const { seed: rawSeed, asOf: rawAsOf } = readOptions(options, prefix);
+  // `undefined` and `null` mean "use the default"; every other value is validated.
+  const seed = validateSeed(rawSeed ?? DEFAULT_SEED, `${prefix}.seed`);
+  const asOf = rawAsOf ?? DEFAULT_AS_OF;
   const asOfDay = parseAsOf(asOf, `${prefix}.asOf`);
   const { picker, label, selection } = resolveTemplateSelection(template, templateField);
   return {
@@ -83,7 +82,7 @@ export function createContext(
  * normalizeSpec({ stores: 50 }) // { seed: 42, stores: 50, templates: 'MIXED', asOf: '2026-06-01' }
  */
 export function normalizeSpec(spec: DatasetSpec): NormalizedDatasetSpec {
-  if (typeof spec !== 'object' || spec === null) {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
     throw new PromoscaleError('INVALID_STORE_COUNT', 'spec', spec, 'a DatasetSpec object');
   }
   assertInteger(spec.stores, 'spec.stores', 'INVALID_STORE_COUNT', 1, MAX_STORES);
@@ -93,8 +92,11 @@ export function normalizeSpec(spec: DatasetSpec): NormalizedDatasetSpec {
 
 /** The generation context of a DatasetSpec (its `stores` is not checked here). */
 export function specContext(spec: DatasetSpec): GenerationContext {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new PromoscaleError('INVALID_OPTION', 'spec', spec, 'a DatasetSpec object');
+  }
   const options: GenerationOptions = {};
-  if (spec.seed !== undefined) options.seed = spec.seed;
-  if (spec.asOf !== undefined) options.asOf = spec.asOf;
+  if (spec.seed != null) options.seed = spec.seed;
+  if (spec.asOf != null) options.asOf = spec.asOf;
   return createContext(spec.templates, options, 'spec.templates', 'spec');
 }

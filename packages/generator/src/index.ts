@@ -27,6 +27,16 @@ export { generateStoreData } from './generate-store-data.js';
 export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 export { type MemoryReport, type MemorySource, readHeapBytes } from './monitoring/memory-sampler.js';
 export {
+  assertBoolean,
+  assertFiniteNumber,
+  assertFunction,
+  assertObject,
+  assertOneOf,
+  type NumberRange,
+  readOptions,
+  readSignal,
+} from './options/read-options.js';
+export {
   type BatchMetadata,
   type BatchResult,
   type ProcessBatchOptions,

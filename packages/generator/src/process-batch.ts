@@ -1,7 +1,8 @@
 import { createContext } from './dataset-spec.js';
-import { assertInteger, assertStoreNumber, PromoscaleError } from './errors.js';
+import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from './errors.js';
 import { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 import { type MemoryReport, MemorySampler, now } from './monitoring/memory-sampler.js';
+import { assertBoolean, readOptions } from './options/read-options.js';
 import type { TemplateSelectionLabel } from './templates/group-templates.js';
 import type { GenerationOptions, Promotion, StoreTemplate, TemplateSelection } from './types.js';
 import { type ValidationResult, validatePromotions } from './validation/validate-promotions.js';
@@ -59,7 +60,7 @@ export function processBatch(
   startStore: number,
   endStore: number,
   template: TemplateSelection | StoreTemplate = 'MIXED',
-  options: ProcessBatchOptions = {},
+  optionsArg?: ProcessBatchOptions | null,
 ): BatchResult {
   assertStoreNumber(startStore, 'startStore');
   assertStoreNumber(endStore, 'endStore');
@@ -71,11 +72,18 @@ export function processBatch(
       `an integer >= startStore (${startStore})`,
     );
   }
+  const options = readOptions(optionsArg, 'options');
   const ctx = createContext(template, options);
   const chunkSize = options.chunkSize ?? 10;
-  assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, 100_000);
+  assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
+  const flags = {
+    includeMetrics: options.includeMetrics ?? false,
+    includeValidation: options.includeValidation ?? false,
+    memoryMonitoring: options.memoryMonitoring ?? false,
+  };
+  for (const [name, value] of Object.entries(flags)) assertBoolean(value, `options.${name}`);
 
-  const sampler = options.memoryMonitoring ? new MemorySampler() : null;
+  const sampler = flags.memoryMonitoring ? new MemorySampler() : null;
   const stores = endStore - startStore + 1;
   const promotions: Promotion[] = [];
   const storeIds: string[] = new Array(stores);
@@ -108,9 +116,9 @@ export function processBatch(
   };
   if (sampler) metadata.memory = sampler.report();
   const result: BatchResult = { promotions, storeIds, metadata };
-  if (options.includeValidation) {
+  if (flags.includeValidation) {
     result.validation = validatePromotions(promotions, { asOf: ctx.asOf, stores: storeIds });
   }
-  if (options.includeMetrics) result.metrics = computeBatchMetrics(promotions);
+  if (flags.includeMetrics) result.metrics = computeBatchMetrics(promotions);
   return result;
 }

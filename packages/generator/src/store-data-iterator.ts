@@ -1,5 +1,6 @@
 import { createContext } from './dataset-spec.js';
 import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from './errors.js';
+import { readOptions, readSignal } from './options/read-options.js';
 import type { GenerationOptions, Promotion, StoreTemplate, TemplateSelection } from './types.js';
 import { appendStorePromotions } from './variance/promotion-engine.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
@@ -34,11 +35,12 @@ interface Plan {
 
 function plan(
   totalStores: number,
-  chunkSize: number,
-  template: TemplateSelection | StoreTemplate | undefined,
+  chunkSizeArg: number | null | undefined,
+  template: TemplateSelection | StoreTemplate | null | undefined,
   options: StoreDataIteratorOptions,
 ): Plan {
   assertInteger(totalStores, 'totalStores', 'INVALID_STORE_COUNT', 1, MAX_STORES);
+  const chunkSize = chunkSizeArg ?? 10;
   assertInteger(chunkSize, 'chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
   const first = options.startStore ?? 1;
   assertStoreNumber(first, 'options.startStore');
@@ -51,7 +53,7 @@ function plan(
       `an integer from 1 to ${MAX_STORES - first + 1} when options.startStore is ${first}`,
     );
   }
-  const ctx = createContext(template, options);
+  const ctx = createContext(template ?? undefined, options);
   return {
     totalChunks: Math.ceil(totalStores / chunkSize),
     generate(index) {
@@ -78,6 +80,9 @@ function plan(
  * Iterates over `totalStores` stores in chunks of `chunkSize`, generating each chunk only when it is asked for:
  * memory stays constant whatever `totalStores` is. Arguments are validated on the call, not on the first `next()`.
  *
+ * @param chunkSize stores a chunk, 1..100,000 (`undefined` or `null`: 10)
+ * @param template as for `processBatch` (`undefined` or `null`: `'MIXED'`)
+ *
  * @example
  * for (const chunk of storeDataIterator(50, 10, 'URBAN_PREMIUM')) {
  *   console.log(chunk.index, chunk.promotions.length, chunk.progress.storesDone);
@@ -85,11 +90,11 @@ function plan(
  */
 export function storeDataIterator(
   totalStores: number,
-  chunkSize = 10,
-  template: TemplateSelection | StoreTemplate = 'MIXED',
-  options: StoreDataIteratorOptions = {},
+  chunkSize?: number | null,
+  template?: TemplateSelection | StoreTemplate | null,
+  options?: StoreDataIteratorOptions | null,
 ): IterableIterator<StoreChunk> {
-  const { generate, totalChunks } = plan(totalStores, chunkSize, template, options);
+  const { generate, totalChunks } = plan(totalStores, chunkSize, template, readOptions(options));
   let index = 0;
   const iterator: IterableIterator<StoreChunk> = {
     next() {
@@ -109,7 +114,8 @@ export function storeDataIterator(
 
 /**
  * The asynchronous variant of {@link storeDataIterator}: yields to the event loop before each chunk so a UI stays
- * responsive, and stops when `options.signal` aborts.
+ * responsive, and stops when `options.signal` aborts. A `signal` that is not an AbortSignal throws INVALID_OPTION
+ * on the call.
  *
  * @example
  * const controller = new AbortController();
@@ -119,12 +125,13 @@ export function storeDataIterator(
  */
 export function storeDataAsyncIterator(
   totalStores: number,
-  chunkSize = 10,
-  template: TemplateSelection | StoreTemplate = 'MIXED',
-  options: StoreDataAsyncIteratorOptions = {},
+  chunkSize?: number | null,
+  template?: TemplateSelection | StoreTemplate | null,
+  optionsArg?: StoreDataAsyncIteratorOptions | null,
 ): AsyncIterableIterator<StoreChunk> {
+  const options = readOptions(optionsArg);
   const { generate, totalChunks } = plan(totalStores, chunkSize, template, options);
-  const signal = options.signal;
+  const signal = readSignal(options.signal, 'options.signal');
   let index = 0;
   const iterator: AsyncIterableIterator<StoreChunk> = {
     async next() {

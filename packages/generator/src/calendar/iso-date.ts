@@ -45,8 +45,8 @@ export function tryParseIsoDate(value: unknown): number | null {
   return y2 === year && m2 === month && d2 === day ? days : null;
 }
 
-/** Parses a `YYYY-MM-DD` date (years 1900-2199) to days since 1970-01-01, or throws INVALID_DATE. */
-export function parseIsoDate(value: unknown, field: string): number {
+/** Parses a `YYYY-MM-DD` date (years 1900-2199) to days since 1970-01-01, or throws INVALID_DATE naming `field`. */
+export function parseIsoDate(value: unknown, field = 'date'): number {
   const days = tryParseIsoDate(value);
   if (days === null) {
     throw new PromoscaleError(
@@ -76,8 +76,25 @@ export function parseAsOf(value: unknown, field: string): number {
   return days;
 }
 
-/** Formats days since 1970-01-01 as `YYYY-MM-DD`. */
+/** Day numbers of 1900-01-01 and 2199-12-31, the dates {@link parseIsoDate} reads. */
+const DAY_RANGE = { min: daysFromCivil(1900, 1, 1), max: daysFromCivil(2199, 12, 31) } as const;
+
+/**
+ * Formats days since 1970-01-01 as `YYYY-MM-DD`: the inverse of {@link parseIsoDate}.
+ *
+ * @throws PromoscaleError `INVALID_DATE` unless `days` is an integer from -25567 (1900-01-01) to 84005 (2199-12-31).
+ * @example
+ * formatIsoDate(20_605); // '2026-06-01'
+ */
 export function formatIsoDate(days: number): string {
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < DAY_RANGE.min || days > DAY_RANGE.max) {
+    throw new PromoscaleError(
+      'INVALID_DATE',
+      'days',
+      days,
+      `an integer from ${DAY_RANGE.min} (1900-01-01) to ${DAY_RANGE.max} (2199-12-31)`,
+    );
+  }
   const [y, m, d] = civilFromDays(days);
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }

@@ -1,3 +1,4 @@
+import { PromoscaleError } from '../errors.js';
 import type { Promotion } from '../types.js';
 import { numberText } from './number-text.js';
 
@@ -83,9 +84,19 @@ type FieldKind = 'string' | 'number' | 'boolean';
 
 const BOOLEAN_FIELDS = new Set<string>(PROMOTION_BOOLEAN_FIELDS);
 const STRING_FIELDS = new Set<string>(PROMOTION_STRING_FIELDS);
+const FIELD_SET = new Set<string>(PROMOTION_FIELDS);
+
+function assertPromotionObject(promotion: unknown): void {
+  if (typeof promotion !== 'object' || promotion === null || Array.isArray(promotion)) {
+    throw new PromoscaleError('INVALID_OPTION', 'promotion', promotion, 'a promotion object');
+  }
+}
 
 /** Whether a Promotion field holds a string, a number or a boolean. */
 export function promotionFieldKind(field: PromotionField): FieldKind {
+  if (!FIELD_SET.has(field)) {
+    throw new PromoscaleError('INVALID_OPTION', 'field', field, 'one of the PROMOTION_FIELDS');
+  }
   return BOOLEAN_FIELDS.has(field) ? 'boolean' : STRING_FIELDS.has(field) ? 'string' : 'number';
 }
 
@@ -110,6 +121,7 @@ export function promotionCsvHeader(): string {
  * const csv = [promotionCsvHeader(), ...rows.map(promotionToCsvLine)].join('\n') + '\n';
  */
 export function promotionToCsvLine(promotion: Promotion): string {
+  assertPromotionObject(promotion);
   const cells = new Array<string>(PROMOTION_FIELDS.length);
   for (let i = 0; i < PROMOTION_FIELDS.length; i++) {
     cells[i] = csvCell(promotion[PROMOTION_FIELDS[i] as PromotionField]);
@@ -125,6 +137,7 @@ export function promotionToCsvLine(promotion: Promotion): string {
  * is what a writer that encodes the text next needs; see the bench's "Writers" lines.)
  */
 export function promotionToNdjsonLine(promotion: Promotion): string {
+  assertPromotionObject(promotion);
   return JSON.stringify(promotion);
 }
 
@@ -136,10 +149,24 @@ export function promotionToNdjsonLine(promotion: Promotion): string {
  * parsePromotionsCsv(csvText).length; // rows written
  */
 export function parsePromotionsCsv(text: string): Promotion[] {
+  if (typeof text !== 'string') {
+    throw new PromoscaleError('INVALID_OPTION', 'text', text, 'a string of CSV text');
+  }
   const records = parseCsvRecords(text);
   const header = records.shift();
   if (!header) return [];
-  const kinds = header.map((name) => promotionFieldKind(name as PromotionField));
+  const kinds = header.map((name, i) => {
+    if (!FIELD_SET.has(name)) {
+      throw new PromoscaleError(
+        'INVALID_OPTION',
+        'text',
+        name,
+        'CSV whose header names only PROMOTION_FIELDS',
+        `header column ${i + 1}`,
+      );
+    }
+    return promotionFieldKind(name as PromotionField);
+  });
   return records.map((cells) => {
     const row: Record<string, string | number | boolean> = {};
     header.forEach((name, i) => {

@@ -1,4 +1,5 @@
 import type { PromoType, Promotion, PromotionStatus, TemplateName } from '../types.js';
+import { assertPromotionArray } from '../validation/assert-promotion-array.js';
 
 /** Summary statistics of a set of promotions (`includeMetrics`). */
 export interface BatchMetrics {
@@ -19,6 +20,7 @@ export interface BatchMetrics {
 
 /** Computes {@link BatchMetrics} in one pass (plus two sorts for the medians). */
 export function computeBatchMetrics(promotions: readonly Promotion[]): BatchMetrics {
+  assertPromotionArray(promotions);
   const n = promotions.length;
   const lifts = new Float64Array(n);
   const rois = new Float64Array(n);

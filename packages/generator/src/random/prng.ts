@@ -1,3 +1,4 @@
+import { PromoscaleError } from '../errors.js';
 // Why sfc32: 128 bits of state, passes PractRand/BigCrush, and runs on 32-bit integer operations that every JS
 // engine executes identically and fast. See docs/decisions/0001-prng.md.
 
@@ -12,13 +13,22 @@ export interface SeedHash {
  * the output bits). Built from 32-bit integer operations only, so it gives the same result in every JS engine: the
  * generator derives its PRNG streams with it, and code that must pick rows deterministically can hash with it.
  *
- * @param h - any number; only its low 32 bits count
+ * @param h - an integer; only its low 32 bits count
  * @returns an unsigned 32-bit integer
+ * @throws PromoscaleError `INVALID_OPTION` when `h` is not an integer (a string, NaN or 1.5 would hash as 0 or 1).
  * @example
  * fmix32(1); // 1364076727
  * fmix32(seedWord ^ Math.imul(sequence, 0x9e3779b1)) % storeCount; // a well-spread store index
  */
 export function fmix32(h: number): number {
+  if (typeof h !== 'number' || !Number.isInteger(h)) {
+    throw new PromoscaleError('INVALID_OPTION', 'h', h, 'an integer (only its low 32 bits count)');
+  }
+  return mix32(h);
+}
+
+/** {@link fmix32} without the argument check: the PRNG's own calls pass 32-bit integers. */
+function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -37,8 +47,8 @@ export function hashSeed(seed: number | string): SeedHash {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  h1 = fmix32(h1 ^ text.length);
-  h2 = fmix32(h2 ^ Math.imul(text.length, 0x27d4eb2f) ^ h1);
+  h1 = mix32(h1 ^ text.length);
+  h2 = mix32(h2 ^ Math.imul(text.length, 0x27d4eb2f) ^ h1);
   return { a: h1, b: h2 };
 }
 
@@ -65,9 +75,9 @@ export class Sfc32 {
 
   /** Resets the state to the stream of (`seed`, `storeNumber`, `stream`): independent of every other store. */
   seedFor(seed: SeedHash, storeNumber: number, stream: number): this {
-    this.a = fmix32(seed.a ^ Math.imul(storeNumber, 0x9e3779b1));
-    this.b = fmix32(seed.b ^ Math.imul(storeNumber + stream, 0x85ebca77));
-    this.c = fmix32(this.a ^ Math.imul(stream, 0xc2b2ae3d) ^ 0x6a09e667);
+    this.a = mix32(seed.a ^ Math.imul(storeNumber, 0x9e3779b1));
+    this.b = mix32(seed.b ^ Math.imul(storeNumber + stream, 0x85ebca77));
+    this.c = mix32(this.a ^ Math.imul(stream, 0xc2b2ae3d) ^ 0x6a09e667);
     this.d = 1;
     for (let i = 0; i < 12; i++) this.nextU32();
     return this;

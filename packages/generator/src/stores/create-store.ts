@@ -1,5 +1,6 @@
 import { type GenerationContext, specContext } from '../dataset-spec.js';
-import { assertStoreNumber, PromoscaleError } from '../errors.js';
+import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from '../errors.js';
+import { readOptions } from '../options/read-options.js';
 import { Sfc32 as Prng, type Sfc32, STREAM } from '../random/prng.js';
 import { groupTemplates, TEMPLATE_NAMES } from '../templates/group-templates.js';
 import type { DatasetSpec, Region, Store, StoreTemplate } from '../types.js';
@@ -22,8 +23,18 @@ export interface StoreProfile {
   readonly idPrefix: string;
 }
 
-/** `STORE_` + the store number padded to 3 digits: `STORE_007`, `STORE_1234`. */
+/**
+ * `STORE_` + the store number padded to 3 digits: `STORE_007`, `STORE_1234`.
+ *
+ * @throws PromoscaleError `INVALID_STORE_NUMBER` unless `storeNumber` is an integer from 1 to 100,000.
+ */
 export function formatStoreId(storeNumber: number): string {
+  assertStoreNumber(storeNumber, 'storeNumber');
+  return storeIdOf(storeNumber);
+}
+
+/** {@link formatStoreId} of a store number already validated. */
+function storeIdOf(storeNumber: number): string {
   return storeNumber < 10
     ? `STORE_00${storeNumber}`
     : storeNumber < 100
@@ -31,8 +42,8 @@ export function formatStoreId(storeNumber: number): string {
       : `STORE_${storeNumber}`;
 }
 
-/** Parses `STORE_007` (or a plain number) to a store number, or throws INVALID_STORE_NUMBER. */
-export function parseStoreId(value: unknown, field: string): number {
+/** Parses `STORE_007` (or a plain number) to a store number, or throws INVALID_STORE_NUMBER naming `field`. */
+export function parseStoreId(value: unknown, field = 'storeId'): number {
   if (typeof value === 'number') {
     assertStoreNumber(value, field);
     return value;
@@ -40,13 +51,13 @@ export function parseStoreId(value: unknown, field: string): number {
   if (typeof value === 'string') {
     const m = /^STORE_(\d{3,6})$/.exec(value);
     const n = m ? Number(m[1]) : Number.NaN;
-    if (m && formatStoreId(n) === value && n >= 1 && n <= 100_000) return n;
+    if (m && n >= 1 && n <= MAX_STORES && storeIdOf(n) === value) return n;
   }
   throw new PromoscaleError(
     'INVALID_STORE_NUMBER',
     field,
     value,
-    'a store number from 1 to 100000 or a store id from STORE_001 to STORE_100000',
+    `a store number from 1 to ${MAX_STORES} or a store id from STORE_001 to ${storeIdOf(MAX_STORES)}`,
   );
 }
 
@@ -81,7 +92,7 @@ export function buildStoreProfile(ctx: GenerationContext, storeNumber: number, r
   const weeklyTraffic =
     Math.round((sqft * VISITS_PER_SQFT * template.traffic * (1 + 0.2 * rng.normal())) / 10) * 10;
   const priceFactor = 0.97 + 0.06 * rng.next();
-  const storeId = formatStoreId(storeNumber);
+  const storeId = storeIdOf(storeNumber);
   return {
     store: {
       storeId,
@@ -112,16 +123,21 @@ const rng = new Prng();
  */
 export function createStore(
   storeNumber: number,
-  spec: Omit<DatasetSpec, 'stores'> & { stores?: number },
+  spec?: (Omit<DatasetSpec, 'stores'> & { stores?: number }) | null,
 ): Store {
   assertStoreNumber(storeNumber, 'storeNumber');
-  if (spec?.stores !== undefined && storeNumber > spec.stores) {
-    throw new PromoscaleError(
-      'INVALID_STORE_NUMBER',
-      'storeNumber',
-      storeNumber,
-      `an integer from 1 to spec.stores (${spec.stores})`,
-    );
+  const options = readOptions(spec, 'spec');
+  const stores = options.stores;
+  if (stores != null) {
+    assertInteger(stores, 'spec.stores', 'INVALID_STORE_COUNT', 1, MAX_STORES);
+    if (storeNumber > stores) {
+      throw new PromoscaleError(
+        'INVALID_STORE_NUMBER',
+        'storeNumber',
+        storeNumber,
+        `an integer from 1 to spec.stores (${stores})`,
+      );
+    }
   }
-  return buildStoreProfile(specContext({ stores: 1, ...spec }), storeNumber, rng).store;
+  return buildStoreProfile(specContext({ ...options, stores: 1 }), storeNumber, rng).store;
 }

@@ -123,6 +123,7 @@ export function resolveTemplateSelection(
       throw new PromoscaleError('UNKNOWN_TEMPLATE', `${field}.name`, name, ALLOWED);
     }
     const weights = value as TemplateWeights;
+    // Own keys only: an inherited weight (`{ __proto__: { URBAN_PREMIUM: 1 } }`) is not part of the selection.
     for (const key of Object.keys(weights)) {
       if (!isTemplateName(key))
         throw new PromoscaleError('UNKNOWN_TEMPLATE', `${field}.${key}`, key, ALLOWED);
@@ -131,7 +132,7 @@ export function resolveTemplateSelection(
         throw new PromoscaleError('INVALID_TEMPLATE_WEIGHTS', `${field}.${key}`, w, 'a finite number >= 0');
       }
     }
-    const list = TEMPLATE_NAMES.map((n) => weights[n] ?? 0);
+    const list = TEMPLATE_NAMES.map((n) => (Object.hasOwn(weights, n) ? (weights[n] as number) : 0));
     if (!list.some((w) => w > 0)) {
       throw new PromoscaleError(
         'INVALID_TEMPLATE_WEIGHTS',
@@ -141,20 +142,33 @@ export function resolveTemplateSelection(
       );
     }
     const normalized: TemplateWeights = {};
-    for (const n of TEMPLATE_NAMES) if ((weights[n] ?? 0) > 0) normalized[n] = weights[n] as number;
+    TEMPLATE_NAMES.forEach((n, i) => {
+      if ((list[i] as number) > 0) normalized[n] = list[i] as number;
+    });
     return { picker: cumulativeOf(list), label: 'WEIGHTED', selection: normalized };
   }
   throw new PromoscaleError('UNKNOWN_TEMPLATE', field, value, ALLOWED);
 }
 
+/**
+ * Cumulative shares of finite weights >= 0 (at least one > 0). When their sum overflows to Infinity (weights near
+ * Number.MAX_VALUE), each weight is first divided by the largest, so `{ A: 1e308, B: 1e308 }` is an even mix
+ * instead of every share being 0; sums that fit are used as they are, so no existing selection changes. From the
+ * last positive weight on, the cumulative share is exactly 1: a rounding shortfall never picks a weight-0 template.
+ */
 function cumulativeOf(weights: readonly number[]): TemplatePicker {
-  const total = weights.reduce((s, w) => s + w, 0);
+  const sum = (values: readonly number[]) => values.reduce((s, w) => s + w, 0);
+  const largest = Math.max(...weights);
+  const scaled = Number.isFinite(sum(weights)) ? weights : weights.map((w) => w / largest);
+  const total = sum(scaled);
   const cumulative = new Float64Array(weights.length);
   let acc = 0;
-  for (let i = 0; i < weights.length; i++) {
-    acc += (weights[i] as number) / total;
+  let lastPositive = 0;
+  for (let i = 0; i < scaled.length; i++) {
+    acc += (scaled[i] as number) / total;
     cumulative[i] = acc;
+    if ((scaled[i] as number) > 0) lastPositive = i;
   }
-  cumulative[weights.length - 1] = 1;
+  cumulative.fill(1, lastPositive);
   return { cumulative };
 }

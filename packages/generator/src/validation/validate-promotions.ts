@@ -1,11 +1,12 @@
 import { DEFAULT_AS_OF, parseIsoDate, tryParseIsoDate } from '../calendar/iso-date.js';
-import { PromoscaleError } from '../errors.js';
+import { assertInteger, MAX_STORES, PromoscaleError } from '../errors.js';
 import {
   PROMOTION_BOOLEAN_FIELDS,
   PROMOTION_DATE_FIELDS,
   PROMOTION_NUMBER_FIELDS,
   PROMOTION_STRING_FIELDS,
 } from '../formats/promotion-csv.js';
+import { readOptions } from '../options/read-options.js';
 import { TEMPLATE_NAMES } from '../templates/group-templates.js';
 import type { Promotion } from '../types.js';
 import { PROMO_TYPES, PROMOTION_STATUSES, PROMOTIONS_PER_STORE } from '../variance/promotion-engine.js';
@@ -52,11 +53,11 @@ export interface ValidationResult {
 export interface ValidationExpectations {
   /** Status is checked against this date. @default '2026-06-01' */
   asOf?: string;
-  /** The store ids that must all be present (or just their count). */
+  /** The store ids that must all be present (or just their count, an integer from 0 to 100,000). */
   stores?: readonly string[] | number;
-  /** @default 30 */
+  /** An integer >= 1. @default 30 */
   promotionsPerStore?: number;
-  /** Errors listed before `truncated` is set. @default 1000 */
+  /** Errors listed before `truncated` is set: an integer >= 0 (0 counts errors without listing them). @default 1000 */
   maxErrors?: number;
 }
 
@@ -76,14 +77,33 @@ const CENT = 0.005 + 1e-9;
  */
 export function validatePromotions(
   promotions: readonly Promotion[],
-  expectations: ValidationExpectations = {},
+  expectationsArg?: ValidationExpectations | null,
 ): ValidationResult {
   if (!Array.isArray(promotions)) {
-    throw new PromoscaleError('INVALID_STORE_COUNT', 'promotions', promotions, 'an array of promotions');
+    throw new PromoscaleError('INVALID_OPTION', 'promotions', promotions, 'an array of promotions');
   }
-  const asOfDay = parseIsoDate(expectations.asOf ?? DEFAULT_AS_OF, 'expectations.asOf');
+  const expectations = readOptions(expectationsArg, 'expectations');
+  const asOf = expectations.asOf ?? DEFAULT_AS_OF;
+  const asOfDay = parseIsoDate(asOf, 'expectations.asOf');
   const perStore = expectations.promotionsPerStore ?? PROMOTIONS_PER_STORE;
+  assertInteger(perStore, 'expectations.promotionsPerStore', 'INVALID_OPTION', 1);
   const maxErrors = expectations.maxErrors ?? 1000;
+  assertInteger(maxErrors, 'expectations.maxErrors', 'INVALID_OPTION', 0);
+  const expectedStores = expectations.stores ?? undefined;
+  if (Array.isArray(expectedStores)) {
+    expectedStores.forEach((storeId: unknown, i) => {
+      if (typeof storeId !== 'string') {
+        throw new PromoscaleError(
+          'INVALID_OPTION',
+          `expectations.stores[${i}]`,
+          storeId,
+          'a store id string',
+        );
+      }
+    });
+  } else if (expectedStores !== undefined) {
+    assertInteger(expectedStores, 'expectations.stores', 'INVALID_OPTION', 0, MAX_STORES);
+  }
   const errors: ValidationError[] = [];
   let errorCount = 0;
   const fail = (id: string, rule: ValidationRule, message: string) => {
@@ -132,14 +152,9 @@ export function validatePromotions(
     }
     const expected = startDay > asOfDay ? 'planned' : endDay < asOfDay ? 'completed' : 'active';
     if (p.status !== expected)
-      fail(
-        id,
-        'status',
-        `status is ${p.status}; expected ${expected} as of ${expectations.asOf ?? DEFAULT_AS_OF}`,
-      );
+      fail(id, 'status', `status is ${p.status}; expected ${expected} as of ${asOf}`);
   }
 
-  const expectedStores = expectations.stores;
   if (typeof expectedStores === 'number' && perStoreCount.size !== expectedStores) {
     fail('*', 'storeCount', `found ${perStoreCount.size} stores; expected ${expectedStores}`);
   }

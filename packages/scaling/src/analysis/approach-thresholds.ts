@@ -1,4 +1,4 @@
-import { MAX_STORES, PromoscaleError } from '@promoscale/generator';
+import { MAX_STORES, PromoscaleError, readOptions } from '@promoscale/generator';
 import type { FigureColumns } from './size-model.js';
 import { assertPositive } from './store-count.js';
 
@@ -56,15 +56,23 @@ export interface BudgetExcess {
 }
 
 /** Validates thresholds (merged over the defaults): integers 0..100,000, non-decreasing. */
-export function resolveThresholds(thresholds: Partial<ApproachThresholds> = {}): ApproachThresholds {
-  const merged = { ...DEFAULT_THRESHOLDS, ...thresholds };
+export function resolveThresholds(
+  thresholds?: Partial<ApproachThresholds> | null,
+  field = 'options.thresholds',
+): ApproachThresholds {
+  const given = readOptions(thresholds, field);
+  const merged = { ...DEFAULT_THRESHOLDS };
+  for (const key of ['singleBatchMax', 'chunkedMax', 'streamingMax'] as const) {
+    const value = given[key];
+    if (value != null) merged[key] = value;
+  }
   let floor = 0;
   for (const key of ['singleBatchMax', 'chunkedMax', 'streamingMax'] as const) {
     const value = merged[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < floor || value > MAX_STORES) {
       throw new PromoscaleError(
         'INVALID_STORE_COUNT',
-        `options.thresholds.${key}`,
+        `${field}.${key}`,
         value,
         `an integer from ${floor} to ${MAX_STORES}`,
       );
@@ -74,15 +82,27 @@ export function resolveThresholds(thresholds: Partial<ApproachThresholds> = {}):
   return merged;
 }
 
-/** Validates a budget: each figure, when given, a finite number > 0. */
-export function resolveBudget(budget: ScalingBudget | undefined): ScalingBudget {
-  if (budget === undefined) return {};
-  if (typeof budget !== 'object' || budget === null) {
-    throw new PromoscaleError('INVALID_OPTION', 'budget', budget, 'an object { memoryMb?, timeMs? }');
+/** Validates a budget: each figure, when given (not `undefined` or `null`), a finite number > 0. */
+export function resolveBudget(budget: ScalingBudget | null | undefined, field = 'budget'): ScalingBudget {
+  if (budget == null) return {};
+  if (typeof budget !== 'object' || Array.isArray(budget)) {
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      field,
+      budget,
+      'an object { memoryMb?, timeMs? }, undefined or null',
+    );
   }
-  if (budget.memoryMb !== undefined) assertPositive(budget.memoryMb, 'budget.memoryMb');
-  if (budget.timeMs !== undefined) assertPositive(budget.timeMs, 'budget.timeMs');
-  return budget;
+  const resolved: ScalingBudget = {};
+  if (budget.memoryMb != null) {
+    assertPositive(budget.memoryMb, `${field}.memoryMb`);
+    resolved.memoryMb = budget.memoryMb;
+  }
+  if (budget.timeMs != null) {
+    assertPositive(budget.timeMs, `${field}.timeMs`);
+    resolved.timeMs = budget.timeMs;
+  }
+  return resolved;
 }
 
 /** The approach of a store count under thresholds. */

@@ -2,14 +2,17 @@ import {
   createStore,
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
+  PromoscaleError,
   processBatch,
+  readOptions,
   TEMPLATE_NAMES,
   type TemplateName,
+  validateSeed,
   yieldToEventLoop,
 } from '@promoscale/generator';
 import { type MemoryEnvironment, readMemory } from '../monitoring/read-memory.js';
 import { DEFAULT_CALIBRATION, type ScalingCalibration, type ThroughputPoint } from './default-calibration.js';
-import { measureDataset, resolveGc, retainedHeapBytes } from './measure-dataset.js';
+import { measureDataset, resolveGc, resolveMeasureOptions, retainedHeapBytes } from './measure-dataset.js';
 import { utf8Length } from './size-model.js';
 import { assertRuns, assertStoreCount } from './store-count.js';
 
@@ -90,22 +93,29 @@ function templateStoreText(template: TemplateName, sample: number, seed: number 
  * const calibration = await calibrate({ signal: AbortSignal.timeout(10_000) });
  * const estimate = estimateDatasetSize(200, { calibration });
  */
-export async function calibrate(options: CalibrateOptions = {}): Promise<ScalingCalibration> {
-  const {
-    stores = [10, 100, 500, 1000],
-    jsonStores = 200,
-    storeTextSample = 2_000,
-    heapStores = 500,
-    runs = 3,
-    seed = DEFAULT_SEED,
-    signal,
-    memoryEnvironment,
-  } = options;
+export async function calibrate(optionsArg?: CalibrateOptions | null): Promise<ScalingCalibration> {
+  const options = readOptions(optionsArg, 'options');
+  const stores = options.stores ?? [10, 100, 500, 1000];
+  const jsonStores = options.jsonStores ?? 200;
+  const storeTextSample = options.storeTextSample ?? 2_000;
+  const heapStores = options.heapStores ?? 500;
+  const runs = options.runs ?? 3;
+  const seed = validateSeed(options.seed ?? DEFAULT_SEED, 'options.seed');
+  if (!Array.isArray(stores) || stores.length === 0) {
+    throw new PromoscaleError(
+      'INVALID_STORE_COUNT',
+      'options.stores',
+      stores,
+      'a non-empty array of store counts',
+    );
+  }
   for (const [i, n] of stores.entries()) assertStoreCount(n, `options.stores[${i}]`);
   assertStoreCount(jsonStores, 'options.jsonStores');
   assertStoreCount(storeTextSample, 'options.storeTextSample');
   assertStoreCount(heapStores, 'options.heapStores');
   assertRuns(runs, 'options.runs');
+  const { signal, gc: gcOption, memoryEnvironment } = resolveMeasureOptions(options);
+  signal?.throwIfAborted();
   const notes: string[] = [];
 
   const jsonBytesPerPromotion = {} as Record<TemplateName, number>;
@@ -119,7 +129,7 @@ export async function calibrate(options: CalibrateOptions = {}): Promise<Scaling
 
   let heapBytesPerPromotion = DEFAULT_CALIBRATION.heapBytesPerPromotion;
   let heapSource: 'measured' | 'default' = 'default';
-  const gc = resolveGc(options.gc);
+  const gc = resolveGc(gcOption);
   const memorySource = readMemory(memoryEnvironment).source;
   if (!gc) {
     notes.push(
@@ -159,7 +169,7 @@ export async function calibrate(options: CalibrateOptions = {}): Promise<Scaling
   const throughput: ThroughputPoint[] = [];
   for (const n of [...new Set(stores)].sort((a, b) => a - b)) {
     await step(signal);
-    const m = await measureDataset(n, { runs, seed, signal, heap: false });
+    const m = await measureDataset(n, { runs, seed, heap: false, ...(signal && { signal }) });
     throughput.push({
       stores: n,
       promotions: m.promotions,

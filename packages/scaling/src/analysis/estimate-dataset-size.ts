@@ -1,6 +1,8 @@
 import {
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
+  PromoscaleError,
+  readOptions,
   type StoreTemplate,
   type TemplateSelection,
 } from '@promoscale/generator';
@@ -13,8 +15,9 @@ import {
   type ScalingApproach,
   type ScalingBudget,
 } from './approach-thresholds.js';
+import { checkCalibration } from './check-calibration.js';
 import { DEFAULT_CALIBRATION, type ScalingCalibration } from './default-calibration.js';
-import { classifyRisk, RISK_LIMITS, type RiskLevel, type RiskLimits } from './risk-level.js';
+import { classifyRisk, type RiskLevel, type RiskLimits, resolveRiskLimits } from './risk-level.js';
 import {
   createSizeModel,
   type FigureColumns,
@@ -67,21 +70,59 @@ export interface DetailedEstimate {
   budget: ScalingBudget;
 }
 
+/** Every option of an estimate, validated (PromoscaleError naming the option) and with its default filled in. */
+export interface ResolvedEstimateOptions {
+  model: SizeModel;
+  configured: ApproachThresholds;
+  budget: ScalingBudget;
+  riskLimits: RiskLimits;
+}
+
+/** Internal: validates the options of an estimate at the door; `budgetArg` (recommendApproach's) wins over `options.budget`. */
+export function resolveEstimateOptions(
+  optionsArg: EstimateOptions | null | undefined,
+  budgetArg?: ScalingBudget | null,
+): ResolvedEstimateOptions {
+  const options = readOptions(optionsArg, 'options');
+  const calibration =
+    options.calibration == null
+      ? DEFAULT_CALIBRATION
+      : checkCalibration(options.calibration, 'options.calibration');
+  const model = createSizeModel(calibration, options.templates ?? 'MIXED', options.seed ?? DEFAULT_SEED);
+  return {
+    model,
+    configured: resolveThresholds(options.thresholds),
+    budget: resolveBudget(
+      budgetArg ?? options.budget ?? undefined,
+      budgetArg == null ? 'options.budget' : 'budget',
+    ),
+    riskLimits: resolveRiskLimits(options.riskLimits, 'options.riskLimits'),
+  };
+}
+
 /** Internal: validates everything and computes the estimate and the (budget-moved) thresholds. */
 export function estimateDetailed(
   stores: number,
-  options: EstimateOptions = {},
-  budgetArg?: ScalingBudget,
+  options?: EstimateOptions | null,
+  budgetArg?: ScalingBudget | null,
 ): DetailedEstimate {
   assertStoreCount(stores, 'stores');
-  const model = createSizeModel(
-    options.calibration ?? DEFAULT_CALIBRATION,
-    options.templates ?? 'MIXED',
-    options.seed ?? DEFAULT_SEED,
-  );
-  const configured = resolveThresholds(options.thresholds);
-  const budget = resolveBudget(budgetArg ?? options.budget);
+  return estimateResolved(stores, resolveEstimateOptions(options, budgetArg));
+}
+
+/** The estimate of `stores` (validated by the caller) with options already resolved. */
+export function estimateResolved(stores: number, resolved: ResolvedEstimateOptions): DetailedEstimate {
+  const { model, configured, budget, riskLimits } = resolved;
   const columns = figureColumns(modelFigures(stores, model));
+  if (!Object.values(columns).every(Number.isFinite)) {
+    // Each figure passed its own check, but together they overflow (e.g. 1e308 bytes a promotion).
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      'options.calibration',
+      columns,
+      `figures whose estimate for ${stores} stores is finite`,
+    );
+  }
   const thresholds = budgetThresholds(configured, budget, (n) =>
     n === stores ? columns : figureColumns(modelFigures(n, model)),
   );
@@ -89,7 +130,7 @@ export function estimateDetailed(
     store_count: stores,
     promotions: stores * PROMOTIONS_PER_STORE,
     ...columns,
-    risk_level: classifyRisk(columns, options.riskLimits ?? RISK_LIMITS),
+    risk_level: classifyRisk(columns, riskLimits),
     approach: approachFor(stores, thresholds),
   };
   return { estimate, columns, model, configured, thresholds, budget };
@@ -100,13 +141,15 @@ export function estimateDetailed(
  * up to 100,000). JSON size is within ±3 % of `JSON.stringify(processBatch(1, stores).promotions)`; memory and
  * load time come from the calibration (our generator on Node by default, or `calibrate()` on this device).
  *
- * @throws PromoscaleError `INVALID_STORE_COUNT` unless `stores` is an integer from 1 to 100,000.
+ * @throws PromoscaleError `INVALID_STORE_COUNT` unless `stores` is an integer from 1 to 100,000; `INVALID_OPTION`
+ * (or the generator's template/seed codes) for an option of the wrong type or range, e.g. a calibration figure that
+ * is NaN or negative (`options.calibration.jsonBytesPerPromotion.URBAN_PREMIUM`).
  * @example
  * const estimate = estimateDatasetSize(50);
  * estimate.promotions; // 1500
  * estimate.approach; // 'STREAMING_ITERATOR'
  * estimateDatasetSize(50, { calibration: await calibrate() }).load_time_ms; // this device's figure
  */
-export function estimateDatasetSize(stores: number, options: EstimateOptions = {}): DatasetSizeEstimate {
+export function estimateDatasetSize(stores: number, options?: EstimateOptions | null): DatasetSizeEstimate {
   return estimateDetailed(stores, options).estimate;
 }

@@ -1,14 +1,20 @@
 import {
+  assertBoolean,
+  assertFunction,
+  createContext,
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
   type Promotion,
   processBatch,
+  readOptions,
+  readSignal,
   type StoreTemplate,
   type TemplateSelection,
   yieldToEventLoop,
 } from '@promoscale/generator';
-import { type MemoryEnvironment, readMemory } from '../monitoring/read-memory.js';
+import { type MemoryEnvironment, readMemory, readMemoryEnvironment } from '../monitoring/read-memory.js';
 import { utf8Length } from './size-model.js';
+import { assertRuns, assertStoreCount } from './store-count.js';
 
 /** Options of {@link measureDataset}. */
 export interface MeasureOptions {
@@ -46,6 +52,35 @@ export interface MeasuredDataset {
 }
 
 const clock = () => globalThis.performance.now();
+
+/** The runtime hooks shared by the measuring functions, validated (null means absent). */
+export interface MeasureHooks {
+  gc?: () => void;
+  signal?: AbortSignal;
+  memoryEnvironment?: MemoryEnvironment;
+}
+
+/**
+ * Validates `gc` (a function), `signal` (an AbortSignal) and `memoryEnvironment` (an object) of measuring options:
+ * INVALID_OPTION naming `options.<name>`; `undefined` and `null` are left out of the result.
+ */
+export function resolveMeasureOptions(options: {
+  gc?: unknown;
+  signal?: unknown;
+  memoryEnvironment?: unknown;
+}): MeasureHooks {
+  const hooks: MeasureHooks = {};
+  if (options.gc != null) {
+    assertFunction(options.gc, 'options.gc');
+    hooks.gc = options.gc as () => void;
+  }
+  const signal = readSignal(options.signal, 'options.signal');
+  if (signal) hooks.signal = signal;
+  if (options.memoryEnvironment != null) {
+    hooks.memoryEnvironment = readMemoryEnvironment(options.memoryEnvironment, 'options.memoryEnvironment');
+  }
+  return hooks;
+}
 
 /** The `gc` to use: the one given, else `globalThis.gc` when exposed, else `undefined`. */
 export function resolveGc(gc?: () => void): (() => void) | undefined {
@@ -121,16 +156,28 @@ async function timeJson(rows: Promotion[], runs: number, signal?: AbortSignal) {
  * `gc`), and the median warm generation and parse times. Holds the rows and their JSON while it runs: keep
  * `stores` to what this runtime can hold.
  */
-export async function measureDataset(stores: number, options: MeasureOptions = {}): Promise<MeasuredDataset> {
-  const { templates = 'MIXED', seed = DEFAULT_SEED, runs = 3, signal, memoryEnvironment } = options;
+export async function measureDataset(
+  stores: number,
+  optionsArg?: MeasureOptions | null,
+): Promise<MeasuredDataset> {
+  assertStoreCount(stores, 'stores');
+  const options = readOptions(optionsArg, 'options');
+  const templates = options.templates ?? 'MIXED';
+  const seed = options.seed ?? DEFAULT_SEED;
+  const runs = options.runs ?? 3;
+  const heap = options.heap ?? true;
+  createContext(templates, { seed }, 'options.templates', 'options');
+  assertRuns(runs, 'options.runs');
+  assertBoolean(heap, 'options.heap');
+  const { signal, gc: gcOption, memoryEnvironment } = resolveMeasureOptions(options);
   const generate = (): Promotion[] => processBatch(1, stores, templates, { seed }).promotions;
   signal?.throwIfAborted();
   const { jsonBytes, parseMs } = await timeJson(generate(), runs, signal);
   const generateMs = await timeMedian(generate, runs, signal);
 
   let heapBytes: number | null = null;
-  const gc = resolveGc(options.gc);
-  if (gc && options.heap !== false && readMemory(memoryEnvironment).usedBytes !== null) {
+  const gc = resolveGc(gcOption);
+  if (gc && heap && readMemory(memoryEnvironment).usedBytes !== null) {
     const readings: number[] = [];
     for (let i = 0; i < runs; i++) {
       await yieldToEventLoop();

@@ -68,7 +68,8 @@ function describeExcess(e: BudgetExcess): string {
  * and the load time, chunked processing the peak memory, streaming the rows alone. A calibration from this
  * device (`options.calibration`) changes the estimate and so where a budget bites.
  *
- * @throws PromoscaleError `INVALID_STORE_COUNT` for a bad store count or thresholds, `INVALID_OPTION` for a bad budget.
+ * @throws PromoscaleError `INVALID_STORE_COUNT` for a bad store count or thresholds, `INVALID_OPTION` for a bad budget
+ * or option (as `estimateDatasetSize`). A `null` budget or options are the same as none.
  * @example
  * recommendApproach(30).approach; // 'STREAMING_ITERATOR'
  * const { approach, reason } = recommendApproach(8, { memoryMb: 0.3 });
@@ -76,8 +77,8 @@ function describeExcess(e: BudgetExcess): string {
  */
 export function recommendApproach(
   stores: number,
-  budget?: ScalingBudget,
-  options: RecommendOptions = {},
+  budget?: ScalingBudget | null,
+  options?: RecommendOptions | null,
 ): ApproachRecommendation {
   const detail = estimateDetailed(stores, options, budget);
   const { estimate, configured, thresholds } = detail;

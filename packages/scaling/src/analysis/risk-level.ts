@@ -1,3 +1,5 @@
+import { assertFiniteNumber, assertObject } from '@promoscale/generator';
+
 /** How risky it is to load a dataset into one browser tab in one go. */
 export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
@@ -50,13 +52,44 @@ function exceeds(figures: RiskFigures, limit: RiskLimit): boolean {
   );
 }
 
+const LEVELS = ['MEDIUM', 'HIGH', 'CRITICAL'] as const;
+const LIMIT_KEYS = ['jsonMb', 'memoryMb', 'loadMs'] as const;
+const FIGURE_KEYS = ['json_size_mb', 'memory_requirement_mb', 'load_time_ms'] as const;
+
 /**
- * The highest level whose limits the figures exceed.
+ * Validates risk limits: `undefined`/`null` give RISK_LIMITS; otherwise an object with a `MEDIUM`, `HIGH` and
+ * `CRITICAL` limit object, each figure absent or a finite number >= 0 (INVALID_OPTION naming it).
+ */
+export function resolveRiskLimits(limits: unknown, field: string): RiskLimits {
+  if (limits == null) return RISK_LIMITS;
+  assertObject(limits, field, 'an object { MEDIUM, HIGH, CRITICAL } of limits');
+  const resolved = {} as RiskLimits;
+  for (const level of LEVELS) {
+    const limit = (limits as Record<string, unknown>)[level];
+    assertObject(limit, `${field}.${level}`, 'an object { jsonMb?, memoryMb?, loadMs? }');
+    const kept: RiskLimit = {};
+    for (const key of LIMIT_KEYS) {
+      const value = (limit as Record<string, unknown>)[key];
+      if (value == null) continue; // absent: this figure sets no limit
+      assertFiniteNumber(value, `${field}.${level}.${key}`, { min: 0 });
+      kept[key] = value;
+    }
+    resolved[level] = kept;
+  }
+  return resolved;
+}
+
+/**
+ * The highest level whose limits the figures exceed. Each figure must be a finite number >= 0 (a NaN figure would
+ * exceed nothing and read as LOW): PromoscaleError `INVALID_OPTION` otherwise, as for bad `limits`.
  *
  * @example
  * classifyRisk({ json_size_mb: 5.29, memory_requirement_mb: 7, load_time_ms: 144 }); // 'MEDIUM'
  */
-export function classifyRisk(figures: RiskFigures, limits: RiskLimits = RISK_LIMITS): RiskLevel {
+export function classifyRisk(figures: RiskFigures, limitsArg?: RiskLimits | null): RiskLevel {
+  assertObject(figures, 'figures', 'an object { json_size_mb, memory_requirement_mb, load_time_ms }');
+  for (const key of FIGURE_KEYS) assertFiniteNumber(figures[key], `figures.${key}`, { min: 0 });
+  const limits = limitsArg === RISK_LIMITS ? RISK_LIMITS : resolveRiskLimits(limitsArg, 'limits');
   if (exceeds(figures, limits.CRITICAL)) return 'CRITICAL';
   if (exceeds(figures, limits.HIGH)) return 'HIGH';
   if (exceeds(figures, limits.MEDIUM)) return 'MEDIUM';

@@ -1,12 +1,13 @@
-import { DEFAULT_SEED, PromoscaleError } from '@promoscale/generator';
+import { assertBoolean, DEFAULT_SEED, PromoscaleError, readOptions } from '@promoscale/generator';
 import type { MemoryEnvironment } from '../monitoring/read-memory.js';
-import { DEFAULT_CALIBRATION, type ScalingCalibration } from './default-calibration.js';
+import type { ScalingCalibration } from './default-calibration.js';
 import {
   type DatasetSizeEstimate,
   type EstimateOptions,
-  estimateDatasetSize,
+  estimateResolved,
+  resolveEstimateOptions,
 } from './estimate-dataset-size.js';
-import { measureDataset } from './measure-dataset.js';
+import { measureDataset, resolveMeasureOptions } from './measure-dataset.js';
 import { BYTES_PER_MB } from './size-model.js';
 import { assertRuns, assertStoreCount } from './store-count.js';
 
@@ -148,20 +149,28 @@ function markdownOf(rows: ScalingReportRow[]): string {
  * rows[0].error_pct?.json_size_mb; // e.g. -0.4
  */
 export async function generateScalingReport(
-  sizes: readonly number[] = SEED_TABLE_SIZES,
-  options: ScalingReportOptions = {},
+  sizesArg?: readonly number[] | null,
+  optionsArg?: ScalingReportOptions | null,
 ): Promise<ScalingReport> {
-  const { measure = true, measureMaxStores = 10_000, runs = 3, signal } = options;
+  const sizes = sizesArg ?? SEED_TABLE_SIZES;
+  const options = readOptions(optionsArg, 'options');
+  const measure = options.measure ?? true;
+  const measureMaxStores = options.measureMaxStores ?? 10_000;
+  const runs = options.runs ?? 3;
   if (!Array.isArray(sizes)) {
     throw new PromoscaleError('INVALID_STORE_COUNT', 'sizes', sizes, 'an array of store counts');
   }
   for (const [i, n] of sizes.entries()) assertStoreCount(n, `sizes[${i}]`);
+  assertBoolean(measure, 'options.measure');
   assertStoreCount(measureMaxStores, 'options.measureMaxStores');
   assertRuns(runs, 'options.runs');
-  const estimateOptions: EstimateOptions = { ...options };
+  const measureOptions = resolveMeasureOptions(options);
+  const { signal } = measureOptions;
+  const resolved = resolveEstimateOptions(options);
+  signal?.throwIfAborted();
   const rows: ScalingReportRow[] = [];
   for (const stores of sizes) {
-    const estimate = estimateDatasetSize(stores, estimateOptions);
+    const { estimate } = estimateResolved(stores, resolved);
     if (!measure || stores > measureMaxStores) {
       rows.push({ estimate });
       continue;
@@ -170,9 +179,7 @@ export async function generateScalingReport(
       templates: options.templates ?? 'MIXED',
       seed: options.seed ?? DEFAULT_SEED,
       runs,
-      ...(options.gc ? { gc: options.gc } : {}),
-      ...(signal ? { signal } : {}),
-      ...(options.memoryEnvironment ? { memoryEnvironment: options.memoryEnvironment } : {}),
+      ...measureOptions,
     });
     const measured: MeasuredFigures = {
       json_size_mb: m.jsonBytes / BYTES_PER_MB,
@@ -189,5 +196,5 @@ export async function generateScalingReport(
       },
     });
   }
-  return { rows, markdown: markdownOf(rows), calibration: options.calibration ?? DEFAULT_CALIBRATION };
+  return { rows, markdown: markdownOf(rows), calibration: resolved.model.calibration };
 }

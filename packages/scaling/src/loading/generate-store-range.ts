@@ -1,4 +1,9 @@
-import { type NormalizedDatasetSpec, type Promotion, processBatch } from '@promoscale/generator';
+import {
+  assertObject,
+  type NormalizedDatasetSpec,
+  type Promotion,
+  processBatch,
+} from '@promoscale/generator';
 
 /**
  * The promotions of stores `startStore..endStore` (inclusive) of a normalized spec: one `processBatch` call. The
@@ -13,5 +18,6 @@ export function generateStoreRange(
   endStore: number,
   spec: NormalizedDatasetSpec,
 ): Promotion[] {
+  assertObject(spec, 'spec', 'a normalized DatasetSpec (from normalizeSpec)');
   return processBatch(startStore, endStore, spec.templates, { seed: spec.seed, asOf: spec.asOf }).promotions;
 }

@@ -208,6 +208,12 @@ describe('loadChunked', () => {
     await expect(loadChunked(SPEC, { retries: -1 })).rejects.toThrow(
       'options.retries must be an integer from 0 to 100; received -1',
     );
-    await expect(loadChunked(SPEC, { retryDelayMs: Number.NaN })).rejects.toThrow(RangeError);
+    await expect(loadChunked(SPEC, { retryDelayMs: Number.NaN })).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+      field: 'options.retryDelayMs',
+    });
+    await expect(loadChunked(SPEC, { retryDelayMs: 2 ** 31 })).rejects.toThrow(
+      'options.retryDelayMs must be a finite number from 0 to 2147483647; received 2147483648',
+    );
   });
 });

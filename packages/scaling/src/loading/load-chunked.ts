@@ -1,4 +1,6 @@
 import {
+  assertFiniteNumber,
+  assertFunction,
   assertInteger,
   type DatasetSpec,
   MAX_STORES,
@@ -6,6 +8,8 @@ import {
   normalizeSpec,
   PROMOTIONS_PER_STORE,
   type Promotion,
+  readOptions,
+  readSignal,
   yieldToEventLoop,
 } from '@promoscale/generator';
 import { abortableDelay } from './abortable-delay.js';
@@ -64,9 +68,12 @@ export interface ChunkedLoadOptions {
    * `loadChunk`, which may stop early.
    */
   signal?: AbortSignal;
-  /** Further attempts of a failed chunk before giving up with a {@link ChunkLoadError}. @default 3 */
+  /** Further attempts of a failed chunk before giving up with a {@link ChunkLoadError}: 0 to 100. @default 3 */
   retries?: number;
-  /** Wait before the first retry of a chunk; each further retry waits twice as long. @default 100 */
+  /**
+   * Wait before the first retry of a chunk, 0 to 2,147,483,647 ms (the largest timer delay: beyond it `setTimeout`
+   * fires at once); each further retry waits twice as long, capped at that maximum. @default 100
+   */
   retryDelayMs?: number;
   /** Loads one chunk. @default generateStoreRange (the generator's `processBatch`) */
   loadChunk?: ChunkLoader;
@@ -84,6 +91,8 @@ export interface ChunkedLoadResult {
 }
 
 const MAX_RETRIES = 100;
+/** The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days); a larger one fires after ~1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The CHUNKED_PROCESSING strategy: loads the dataset `chunkSize` stores at a time, yielding to the event loop
@@ -91,8 +100,9 @@ const MAX_RETRIES = 100;
  * exponential backoff and loading resumes at that chunk: no row is lost or duplicated, and the rows equal
  * {@link loadSingleBatch}'s whatever the chunk size or the failures.
  *
- * Rejects with `PromoscaleError` for an invalid spec or chunk size, `RangeError` for invalid retry options,
- * `signal.reason` when aborted, and {@link ChunkLoadError} (with the rows loaded so far in `partial`) when a chunk
+ * Rejects with `PromoscaleError` for an invalid spec (its generator code), chunk size (`INVALID_CHUNK_SIZE`) or any
+ * other option (`INVALID_OPTION`: `retries`, `retryDelayMs` above 2^31 - 1, a non-function callback, a `signal`
+ * that is not an AbortSignal; `null` options take their defaults), `signal.reason` when aborted, and {@link ChunkLoadError} (with the rows loaded so far in `partial`) when a chunk
  * still fails after `retries` retries.
  *
  * @example
@@ -109,22 +119,24 @@ const MAX_RETRIES = 100;
  */
 export async function loadChunked(
   spec: DatasetSpec,
-  options: ChunkedLoadOptions = {},
+  optionsArg?: ChunkedLoadOptions | null,
 ): Promise<ChunkedLoadResult> {
   const started = performance.now();
   const normalized = normalizeSpec(spec);
-  const { signal, onProgress, onRetry } = options;
+  const options = readOptions(optionsArg, 'options');
+  const signal = readSignal(options.signal, 'options.signal');
   const chunkSize = options.chunkSize ?? 10;
   const retries = options.retries ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 100;
   const loadChunk = options.loadChunk ?? generateStoreRange;
+  const onProgress = options.onProgress ?? undefined;
+  const onRetry = options.onRetry ?? undefined;
   assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
-  if (!Number.isInteger(retries) || retries < 0 || retries > MAX_RETRIES) {
-    throw new RangeError(`options.retries must be an integer from 0 to ${MAX_RETRIES}; received ${retries}`);
-  }
-  if (!Number.isFinite(retryDelayMs) || retryDelayMs < 0) {
-    throw new RangeError(`options.retryDelayMs must be a finite number >= 0; received ${retryDelayMs}`);
-  }
+  assertInteger(retries, 'options.retries', 'INVALID_OPTION', 0, MAX_RETRIES);
+  assertFiniteNumber(retryDelayMs, 'options.retryDelayMs', { min: 0, max: MAX_TIMER_MS });
+  assertFunction(loadChunk, 'options.loadChunk');
+  if (onProgress !== undefined) assertFunction(onProgress, 'options.onProgress');
+  if (onRetry !== undefined) assertFunction(onRetry, 'options.onRetry');
 
   const { stores } = normalized;
   const totalChunks = Math.ceil(stores / chunkSize);
@@ -154,7 +166,8 @@ export async function loadChunked(
             error,
           );
         }
-        const delayMs = retryDelayMs * 2 ** (attempt - 1);
+        // Doubling can pass the timer maximum, where setTimeout would fire at once: wait the maximum instead.
+        const delayMs = Math.min(retryDelayMs * 2 ** (attempt - 1), MAX_TIMER_MS);
         onRetry?.({ chunk: index + 1, startStore, endStore, attempt, delayMs, error });
         retried++;
         await abortableDelay(delayMs, signal);

@@ -1,6 +1,10 @@
 import {
+  assertInteger,
   type DatasetSpec,
+  MAX_STORES,
   normalizeSpec,
+  readOptions,
+  readSignal,
   type StoreChunk,
   storeDataAsyncIterator,
 } from '@promoscale/generator';
@@ -28,10 +32,12 @@ export interface StreamPromotionsOptions {
  */
 export function streamPromotions(
   spec: DatasetSpec,
-  options: StreamPromotionsOptions = {},
+  optionsArg?: StreamPromotionsOptions | null,
 ): AsyncIterableIterator<StoreChunk> {
   const { seed, stores, templates, asOf } = normalizeSpec(spec);
-  const iteratorOptions: { seed: number | string; asOf: string; signal?: AbortSignal } = { seed, asOf };
-  if (options.signal) iteratorOptions.signal = options.signal;
-  return storeDataAsyncIterator(stores, options.chunkSize ?? 10, templates, iteratorOptions);
+  const options = readOptions(optionsArg, 'options');
+  const chunkSize = options.chunkSize ?? 10;
+  assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
+  const signal = readSignal(options.signal, 'options.signal');
+  return storeDataAsyncIterator(stores, chunkSize, templates, { seed, asOf, ...(signal && { signal }) });
 }

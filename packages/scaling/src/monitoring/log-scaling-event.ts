@@ -1,3 +1,11 @@
+import {
+  assertBoolean,
+  assertFiniteNumber,
+  assertFunction,
+  assertObject,
+  PromoscaleError,
+  readOptions,
+} from '@promoscale/generator';
 import type { MemoryReading } from './read-memory.js';
 
 const BYTES_PER_MB = 1_048_576;
@@ -32,9 +40,35 @@ export interface ScalingLogRecord {
   success: boolean;
 }
 
-function timestampOf(clock: () => Date | number): string {
-  const time = clock();
-  return (time instanceof Date ? time : new Date(time)).toISOString();
+function timestampOf(clock: () => Date | number, field: string): string {
+  const time: unknown = clock();
+  const date = time instanceof Date ? time : typeof time === 'number' ? new Date(time) : null;
+  if (date === null || Number.isNaN(date.getTime())) {
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      field,
+      time,
+      'a function returning a valid Date or epoch milliseconds (within ±8.64e15)',
+    );
+  }
+  return date.toISOString();
+}
+
+/**
+ * Validates an event's name and data (INVALID_OPTION naming the field): `event` a non-empty string; `stores`,
+ * `promotions`, `duration` finite numbers >= 0; `memory` one too, or `null`/left out; `success` a boolean.
+ */
+export function checkEventData(event: unknown, data: unknown, eventField: string, dataField: string): void {
+  if (typeof event !== 'string' || event === '') {
+    throw new PromoscaleError('INVALID_OPTION', eventField, event, 'a non-empty string');
+  }
+  assertObject(data, dataField, 'an object { stores, promotions, duration, memory?, success }');
+  const d = data as Record<string, unknown>;
+  for (const key of ['stores', 'promotions', 'duration'] as const) {
+    assertFiniteNumber(d[key], `${dataField}.${key}`, { min: 0 });
+  }
+  if (d.memory != null) assertFiniteNumber(d.memory, `${dataField}.memory`, { min: 0 });
+  assertBoolean(d.success, `${dataField}.success`);
 }
 
 function memoryNowMb(read: () => MemoryReading): number | null {
@@ -48,10 +82,11 @@ export function buildRecord(
   data: ScalingEventData,
   clock: () => Date | number,
   read: (() => MemoryReading) | false,
+  clockField = 'options.clock',
 ): ScalingLogRecord {
-  const memory = data.memory !== undefined ? data.memory : read ? memoryNowMb(read) : null;
+  const memory = data.memory != null ? data.memory : read ? memoryNowMb(read) : null;
   return {
-    timestamp: timestampOf(clock),
+    timestamp: timestampOf(clock, clockField),
     event,
     stores: data.stores,
     promotions: data.promotions,
@@ -72,6 +107,8 @@ export interface LogScalingEventOptions {
 /**
  * The seed's `logScalingEvent`: prints one JSON line `{ timestamp, event, stores, promotions, duration, memory,
  * success }` and returns the record. `data.memory` left out stays `null` here (use a monitor to sample it).
+ * Throws PromoscaleError `INVALID_OPTION` for a bad event name, data field (see {@link checkEventData}), option,
+ * or a `clock` that returns no valid time.
  *
  * @example
  * logScalingEvent('generation.complete', { stores: 25, promotions: 750, duration: 4.2, memory: 38, success: true });
@@ -80,9 +117,15 @@ export interface LogScalingEventOptions {
 export function logScalingEvent(
   event: string,
   data: ScalingEventData,
-  options: LogScalingEventOptions = {},
+  optionsArg?: LogScalingEventOptions | null,
 ): ScalingLogRecord {
-  const record = buildRecord(event, data, options.clock ?? (() => new Date()), false);
-  (options.logger ?? console.log)(JSON.stringify(record));
+  checkEventData(event, data, 'event', 'data');
+  const options = readOptions(optionsArg, 'options');
+  const logger = options.logger ?? console.log;
+  const clock = options.clock ?? (() => new Date());
+  assertFunction(logger, 'options.logger');
+  assertFunction(clock, 'options.clock');
+  const record = buildRecord(event, data, clock, false);
+  logger(JSON.stringify(record));
   return record;
 }

@@ -1,3 +1,5 @@
+import { assertObject } from '@promoscale/generator';
+
 /** Where a memory reading came from. */
 export type MemoryReadingSource =
   | 'process.memoryUsage'
@@ -54,6 +56,20 @@ function nodeHeapLimit(proc: NonNullable<MemoryEnvironment['process']>): number 
 }
 
 /**
+ * A memory environment argument: `undefined` and `null` give `globalThis`; anything but an object throws
+ * PromoscaleError `INVALID_OPTION` naming `field`.
+ */
+export function readMemoryEnvironment(value: unknown, field: string): MemoryEnvironment {
+  if (value == null) return globalThis as MemoryEnvironment;
+  assertObject(
+    value,
+    field,
+    'an object shaped like globalThis ({ process?, performance? }), undefined or null',
+  );
+  return value as MemoryEnvironment;
+}
+
+/**
  * Reads the JS heap now, synchronously: `process.memoryUsage()` in Node, Bun and Deno's Node layer (exact),
  * else `performance.memory` in Chromium (coarse unless the browser runs with precise memory info), else a reading
  * whose `source` is `'unavailable'` and whose figures are `null` (Firefox, Safari, most workers).
@@ -62,7 +78,8 @@ function nodeHeapLimit(proc: NonNullable<MemoryEnvironment['process']>): number 
  * const { source, usedBytes } = readMemory();
  * if (usedBytes !== null) console.log(`${source}: ${Math.round(usedBytes / 1048576)} MB`);
  */
-export function readMemory(env: MemoryEnvironment = globalThis as MemoryEnvironment): MemoryReading {
+export function readMemory(envArg?: MemoryEnvironment | null): MemoryReading {
+  const env = readMemoryEnvironment(envArg, 'env');
   const proc = env.process;
   if (typeof proc?.memoryUsage === 'function') {
     const usage = proc.memoryUsage();
@@ -94,9 +111,8 @@ export function readMemory(env: MemoryEnvironment = globalThis as MemoryEnvironm
  * const reading = await measureMemory();
  * reading.source; // 'measureUserAgentSpecificMemory' in an isolated Chromium page, 'process.memoryUsage' in Node
  */
-export async function measureMemory(
-  env: MemoryEnvironment = globalThis as MemoryEnvironment,
-): Promise<MemoryReading> {
+export async function measureMemory(envArg?: MemoryEnvironment | null): Promise<MemoryReading> {
+  const env = readMemoryEnvironment(envArg, 'env');
   const measure = env.performance?.measureUserAgentSpecificMemory;
   if (env.crossOriginIsolated === true && typeof measure === 'function') {
     try {

@@ -134,7 +134,7 @@ describe('createScalingMonitor', () => {
 
   it('rejects thresholds that cannot be met', () => {
     expect(() => createScalingMonitor({ thresholds: { memoryMb: 0 } })).toThrow(
-      expect.objectContaining({ code: 'INVALID_OPTION', field: 'thresholds.memoryMb' }),
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.thresholds.memoryMb' }),
     );
     expect(() => createScalingMonitor({ thresholds: { errorRate: 1 } })).toThrow(/thresholds\.errorRate/);
     expect(() => createScalingMonitor({ errorWindow: 0 })).toThrow(/options\.errorWindow/);

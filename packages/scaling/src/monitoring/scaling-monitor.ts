@@ -1,6 +1,17 @@
-import { PromoscaleError } from '@promoscale/generator';
+import {
+  assertFunction,
+  assertInteger,
+  assertObject,
+  PromoscaleError,
+  readOptions,
+} from '@promoscale/generator';
 import { assertPositive } from '../analysis/store-count.js';
-import { buildRecord, type ScalingEventInput, type ScalingLogRecord } from './log-scaling-event.js';
+import {
+  buildRecord,
+  checkEventData,
+  type ScalingEventInput,
+  type ScalingLogRecord,
+} from './log-scaling-event.js';
 import { type MemoryReading, readMemory } from './read-memory.js';
 
 /** When the monitor raises an alert (each strictly exceeded). */
@@ -72,15 +83,20 @@ export interface ScalingMonitor {
   reset(): void;
 }
 
-function resolveAlertThresholds(thresholds: Partial<AlertThresholds> = {}): AlertThresholds {
-  const merged = { ...DEFAULT_ALERT_THRESHOLDS, ...thresholds };
-  assertPositive(merged.memoryMb, 'thresholds.memoryMb');
-  assertPositive(merged.durationMs, 'thresholds.durationMs');
+function resolveAlertThresholds(thresholds: Partial<AlertThresholds> | null | undefined): AlertThresholds {
+  const given = readOptions(thresholds, 'options.thresholds');
+  const merged = { ...DEFAULT_ALERT_THRESHOLDS };
+  for (const key of ['memoryMb', 'durationMs', 'errorRate'] as const) {
+    const value = given[key];
+    if (value != null) merged[key] = value;
+  }
+  assertPositive(merged.memoryMb, 'options.thresholds.memoryMb');
+  assertPositive(merged.durationMs, 'options.thresholds.durationMs');
   const rate = merged.errorRate;
   if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate >= 1) {
     throw new PromoscaleError(
       'INVALID_OPTION',
-      'thresholds.errorRate',
+      'options.thresholds.errorRate',
       rate,
       'a number from 0 to less than 1',
     );
@@ -104,14 +120,26 @@ function resolveAlertThresholds(thresholds: Partial<AlertThresholds> = {}): Aler
  * monitor.record({ event: 'generation', stores: 25, promotions: promotions.length,
  *   duration: performance.now() - started, success: true });
  */
-export function createScalingMonitor(options: ScalingMonitorOptions = {}): ScalingMonitor {
+export function createScalingMonitor(optionsArg?: ScalingMonitorOptions | null): ScalingMonitor {
+  const options = readOptions(optionsArg, 'options');
   const thresholds = Object.freeze(resolveAlertThresholds(options.thresholds));
   const clock = options.clock ?? (() => new Date());
-  const read = options.readMemory === undefined ? () => readMemory() : options.readMemory;
-  const window = options.errorWindow ?? 100;
-  if (!Number.isInteger(window) || window < 1) {
-    throw new PromoscaleError('INVALID_OPTION', 'options.errorWindow', window, 'an integer >= 1');
+  assertFunction(clock, 'options.clock');
+  const read = options.readMemory == null ? () => readMemory() : options.readMemory;
+  if (read !== false && typeof read !== 'function') {
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      'options.readMemory',
+      read,
+      'a function, false, undefined or null',
+    );
   }
+  const onEvent = options.onEvent ?? undefined;
+  const onAlert = options.onAlert ?? undefined;
+  if (onEvent !== undefined) assertFunction(onEvent, 'options.onEvent');
+  if (onAlert !== undefined) assertFunction(onAlert, 'options.onAlert');
+  const window = options.errorWindow ?? 100;
+  assertInteger(window, 'options.errorWindow', 'INVALID_OPTION', 1);
 
   let outcomes: boolean[] = [];
   let windowFailures = 0;
@@ -133,6 +161,8 @@ export function createScalingMonitor(options: ScalingMonitorOptions = {}): Scali
 
   return {
     record(input) {
+      assertObject(input, 'input', 'an object { event, stores, promotions, duration, memory?, success }');
+      checkEventData(input.event, input, 'input.event', 'input');
       const record = buildRecord(input.event, input, clock, read);
       state.events++;
       if (!record.success) state.failures++;
@@ -157,10 +187,10 @@ export function createScalingMonitor(options: ScalingMonitorOptions = {}): Scali
       }
       rateAlerted = rate > thresholds.errorRate;
 
-      options.onEvent?.(record);
+      onEvent?.(record);
       for (const alert of alerts) {
         state.alerts[alert.kind]++;
-        options.onAlert?.(alert);
+        onAlert?.(alert);
       }
       return record;
     },

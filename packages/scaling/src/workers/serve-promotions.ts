@@ -1,4 +1,4 @@
-import { type StoreChunk, storeDataIterator } from '@promoscale/generator';
+import { assertFunction, assertObject, type StoreChunk, storeDataIterator } from '@promoscale/generator';
 import { encodeChunk, serializeError, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';
 
 /** The worker's side of its channel to the main thread. */
@@ -21,6 +21,9 @@ export interface WorkerEndpoint {
  * } });
  */
 export function servePromotions(endpoint: WorkerEndpoint): void {
+  assertObject(endpoint, 'endpoint', 'an object { post, onMessage }');
+  assertFunction(endpoint.post, 'endpoint.post');
+  assertFunction(endpoint.onMessage, 'endpoint.onMessage');
   let chunks: Iterator<StoreChunk> | null = null;
   let encoding: 'clone' | 'json-bytes' = 'clone';
   let credits = 0;

@@ -129,7 +129,10 @@ describe('streamPromotionsInWorker (Node worker_threads)', () => {
       /chunkSize must be an integer/,
     );
     expect(() => streamPromotionsInWorker({ stores: 5 }, { encoding: 'xml' as never })).toThrow(
-      `options.encoding must be 'clone' or 'json-bytes'; received "xml"`,
+      `options.encoding must be one of 'clone', 'json-bytes'; received "xml"`,
+    );
+    expect(() => streamPromotionsInWorker({ stores: 5 }, { prefetch: 0, worker: factory })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.prefetch' }),
     );
     expect(started).toHaveLength(0);
   });

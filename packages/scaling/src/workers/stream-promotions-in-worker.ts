@@ -1,10 +1,13 @@
 import {
   assertInteger,
+  assertOneOf,
   type DatasetSpec,
   MAX_STORES,
   normalizeSpec,
   PromoscaleError,
   type PromoscaleErrorCode,
+  readOptions,
+  readSignal,
   type StoreChunk,
 } from '@promoscale/generator';
 import { connectWorker, createWorker, type WorkerConnection, type WorkerSource } from './connect-worker.js';
@@ -42,8 +45,9 @@ export interface StreamInWorkerOptions {
  * `Worker`, detected) generates the chunks and sends them over; the main thread only decodes them. It is an
  * async iterator like {@link streamPromotions}, with the same chunks and rows. The worker starts on the first
  * `next()`, runs at most `prefetch` chunks ahead of the consumer, and is terminated when the stream ends, fails,
- * is aborted or is left early (`break` / `return()`). Throws `PromoscaleError` at once for an invalid spec or
- * chunk size; worker failures reject `next()` with an Error naming the cause.
+ * is aborted or is left early (`break` / `return()`). Throws `PromoscaleError` at once for an invalid spec, chunk
+ * size (`INVALID_CHUNK_SIZE`) or option (`INVALID_OPTION`: `encoding`, `prefetch` 1-64, `worker`, a `signal` that
+ * is not an AbortSignal); worker failures reject `next()` with an Error naming the cause.
  *
  * @example
  * const rows = [];
@@ -53,21 +57,30 @@ export interface StreamInWorkerOptions {
  */
 export function streamPromotionsInWorker(
   spec: DatasetSpec,
-  options: StreamInWorkerOptions = {},
+  optionsArg?: StreamInWorkerOptions | null,
 ): AsyncIterableIterator<StoreChunk> {
   const normalized = normalizeSpec(spec);
+  const options = readOptions(optionsArg, 'options');
   const chunkSize = options.chunkSize ?? 10;
   const encoding = options.encoding ?? DEFAULT_WORKER_ENCODING;
   const prefetch = options.prefetch ?? 2;
-  const { signal } = options;
+  const signal = readSignal(options.signal, 'options.signal');
+  const workerSource = options.worker ?? undefined;
   assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
-  if (!WORKER_ENCODINGS.includes(encoding)) {
-    throw new TypeError(
-      `options.encoding must be 'clone' or 'json-bytes'; received ${JSON.stringify(encoding)}`,
+  assertOneOf(encoding, 'options.encoding', WORKER_ENCODINGS);
+  assertInteger(prefetch, 'options.prefetch', 'INVALID_OPTION', 1, 64);
+  if (
+    workerSource !== undefined &&
+    typeof workerSource !== 'string' &&
+    typeof workerSource !== 'function' &&
+    !(workerSource instanceof URL)
+  ) {
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      'options.worker',
+      workerSource,
+      'a URL, a path string or a function returning a Worker',
     );
-  }
-  if (!Number.isInteger(prefetch) || prefetch < 1 || prefetch > 64) {
-    throw new RangeError(`options.prefetch must be an integer from 1 to 64; received ${prefetch}`);
   }
 
   const totalChunks = Math.ceil(normalized.stores / chunkSize);
@@ -122,7 +135,7 @@ export function streamPromotionsInWorker(
   };
 
   const start = () => {
-    connection = connectWorker(createWorker(options.worker), { message: onMessage, error: fail });
+    connection = connectWorker(createWorker(workerSource), { message: onMessage, error: fail });
     connection.post({ type: 'start', spec: normalized, chunkSize, encoding, credits: prefetch });
   };
 
