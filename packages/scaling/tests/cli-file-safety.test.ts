@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -18,9 +19,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLI, checkBuilt, run, startCli } from './support/cli.js';
 
 /** A budget for tests that start a long generation and stop it: the machine is small and shared. */
@@ -145,6 +147,15 @@ describe('promoscale generate --out on a regular file', () => {
     expect(readdirSync(dir)).toEqual(['promotions.csv']);
   });
 
+  it.runIf(process.getuid?.() === 0)('keeps the owner of a replaced file when run as root', () => {
+    const out = join(dir, 'owned.ndjson');
+    writeFileSync(out, OLD);
+    chownSync(out, 4321, 4321);
+    expect(run(['generate', '--stores', '1', '--out', out, '--quiet']).status).toBe(0);
+    expect(statSync(out)).toMatchObject({ uid: 4321, gid: 4321 });
+    expect(readFileSync(out, 'utf8')).not.toBe(OLD);
+  });
+
   it('refuses a directory with exit code 1 and leaves it alone', () => {
     const out = join(dir, 'folder');
     mkdirSync(out);
@@ -187,6 +198,15 @@ describe('promoscale generate --out through a symlink', () => {
     SIGNAL_BUDGET_MS,
   );
 
+  it('creates the missing target of a dangling link, which stays a link', () => {
+    const link = join(dir, 'link.ndjson');
+    symlinkSync('missing.ndjson', link);
+    expect(run(['generate', '--stores', '2', '--out', link, '--quiet']).status).toBe(0);
+    expect(readlinkSync(link)).toBe('missing.ndjson');
+    expect(readFileSync(join(dir, 'missing.ndjson'), 'utf8').split('\n')).toHaveLength(2 * 30 + 1);
+    expect(readdirSync(dir).sort()).toEqual(['link.ndjson', 'missing.ndjson']);
+  });
+
   it('replaces the target, not the link, on success', () => {
     const target = join(dir, 'target.json');
     writeFileSync(target, OLD);
@@ -197,6 +217,28 @@ describe('promoscale generate --out through a symlink', () => {
     expect(readlinkSync(link)).toBe('target.json');
     expect(JSON.parse(readFileSync(target, 'utf8'))).toHaveLength(2 * 30);
     expect(readdirSync(dir).sort()).toEqual(['link.json', 'target.json']);
+  });
+});
+
+describe('promoscale generate --out on a socket', () => {
+  it('connects and writes through, and leaves the socket in place', async () => {
+    const path = join(dir, 'rows.sock');
+    let received = '';
+    const server = createServer((connection) =>
+      connection.setEncoding('utf8').on('data', (text: string) => {
+        received += text;
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      const child = startCli(['generate', '--stores', '2', '--out', path, '--quiet']);
+      expect(await child.exited).toEqual({ code: 0, signal: null });
+      expect(child.stderr()).toBe('');
+      await vi.waitFor(() => expect(received.split('\n')).toHaveLength(2 * 30 + 1));
+      expect(statSync(path).isSocket()).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

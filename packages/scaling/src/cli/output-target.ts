@@ -4,6 +4,7 @@ import {
   constants,
   createWriteStream,
   fchmod as fchmodCallback,
+  fchown as fchownCallback,
   fsync as fsyncCallback,
   open as openCallback,
   type Stats,
@@ -22,6 +23,7 @@ import { promisify } from 'node:util';
 const openFd = promisify(openCallback);
 const closeFd = promisify(closeCallback);
 const fchmod = promisify(fchmodCallback);
+const fchown = promisify(fchownCallback);
 const fsync = promisify(fsyncCallback);
 
 /**
@@ -121,7 +123,11 @@ async function openFile(shown: string, real: string, existing: Stats | undefined
   // 'wx': never open anything that already exists under the temporary name.
   const fd = await openFd(temp, 'wx', 0o666);
   try {
-    if (existing) await fchmod(fd, existing.mode & 0o7777);
+    if (existing) {
+      // The replacement keeps the old file's owner where we may set it (as root), and its permissions.
+      await fchown(fd, existing.uid, existing.gid).catch(() => undefined);
+      await fchmod(fd, existing.mode & 0o7777);
+    }
   } catch (error) {
     await closeFd(fd);
     await rm(temp, { force: true });
