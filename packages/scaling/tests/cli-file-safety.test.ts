@@ -8,9 +8,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
+  closeSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -313,4 +315,42 @@ describe('promoscale generate --out /dev/null (a character device)', () => {
     },
     SIGNAL_BUDGET_MS,
   );
+});
+
+describe('promoscale generate --out /dev/stdout (a descriptor of the process)', () => {
+  it('writes through to the pipe stdout is', () => {
+    // A shell's pipe (Node's own child stdio is a socket, which /proc cannot reopen).
+    const result = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${CLI}" generate --stores 2 --out /dev/stdout --quiet | wc -l`],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect({ stdout: result.stdout, stderr: result.stderr }).toEqual({ stdout: `${2 * 30}\n`, stderr: '' });
+  });
+
+  it('appends to the file stdout was opened on with >>, the same file, its content kept', () => {
+    const log = join(dir, 'log.ndjson');
+    writeFileSync(log, OLD);
+    const inode = statSync(log).ino;
+    const fd = openSync(log, 'a');
+    try {
+      const result = spawnSync(
+        process.execPath,
+        [CLI, 'generate', '--stores', '2', '--out', '/dev/stdout', '--quiet'],
+        {
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    } finally {
+      closeSync(fd);
+    }
+    const text = readFileSync(log, 'utf8');
+    expect(text.startsWith(OLD)).toBe(true);
+    expect(text.slice(OLD.length).split('\n')).toHaveLength(2 * 30 + 1);
+    expect(statSync(log).ino).toBe(inode);
+    expect(readdirSync(dir)).toEqual(['log.ndjson']);
+  });
 });

@@ -10,9 +10,9 @@ import {
   type Stats,
   type WriteStream,
 } from 'node:fs';
-import { access, lstat, readlink, rename, rm } from 'node:fs/promises';
+import { access, lstat, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { connect, Socket } from 'node:net';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -30,7 +30,8 @@ const fsync = promisify(fsyncCallback);
  * Where `generate --out` writes:
  * - `file`: a regular file (new, existing, or behind a symlink). The rows go to a temporary file beside it, which
  *   replaces it only once complete; until then the target keeps its old content, and a failure leaves it so.
- * - `special`: a character or block device, a FIFO or a socket, written through and never removed.
+ * - `special`: a character or block device, a FIFO, a socket or an open descriptor (`/dev/stdout`), written
+ *   through and never removed.
  */
 export interface OutputTarget {
   readonly kind: 'file' | 'special';
@@ -89,31 +90,59 @@ export async function openOutput(path: string, signal: AbortSignal): Promise<Out
 }
 
 async function openTarget(path: string, signal: AbortSignal): Promise<OutputTarget> {
+  // `out/` names a folder (as for open(2)), never a file `out`.
+  if (path.endsWith('/')) throw new OutputError(path, 'EISDIR');
   const target = await resolveLinks(path);
+  if (target.descriptor) return throughTarget(path, await openDescriptor(path, signal));
   const stats = target.stats;
   if (stats === undefined || stats.isFile()) return await openFile(path, target.path, stats);
   if (stats.isDirectory()) throw new OutputError(path, 'EISDIR');
   if (stats.isFIFO()) return throughTarget(path, await openFifo(target.path, signal));
   if (stats.isSocket()) return throughTarget(path, await connectSocket(target.path, signal));
-  return throughTarget(path, await openDevice(target.path));
+  return throughTarget(path, await openDevice(target.path, constants.O_WRONLY));
 }
 
-/** Follows symbolic links to the path they end at, which may not exist (then `stats` is undefined). */
-async function resolveLinks(path: string): Promise<{ path: string; stats: Stats | undefined }> {
-  let current = resolve(path);
+/**
+ * Follows symbolic links to the path they end at, which may not exist (then `stats` is undefined). A link in
+ * /proc (`/dev/stdout` is `/proc/self/fd/1`) names an open descriptor of a process, not a path: `descriptor`.
+ */
+async function resolveLinks(
+  path: string,
+): Promise<{ path: string; stats: Stats | undefined; descriptor: boolean }> {
+  // Not path.resolve: it would drop `link/..` as text, where the system goes to the folder above the link's target.
+  let current = absolute(process.cwd(), path);
   // Linux's own limit on links followed in one lookup.
   for (let hops = 0; hops <= 40; hops++) {
     let stats: Stats;
     try {
+      // The folder's own links first (`/dev/fd` is `/proc/self/fd`), so a relative link resolves where it is.
+      current = join(await realpath(dirname(current)), basename(current));
       stats = await lstat(current);
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return { path: current, stats: undefined };
+      if (errnoCode(error) === 'ENOENT') return { path: current, stats: undefined, descriptor: false };
       throw error;
     }
-    if (!stats.isSymbolicLink()) return { path: current, stats };
-    current = resolve(dirname(current), await readlink(current));
+    if (!stats.isSymbolicLink()) return { path: current, stats, descriptor: false };
+    if (current.startsWith('/proc/')) return { path: current, stats, descriptor: true };
+    current = absolute(dirname(current), await readlink(current));
   }
   throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
+}
+
+/** `path` as the system reads it from `dir`, `..` left for realpath to follow. */
+function absolute(dir: string, path: string): string {
+  return isAbsolute(path) ? path : `${dir}/${path}`;
+}
+
+/**
+ * `/dev/stdout`, `/dev/fd/N` and the like: written through what they are open on (a terminal, a pipe, a file the
+ * shell redirected), appending, so that `>> log` keeps what the log holds.
+ */
+async function openDescriptor(path: string, signal: AbortSignal): Promise<Writable> {
+  const stats = await stat(path);
+  if (stats.isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+  if (stats.isFIFO()) return openFifo(path, signal);
+  return openDevice(path, constants.O_WRONLY | constants.O_APPEND);
 }
 
 async function openFile(shown: string, real: string, existing: Stats | undefined): Promise<OutputTarget> {
@@ -207,7 +236,7 @@ async function connectSocket(path: string, signal: AbortSignal): Promise<Writabl
   return socket;
 }
 
-async function openDevice(path: string): Promise<Writable> {
-  // O_WRONLY alone: no O_CREAT (a device that went away is not replaced by a file), no O_TRUNC.
-  return createWriteStream('', { fd: await openFd(path, constants.O_WRONLY) });
+async function openDevice(path: string, flags: number): Promise<Writable> {
+  // No O_CREAT (a device that went away is not replaced by a file), no O_TRUNC.
+  return createWriteStream('', { fd: await openFd(path, flags) });
 }

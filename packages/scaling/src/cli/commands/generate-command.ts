@@ -36,9 +36,9 @@ Options:
 
 The progress bar is drawn on stderr when stderr is a terminal. A regular --out file is written to a temporary
 file beside it and renamed over it once complete: on a failure or an interrupt the file keeps its old content
-(or is not created). A device, FIFO or socket given as --out is written through and never removed. Ctrl-C,
-SIGTERM or SIGHUP stop at the next chunk (exit code 130, 143 or 129). A reader of stdout or of a FIFO that goes
-away (| head) stops the command quietly.
+(or is not created). A device, FIFO, socket or /dev/stdout given as --out is written through and never
+removed. Ctrl-C, SIGTERM or SIGHUP stop at the next chunk (exit code 130, 143 or 129). A reader of stdout or of
+a FIFO that goes away (| head) stops the command quietly.
 
 Examples:
   promoscale generate --stores 5000 --template MIXED --seed 42 --format csv --out promotions.csv
