@@ -1,11 +1,11 @@
-// These tests run the BUILT package: `node dist/cli.js …` for the CLI, and the library through its package name
-// (a self-reference, as a consumer imports it) for the worker lookup. `pnpm test` builds the package first
-// (turbo); when running vitest directly, build first: pnpm --filter @promoscale/scaling build.
-import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// These tests run the BUILT package: `node dist/cli.js …` for the CLI (see tests/support/cli.ts), and the library
+// through its package name (a self-reference, as a consumer imports it) for the worker lookup. Hostile command
+// lines are in cli-hostile-input.test.ts, what happens to --out files on failures and signals in
+// cli-file-safety.test.ts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type Promotion,
   parsePromotionsCsv,
@@ -15,34 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { loadSingleBatch } from '../src/loading/load-single-batch.js';
-
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(PACKAGE_DIR, 'dist', 'cli.js');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], options: SpawnSyncOptions = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: PACKAGE_DIR,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: 60_000,
-    ...options,
-  });
-  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
+import { CLI, checkBuilt, PACKAGE_DIR, run } from './support/cli.js';
 
 /** Rows as they look after JSON or CSV: the generator can emit `roi: -0`, which text formats write as 0. */
 const asText = (rows: Promotion[]): Promotion[] => JSON.parse(JSON.stringify(rows));
@@ -50,15 +23,7 @@ const asText = (rows: Promotion[]): Promotion[] => JSON.parse(JSON.stringify(row
 let tmp = '';
 
 beforeAll(() => {
-  if (!existsSync(CLI)) {
-    throw new Error(
-      `${CLI} is missing: these tests run the built package. Run: pnpm --filter @promoscale/scaling build`,
-    );
-  }
-  const built = statSync(CLI).mtimeMs;
-  const newer = sourceFiles(join(PACKAGE_DIR, 'src')).filter((file) => statSync(file).mtimeMs > built);
-  if (newer.length > 0)
-    console.warn(`dist/ is older than ${newer[0]} (and ${newer.length - 1} more): rebuild to test them`);
+  checkBuilt();
   tmp = mkdtempSync(join(tmpdir(), 'promoscale-cli-'));
 });
 
@@ -66,7 +31,7 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('promoscale CLI: help, version and usage errors', () => {
+describe('promoscale CLI: help and version', () => {
   it('prints the package version for --version and -v', () => {
     for (const flag of ['--version', '-v']) {
       expect(run([flag])).toEqual({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
@@ -85,60 +50,6 @@ describe('promoscale CLI: help, version and usage errors', () => {
     expect(status).toBe(0);
     expect(stdout.startsWith(start)).toBe(true);
     expect(stderr).toBe('');
-  });
-
-  it('prints the usage on stderr with exit code 2 when no command is given', () => {
-    const { status, stdout, stderr } = run([]);
-    expect(status).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toContain('Usage: promoscale <command>');
-  });
-
-  it.each([
-    [['generate', '--stores', '5', '--x'], 'unknown option --x (try promoscale generate --help)'],
-    [
-      ['generate', '--stores', '5', '--no-quiet'],
-      'unknown option --no-quiet (try promoscale generate --help)',
-    ],
-    [['generate', '--stores', '0'], '--stores must be an integer from 1 to 100000; received "0"'],
-    [['generate', '--stores', '100001'], '--stores must be an integer from 1 to 100000; received "100001"'],
-    [['generate', '--stores', '2.5'], '--stores must be an integer from 1 to 100000; received "2.5"'],
-    [['generate', '--stores'], 'option --stores needs a value (try promoscale generate --help)'],
-    [['generate'], '--stores is required (an integer from 1 to 100000) (try promoscale generate --help)'],
-    [['generate', '--stores', '5', 'extra'], 'unexpected argument extra (try promoscale generate --help)'],
-    [
-      ['generate', '--stores', '5', '--quiet=yes'],
-      'option --quiet takes no value (try promoscale generate --help)',
-    ],
-    [['generate', '--stores', '5', '--format', 'xml'], '--format must be json, ndjson, csv; received "xml"'],
-    [
-      ['generate', '--stores', '5', '--template', 'DOWNTOWN'],
-      '--template must be MIXED, SUBURBAN_FAMILY, URBAN_PREMIUM, RURAL_VALUE, CAMPUS_EXPRESS or COASTAL_SEASONAL; received "DOWNTOWN"',
-    ],
-    [
-      ['generate', '--stores', '5', '--as-of', '2026-02-30'],
-      '--as-of must be a date YYYY-MM-DD from 1900 to 2199; received "2026-02-30"',
-    ],
-    [
-      ['generate', '--stores', '5', '--chunk-size', '0'],
-      '--chunk-size must be an integer from 1 to 100000; received "0"',
-    ],
-    [
-      ['estimate', '--stores', '5,,10'],
-      '--stores must be a comma list of integers from 1 to 100000; received "5,,10"',
-    ],
-    [
-      ['estimate', '--stores', '5,100001'],
-      '--stores must be a comma list of integers from 1 to 100000; received "100001"',
-    ],
-    [['estimate', '--runs', '0'], '--runs must be an integer from 1 to 20; received "0"'],
-    [['estimate', '--no-json'], 'unknown option --no-json (try promoscale estimate --help)'],
-    [['bench', '--stores', 'abc'], '--stores must be an integer from 1 to 100000; received "abc"'],
-    [['frobnicate'], 'unknown command "frobnicate" (try promoscale --help)'],
-    [['--stores', '5'], 'unknown option --stores (try promoscale --help)'],
-    [['help', 'frobnicate'], 'unknown command "frobnicate" (try promoscale --help)'],
-  ])('rejects %j with one line on stderr and exit code 2', (args, message) => {
-    expect(run(args)).toEqual({ status: 2, stdout: '', stderr: `promoscale: ${message}\n` });
   });
 });
 
@@ -240,22 +151,6 @@ describe('promoscale generate', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).id).toBe('PRM-STORE_001-SKU0016');
     expect(result.stderr).toBe('');
-  });
-
-  it('stops on SIGINT with exit code 130 and removes the partial --out file', async () => {
-    const out = join(tmp, 'interrupted.ndjson');
-    const child = spawn(process.execPath, [CLI, 'generate', '--stores', '100000', '--out', out, '--quiet']);
-    let stderr = '';
-    child.stderr.on('data', (data: Buffer) => {
-      stderr += data;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    while (!existsSync(out) || statSync(out).size === 0)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(existsSync(out)).toBe(false);
-    expect(stderr).toBe(`promoscale: interrupted; removed the partial file ${out}\n`);
   });
 });
 

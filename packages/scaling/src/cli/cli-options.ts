@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import {
-  DEFAULT_AS_OF,
   DEFAULT_SEED,
   isTemplateName,
   MAX_STORES,
-  parseIsoDate,
+  type NormalizedDatasetSpec,
+  normalizeSpec,
+  PromoscaleError,
   type TemplateName,
-  validateSeed,
 } from '@promoscale/generator';
 
 /** A mistake on the command line: printed as one line on stderr, exit code 2. */
@@ -29,25 +29,37 @@ export type OptionValues = Record<string, string | boolean | undefined>;
  */
 export function parseCommandArgs(command: string, args: string[], options: OptionSpecs): OptionValues {
   const hint = `(try promoscale ${command} --help)`;
+  let parsed: { values: OptionValues; tokens: { kind: string; name?: string }[] };
   try {
-    const { values } = parseArgs({
+    parsed = parseArgs({
       args,
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
       allowNegative: true,
-    });
-    for (const [name, value] of Object.entries(values)) {
-      // allowNegative accepts --no-x for every boolean; only a few flags are documented with a --no- form.
-      if (value === false && options[name]?.type === 'boolean' && options[name]?.default === undefined) {
-        throw new UsageError(`unknown option --no-${name} ${hint}`);
-      }
-    }
-    return values as OptionValues;
+      tokens: true,
+    }) as typeof parsed;
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`${describeParseError(error)} ${hint}`);
   }
+  // parseArgs keeps the last of a repeated flag; `--stores 2 --stores 3` is more likely a mistake than a choice.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || token.name === undefined || token.name === 'help') continue;
+    if (seen.has(token.name)) throw new UsageError(`option --${token.name} is given more than once ${hint}`);
+    seen.add(token.name);
+  }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    // allowNegative accepts --no-x for every boolean; only a few flags are documented with a --no- form.
+    if (value === false && options[name]?.type === 'boolean' && options[name]?.default === undefined) {
+      throw new UsageError(`unknown option --no-${name} ${hint}`);
+    }
+    // Node decodes argv as UTF-8 and turns bytes that are not into U+FFFD: the value is not what was typed.
+    if (typeof value === 'string' && value.includes('\uFFFD')) {
+      throw new UsageError(`--${name} must be valid UTF-8 text; received ${quoteValue(value)}`);
+    }
+  }
+  return parsed.values;
 }
 
 /**
@@ -70,26 +82,42 @@ export function parseCommandOptions(
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  // "Option '-q, --quiet' does not take an argument": name the long form.
-  const option = /'(?:-\w, )?(-{1,2}[^' ,]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? message}`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // "Unknown option '--x'" (the name may itself hold quotes).
+    const name = /^Unknown option '(.*?)'(?:$|\. )/s.exec(message)?.[1];
+    return name === undefined ? 'unknown option' : `unknown option ${quoteFlag(name)}`;
+  }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    return `unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? message}`;
+    const argument = /^Unexpected argument '(.*)'\. /s.exec(message)?.[1];
+    return argument === undefined ? 'unexpected argument' : `unexpected argument ${quoteFlag(argument)}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "Option '-q, --quiet' does not take an argument": name the long form (our options all have one).
+    const option = /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1] ?? 'option';
     if (/does not take an argument/.test(message)) return `option ${option} takes no value`;
     return `option ${option} needs a value`;
   }
-  return message;
+  // Node's other parse errors are several sentences; keep the first line.
+  return message.split('\n')[0] ?? message;
+}
+
+const MAX_ECHO = 40;
+
+/** A value as a message shows it: JSON-quoted (control characters escaped) and cut after 40 characters. */
+export function quoteValue(raw: string): string {
+  return JSON.stringify(raw.length > MAX_ECHO ? `${raw.slice(0, MAX_ECHO)}…` : raw);
+}
+
+/** A flag or command name as typed, quoted only when it holds more than letters, digits and dashes. */
+export function quoteFlag(raw: string): string {
+  return /^-{0,2}[\w-]{1,40}$/.test(raw) ? raw : quoteValue(raw);
 }
 
 /** An integer flag in `min..max`. */
 export function integerOption(flag: string, raw: string, min: number, max: number): number {
   const value = /^[+-]?\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      `--${flag} must be an integer from ${min} to ${max}; received ${JSON.stringify(raw)}`,
-    );
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; received ${quoteValue(raw)}`);
   }
   return value;
 }
@@ -111,21 +139,21 @@ export function storesOption(raw: string, flag = 'stores'): number {
   return integerOption(flag, raw, 1, MAX_STORES);
 }
 
-/** A comma list of store counts, each 1..100,000, e.g. `5,10,25`. */
+/** The most store counts `--stores LIST` takes. */
+export const MAX_STORES_LIST = 100;
+
+/** A comma list of 1 to 100 store counts, each 1..100,000, e.g. `5,10,25`. */
 export function storesListOption(raw: string, flag = 'stores'): number[] {
+  const allowed = `a comma list of 1 to ${MAX_STORES_LIST} integers from 1 to ${MAX_STORES}`;
   const parts = raw.split(',').map((part) => part.trim());
-  if (parts.some((part) => part === '')) {
-    throw new UsageError(
-      `--${flag} must be a comma list of integers from 1 to ${MAX_STORES}; received ${JSON.stringify(raw)}`,
-    );
+  if (parts.length > MAX_STORES_LIST || parts.some((part) => part === '')) {
+    throw new UsageError(`--${flag} must be ${allowed}; received ${quoteValue(raw)}`);
   }
   return parts.map((part) => {
     try {
       return storesOption(part, flag);
     } catch {
-      throw new UsageError(
-        `--${flag} must be a comma list of integers from 1 to ${MAX_STORES}; received ${JSON.stringify(part)}`,
-      );
+      throw new UsageError(`--${flag} must be ${allowed}; received ${quoteValue(part)}`);
     }
   });
 }
@@ -140,53 +168,53 @@ export function templateOption(raw: string | undefined): TemplateOption {
   if (name === 'MIXED' || isTemplateName(name)) return name as TemplateOption;
   throw new UsageError(
     `--template must be MIXED, SUBURBAN_FAMILY, URBAN_PREMIUM, RURAL_VALUE, CAMPUS_EXPRESS or COASTAL_SEASONAL; ` +
-      `received ${JSON.stringify(raw)}`,
+      `received ${quoteValue(raw)}`,
   );
 }
 
-/** `--seed`: an integer (as a number, so `--seed 42` is the default seed) or any other string of 1-256 characters. */
+/** `--seed`: an integer (as a number, so `--seed 42` is the default seed) or else the string itself. */
 export function seedOption(raw: string | undefined): number | string {
   if (raw === undefined) return DEFAULT_SEED;
-  const seed = /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : raw;
-  try {
-    return validateSeed(seed, '--seed');
-  } catch {
-    throw new UsageError(
-      `--seed must be an integer or a string of 1 to 256 characters; received ${JSON.stringify(raw)}`,
-    );
-  }
+  return /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : raw;
 }
 
-/** `--as-of`: an ISO date `YYYY-MM-DD`. */
-export function asOfOption(raw: string | undefined): string {
-  if (raw === undefined) return DEFAULT_AS_OF;
-  try {
-    parseIsoDate(raw, '--as-of');
-    return raw;
-  } catch {
-    throw new UsageError(
-      `--as-of must be a date YYYY-MM-DD from 1900 to 2199; received ${JSON.stringify(raw)}`,
-    );
-  }
-}
+/** The flag of each DatasetSpec field, to name it in a usage error. */
+const SPEC_FLAGS: Record<string, string> = {
+  'spec.stores': 'stores',
+  'spec.templates': 'template',
+  'spec.seed': 'seed',
+  'spec.asOf': 'as-of',
+};
 
-/** `--template`, `--seed` and `--as-of` read from `values`, as a dataset spec's fields (defaults when not given). */
-export function datasetOptions(values: OptionValues): {
-  templates: TemplateOption;
-  seed: number | string;
-  asOf: string;
-} {
-  return {
+/**
+ * The dataset spec of `stores` and the `--template`, `--seed` and `--as-of` flags (defaults when not given),
+ * checked by the generator's own `normalizeSpec`, so a spec the CLI accepts is one the generator accepts. A
+ * rejected field is a {@link UsageError} naming its flag, the allowed range and the value typed.
+ */
+export function datasetSpecOption(values: OptionValues, stores: number): NormalizedDatasetSpec {
+  const asOf = stringValue(values, 'as-of');
+  const spec = {
+    stores,
     templates: templateOption(stringValue(values, 'template')),
     seed: seedOption(stringValue(values, 'seed')),
-    asOf: asOfOption(stringValue(values, 'as-of')),
+    ...(asOf === undefined ? {} : { asOf }),
   };
+  try {
+    return normalizeSpec(spec);
+  } catch (error) {
+    const flag = error instanceof PromoscaleError ? SPEC_FLAGS[error.field] : undefined;
+    if (error instanceof PromoscaleError && flag !== undefined) {
+      const raw = flag === 'stores' ? String(stores) : (stringValue(values, flag) ?? String(error.value));
+      throw new UsageError(`--${flag} must be ${error.allowed}; received ${quoteValue(raw)}`);
+    }
+    throw error;
+  }
 }
 
 /** One of `choices`. */
 export function choiceOption<T extends string>(flag: string, raw: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(raw)) return raw as T;
-  throw new UsageError(`--${flag} must be ${choices.join(', ')}; received ${JSON.stringify(raw)}`);
+  throw new UsageError(`--${flag} must be ${choices.join(', ')}; received ${quoteValue(raw)}`);
 }
 
 /** A string flag's value (parseArgs types are loose once the specs are dynamic). */

@@ -1,5 +1,7 @@
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
-import { UsageError } from './cli-options.js';
+import { quoteFlag, quoteValue, UsageError } from './cli-options.js';
 import { BENCH_USAGE, benchCommand } from './commands/bench-command.js';
 import { ESTIMATE_USAGE, estimateCommand } from './commands/estimate-command.js';
 import { GENERATE_USAGE, generateCommand } from './commands/generate-command.js';
@@ -19,7 +21,8 @@ Options:
   -h, --help     help (also after a command: promoscale generate --help)
   -v, --version  the version
 
-Exit codes: 0 done, 1 failed, 2 bad command line, 130 interrupted.`;
+Exit codes: 0 done, 1 failed, 2 bad command line, 128 + the signal's number when stopped by a signal
+(130 Ctrl-C/SIGINT, 143 SIGTERM, 129 SIGHUP).`;
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   estimate: { run: estimateCommand, usage: ESTIMATE_USAGE },
@@ -35,8 +38,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {
-      process.stderr.write(`${MAIN_USAGE}\n`);
-      return 2;
+      throw new UsageError('missing command: estimate, generate or bench (try promoscale --help)');
     }
     if (command === '--help' || command === '-h') return print(MAIN_USAGE);
     if (command === '--version' || command === '-v') return print(packageJson.version);
@@ -45,12 +47,14 @@ export async function runCli(argv: string[]): Promise<number> {
       if (rest.length > 1) throw new UsageError(`help takes at most one command (try promoscale --help)`);
       if (topic === undefined) return print(MAIN_USAGE);
       const known = COMMANDS[topic];
-      if (!known) throw new UsageError(`unknown command "${topic}" (try promoscale --help)`);
+      if (!known) throw new UsageError(`unknown command ${quoteValue(topic)} (try promoscale --help)`);
       return print(known.usage);
     }
     const handler = COMMANDS[command];
     if (!handler) {
-      const hint = command.startsWith('-') ? `unknown option ${command}` : `unknown command "${command}"`;
+      const hint = command.startsWith('-')
+        ? `unknown option ${quoteFlag(command)}`
+        : `unknown command ${quoteValue(command)}`;
       throw new UsageError(`${hint} (try promoscale --help)`);
     }
     return await handler.run(rest);
@@ -59,12 +63,26 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`promoscale: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`promoscale: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`promoscale: ${describeFailure(error)}\n`);
     if (process.env.PROMOSCALE_DEBUG && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);
     }
     return 1;
   }
+}
+
+// Where this file is installed: a message that names it (an internal error) names `<promoscale>` instead.
+const INSTALL_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * A failure as one line: its message's first line, without the paths of the installed package (a user's own
+ * paths, as in `cannot write out.csv: ENOENT`, stay).
+ */
+export function describeFailure(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  return message
+    .replaceAll(pathToFileURL(INSTALL_DIR).href, '<promoscale>')
+    .replaceAll(INSTALL_DIR, '<promoscale>');
 }
 
 function print(text: string): number {

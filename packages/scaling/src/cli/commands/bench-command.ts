@@ -1,14 +1,8 @@
-import {
-  MAX_STORES,
-  normalizeSpec,
-  processBatch,
-  promotionToCsvLine,
-  promotionToNdjsonLine,
-} from '@promoscale/generator';
+import { MAX_STORES, processBatch, promotionToCsvLine, promotionToNdjsonLine } from '@promoscale/generator';
 import { loadChunked } from '../../loading/load-chunked.js';
 import { streamPromotions } from '../../loading/stream-promotions.js';
 import {
-  datasetOptions,
+  datasetSpecOption,
   integerValue,
   type OptionSpecs,
   parseCommandOptions,
@@ -29,7 +23,7 @@ Options:
   --chunk-size N      stores a chunk for loadChunked and streamPromotions (default 10)
   --template NAME     MIXED (default) or a template name
   --seed S            default 42
-  --as-of DATE        default 2026-06-01
+  --as-of DATE        1901-01-01 to 2198-12-31 (default 2026-06-01)
   --json              one JSON object instead of the table
   -h, --help          this help
 
@@ -61,7 +55,7 @@ export async function benchCommand(args: string[]): Promise<number> {
   const rawStores = stringValue(values, 'stores');
   const stores = rawStores === undefined ? 1000 : storesOption(rawStores);
   const chunkSize = integerValue(values, 'chunk-size', 10, 1, MAX_STORES);
-  const spec = normalizeSpec({ stores, ...datasetOptions(values) });
+  const spec = datasetSpecOption(values, stores);
   const { templates, seed, asOf } = spec;
   const json = values.json === true;
   if (!json && process.stderr.isTTY) process.stderr.write('promoscale: measuring (about 3 seconds)…\n');

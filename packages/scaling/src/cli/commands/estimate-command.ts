@@ -8,13 +8,13 @@ import {
   SEED_TABLE_SIZES,
 } from '../../analysis/scaling-report.js';
 import {
+  datasetSpecOption,
   integerValue,
+  MAX_STORES_LIST,
   type OptionSpecs,
   parseCommandOptions,
-  seedOption,
   storesListOption,
   stringValue,
-  templateOption,
 } from '../cli-options.js';
 import { alignMarkdownTable } from '../format-table.js';
 
@@ -27,7 +27,7 @@ risk level and scaling approach, estimated from calibrated constants, with the f
 machine beside each estimate (and the estimate's error).
 
 Options:
-  --stores LIST       comma list of store counts, each 1 to ${MAX_STORES.toLocaleString('en-US')}
+  --stores LIST       comma list of 1 to ${MAX_STORES_LIST} store counts, each 1 to ${MAX_STORES.toLocaleString('en-US')}
                       (default ${SEED_TABLE_SIZES.join(',')})
   --template NAME     MIXED (default) or a template name
   --seed S            default 42
@@ -76,9 +76,11 @@ export async function estimateCommand(args: string[]): Promise<number> {
   const runs = integerValue(values, 'runs', 3, 1, 20);
   const measure = values.measure !== false;
   const json = values.json === true;
+  // The generator's own checks of the template and the seed (the store counts are checked above).
+  const { templates, seed } = datasetSpecOption(values, 1);
   const options: ScalingReportOptions = {
-    templates: templateOption(stringValue(values, 'template')),
-    seed: seedOption(stringValue(values, 'seed')),
+    templates,
+    seed,
     measure,
     measureMaxStores,
     runs,

@@ -1,12 +1,8 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { MAX_STORES, PROMOTIONS_PER_STORE } from '@promoscale/generator';
 import { streamPromotions } from '../../loading/stream-promotions.js';
 import {
   choiceOption,
-  datasetOptions,
+  datasetSpecOption,
   integerValue,
   type OptionSpecs,
   parseCommandOptions,
@@ -14,7 +10,9 @@ import {
   stringValue,
   UsageError,
 } from '../cli-options.js';
+import { errnoCode, type OutputTarget, openOutput } from '../output-target.js';
 import { createProgressBar, formatDuration, formatRate } from '../progress-bar.js';
+import { guardSignals, signalExitCode } from '../signal-guard.js';
 import { OUTPUT_FORMATS, type OutputFormat, writePromotions } from '../write-promotions.js';
 
 export const GENERATE_USAGE = `Usage: promoscale generate --stores N [options]
@@ -26,7 +24,8 @@ Options:
   --template NAME     MIXED (default), SUBURBAN_FAMILY, URBAN_PREMIUM, RURAL_VALUE, CAMPUS_EXPRESS
                       or COASTAL_SEASONAL
   --seed S            an integer or a string (default 42); same spec, same bytes
-  --as-of DATE        YYYY-MM-DD deciding each promotion's status (default 2026-06-01)
+  --as-of DATE        YYYY-MM-DD deciding each promotion's status, 1901-01-01 to 2198-12-31
+                      (default 2026-06-01)
   --format F          json (a valid array), ndjson or csv; default: from --out's extension
                       (.json, .ndjson/.jsonl, .csv), else ndjson
   --out FILE          write to FILE instead of stdout ("-" is stdout)
@@ -35,8 +34,11 @@ Options:
   --quiet             no progress bar and no summary line
   -h, --help          this help
 
-The progress bar is drawn on stderr when stderr is a terminal. Ctrl-C stops at the next chunk; a partial
---out file is removed (exit code 130). Piping into a command that exits early (head) stops quietly.
+The progress bar is drawn on stderr when stderr is a terminal. A regular --out file is written to a temporary
+file beside it and renamed over it once complete: on a failure or an interrupt the file keeps its old content
+(or is not created). A device, FIFO, socket or /dev/stdout given as --out is written through and never
+removed. Ctrl-C, SIGTERM or SIGHUP stop at the next chunk (exit code 130, 143 or 129). A reader of stdout or of
+a FIFO that goes away (| head) stops the command quietly.
 
 Examples:
   promoscale generate --stores 5000 --template MIXED --seed 42 --format csv --out promotions.csv
@@ -80,61 +82,44 @@ export async function generateCommand(args: string[]): Promise<number> {
       `--stores is required (an integer from 1 to ${MAX_STORES}) (try promoscale generate --help)`,
     );
   }
-  const stores = storesOption(rawStores);
-  const { templates, seed, asOf } = datasetOptions(values);
+  // Every check before the output is opened: a bad flag never creates, truncates or replaces a file.
+  const spec = datasetSpecOption(values, storesOption(rawStores));
   const chunkSize = integerValue(values, 'chunk-size', 100, 1, MAX_STORES);
   const outArg = stringValue(values, 'out');
-  const outPath = outArg === undefined || outArg === '-' ? undefined : outArg;
   if (outArg === '') throw new UsageError('--out needs a file name (try promoscale generate --help)');
+  const outPath = outArg === undefined || outArg === '-' ? undefined : outArg;
   const format = resolveFormat(stringValue(values, 'format'), outPath);
   const quiet = values.quiet === true;
   const showProgress = !quiet && (values.progress === true || process.stderr.isTTY === true);
 
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', onSigint);
-
-  let out: Writable = process.stdout;
-  if (outPath) {
-    out = createWriteStream(outPath);
-    // Fail early, with the path in the message, when the file cannot be created.
-    await new Promise<void>((resolve, reject) => {
-      out.once('ready', () => resolve());
-      out.once('error', reject);
-    }).catch((error: NodeJS.ErrnoException) => {
-      process.off('SIGINT', onSigint);
-      throw new Error(`cannot write ${outPath}: ${error.code ?? error.message}`);
-    });
-  }
-
-  const bar = showProgress ? createProgressBar(process.stderr, stores, PROMOTIONS_PER_STORE) : null;
-  const started = performance.now();
-  const chunks = streamPromotions(
-    { stores, templates, seed, asOf },
-    { chunkSize, signal: controller.signal },
-  );
+  // From here to the end of the cleanup, a signal stops the generation instead of killing the process.
+  const guard = guardSignals();
+  let output: OutputTarget | undefined;
+  const bar = showProgress ? createProgressBar(process.stderr, spec.stores, PROMOTIONS_PER_STORE) : null;
   try {
+    if (outPath) output = await openOutput(outPath, guard.signal);
+    const started = performance.now();
+    const chunks = streamPromotions(spec, { chunkSize, signal: guard.signal });
     const summary = await writePromotions(
       chunks,
-      out,
+      output?.stream ?? process.stdout,
       format,
       (chunk) => bar?.update(chunk.progress.storesDone),
-      controller.signal,
+      guard.signal,
     );
-    if (outPath) {
-      out.end();
-      await finished(out);
+    if (output) {
+      await output.commit(guard.signal);
     } else {
       // stdout stays open; wait until what was written is handed to the OS.
-      await new Promise<void>((resolve) => out.write('', () => resolve()));
+      await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
     }
     bar?.finish();
     const elapsedMs = performance.now() - started;
     if (!quiet) {
-      const target = outPath ?? 'stdout';
+      const { stores } = spec;
       process.stderr.write(
         `promoscale: wrote ${summary.promotions.toLocaleString('en-US')} promotions ` +
-          `(${stores.toLocaleString('en-US')} store${stores === 1 ? '' : 's'}, ${format}, ${formatBytes(summary.bytes)}) to ${target} ` +
+          `(${stores.toLocaleString('en-US')} store${stores === 1 ? '' : 's'}, ${format}, ${formatBytes(summary.bytes)}) to ${outPath ?? 'stdout'} ` +
           `in ${formatDuration(elapsedMs)} (${formatRate((summary.promotions * 1000) / elapsedMs)} promotions/s)\n`,
       );
     }
@@ -144,21 +129,21 @@ export async function generateCommand(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     bar?.stop();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!outPath && code === 'EPIPE') return 0; // the reader went away (| head): not an error
-    if (outPath) {
-      out.destroy();
-      await rm(outPath, { force: true });
+    await output?.discard();
+    const note = output ? `; ${output.discardNote}` : '';
+    if (guard.received !== undefined) {
+      process.stderr.write(`promoscale: interrupted by ${guard.received}${note}\n`);
+      return signalExitCode(guard.received);
     }
-    if (controller.signal.aborted) {
-      process.stderr.write(
-        `promoscale: interrupted${outPath ? `; removed the partial file ${outPath}` : ''}\n`,
-      );
-      return 130;
-    }
-    throw outPath ? new Error(`${errorMessage(error)}; removed the partial file ${outPath}`) : error;
+    const code = errnoCode(error);
+    // The reader went away (| head, or a FIFO's reader): what it wanted was written.
+    if (code === 'EPIPE' && output?.kind !== 'file') return 0;
+    if (outPath && code !== undefined && output) throw new Error(`cannot write ${outPath}: ${code}${note}`);
+    throw output ? new Error(`${errorMessage(error)}${note}`) : error;
   } finally {
-    process.off('SIGINT', onSigint);
+    // After a signal, the later ones stay ignored until the process exits: released, one arriving between the
+    // cleanup and the exit would kill the process and replace our exit code and message by the default's.
+    if (guard.received === undefined) guard.release();
   }
 }
 
