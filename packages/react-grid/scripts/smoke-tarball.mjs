@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Proves a fresh Vite + React project outside this workspace can install the packed tarballs and show the README's
+// quick start: packs generator, scaling, api and react-grid (`pnpm pack`, so `workspace:^` becomes a real range),
+// creates a temp project under the OS temp dir, `npm install`s them with React, AG Grid, Vite and TypeScript from the
+// registry, writes the README block that starts with `// App.tsx`, type-checks it against the published types,
+// builds it with `vite build`, serves the build on loopback and opens it in headless Debian Chromium, which must show
+// promotion rows in the grid. Prints PASS or FAIL. `--keep` keeps the project; `--screenshot FILE` saves the page.
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = resolve(here, '..');
+const packagesDir = resolve(packageDir, '..');
+const PACKAGES = ['generator', 'scaling', 'api', 'react-grid'];
+const keep = process.argv.includes('--keep');
+const screenshotAt = process.argv.indexOf('--screenshot');
+const screenshot = screenshotAt > 0 ? resolve(process.argv[screenshotAt + 1] ?? 'smoke.png') : undefined;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const run = (cmd, args, cwd) => {
+  console.log(`$ ${cmd} ${args.join(' ')}  (in ${cwd})`);
+  execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
+};
+
+function readmeExample() {
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .find((code) => code.startsWith('// App.tsx'));
+  if (!block) throw new Error('README.md has no ```tsx block starting with `// App.tsx`');
+  return block;
+}
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+/** Serves `dir` on a loopback port; resolves to the server and its URL. */
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const root = mkdtempSync(join(tmpdir(), 'promoscale-react-grid-smoke-'));
+let passed = false;
+try {
+  const tarballs = join(root, 'tarballs');
+  mkdirSync(tarballs);
+  const files = {};
+  for (const name of PACKAGES) {
+    const dir = join(packagesDir, name);
+    if (!existsSync(join(dir, 'dist')))
+      throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`);
+    const before = new Set(readdirSync(tarballs));
+    run('pnpm', ['pack', '--pack-destination', tarballs], dir);
+    const file = readdirSync(tarballs).find((f) => !before.has(f) && f.endsWith('.tgz'));
+    if (!file) throw new Error(`pnpm pack wrote no tarball for packages/${name}`);
+    files[`@promoscale/${name}`] = `file:${join(tarballs, file)}`;
+  }
+
+  const project = join(root, 'project');
+  mkdirSync(join(project, 'src'), { recursive: true });
+  const manifest = {
+    name: 'promoscale-react-grid-smoke',
+    private: true,
+    type: 'module',
+    dependencies: {
+      ...files,
+      'ag-grid-community': '36.2.0',
+      'ag-grid-react': '36.2.0',
+      react: '19.3.1',
+      'react-dom': '19.3.1',
+    },
+    devDependencies: {
+      '@types/react': '19.3.0',
+      '@types/react-dom': '19.3.0',
+      '@vitejs/plugin-react': '6.3.0',
+      typescript: '6.0.3',
+      vite: '8.4.0',
+    },
+    // The packed packages depend on each other by version (^0.0.0): resolve those to the tarballs too.
+    overrides: Object.fromEntries(Object.keys(files).map((name) => [name, `$${name}`])),
+  };
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      include: ['src'],
+    }),
+  );
+  writeFileSync(
+    join(project, 'vite.config.js'),
+    "import react from '@vitejs/plugin-react';\nexport default { plugins: [react()] };\n",
+  );
+  writeFileSync(
+    join(project, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>smoke</title></head>' +
+      '<body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
+  );
+  writeFileSync(
+    join(project, 'src', 'main.tsx'),
+    "import { createRoot } from 'react-dom/client';\nimport { App } from './App';\n\n" +
+      "createRoot(document.getElementById('root') as HTMLElement).render(<App />);\n",
+  );
+  writeFileSync(join(project, 'src', 'App.tsx'), readmeExample());
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project);
+  run('npx', ['tsc', '-p', '.'], project);
+  run('npx', ['vite', 'build', '--logLevel', 'warn'], project);
+
+  const server = await serve(join(project, 'dist'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForSelector('[role="row"][row-index]', { timeout: 30_000 });
+    const rows = await page.locator('[role="row"][row-index]').count();
+    const text = (await page.locator('[role="grid"]').first().textContent()) ?? '';
+    if (screenshot) await page.screenshot({ path: screenshot });
+    console.log(`the page shows ${rows} grid rows; first cells: ${text.slice(0, 120).replace(/\s+/g, ' ')}`);
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    if (!/PRM-STORE_\d{3}/.test(text)) throw new Error('the grid shows no promotion id');
+    passed = true;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+} finally {
+  if (keep) console.log(`kept ${root}`);
+  else rmSync(root, { recursive: true, force: true });
+}
+console.log(passed ? 'smoke-tarball: PASS' : 'smoke-tarball: FAIL');
+process.exitCode = passed ? 0 : 1;
