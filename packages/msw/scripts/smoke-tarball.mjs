@@ -3,7 +3,7 @@
 // packs generator, scaling, api and msw (`pnpm pack`, so `workspace:^` becomes a real range), creates a temp
 // project under the OS temp dir, `npm install`s the tarballs with msw 2.15.0 and vitest 4.1.12 from the registry,
 // writes the README block that starts with `// promotions.test.ts`, runs it and prints PASS or FAIL.
-// Needs the packages built first (`pnpm build` at the root). Not part of `pnpm test`: it installs from npm.
+// Needs the packages built first (`pnpm build` at the root); `pnpm test` runs it (turbo task test:smoke).
 import { execFileSync } from 'node:child_process';
 import {
   existsSync,
@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmInstall } from '../../../scripts/npm-install.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -74,7 +75,7 @@ try {
     )}\n`,
   );
   writeFileSync(join(project, 'promotions.test.ts'), readmeExample());
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project);
+  npmInstall(project);
   run('npx', ['vitest', 'run'], project);
   passed = true;
 } catch (error) {

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { npmInstall } from '../../../scripts/npm-install.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -143,7 +144,7 @@ try {
       "createRoot(document.getElementById('root') as HTMLElement).render(<App />);\n",
   );
   writeFileSync(join(project, 'src', 'App.tsx'), readmeExample());
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], project);
+  npmInstall(project);
   run('npx', ['tsc', '-p', '.'], project);
   run('npx', ['vite', 'build', '--logLevel', 'warn'], project);
 
