@@ -17,17 +17,13 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The args of vitest.chromium.ts (CHROMIUM_ARGS): a .mjs cannot import that TypeScript file.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The args of vitest.chromium.ts (CHROMIUM_ARGS), read from that file: a .mjs cannot import TypeScript on Node 20.
+const ARGS = JSON.parse(
+  /CHROMIUM_ARGS = (\[[^\]]*\])/
+    .exec(await readFile(new URL('../../../vitest.chromium.ts', import.meta.url), 'utf8'))[1]
+    .replaceAll("'", '"')
+    .replace(/,\s*\]/, ']'),
+);
 const argv = process.argv.slice(2);
 const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 const JSON_OUT = argv.includes('--json');
