@@ -21,9 +21,12 @@ export {
   type ValuesFilterModel,
   type ValuesFilterParams,
 } from './grid/values-filter.js';
+export { ChunkedGrid, type ChunkedGridProps } from './loaders/chunked-grid.js';
 export { hashGridRows, hashRows, type RowsDigest, type RowsSource } from './loaders/hash-rows.js';
 export type { LoadProgress, LoadState, LoadStatus, LoadTimings } from './loaders/load-lifecycle.js';
+export { SingleBatchGrid, type SingleBatchGridProps } from './loaders/single-batch-grid.js';
 export { STREAMING_ENCODING } from './loaders/streaming-encoding.js';
+export { StreamingGrid, type StreamingGridProps } from './loaders/streaming-grid.js';
 export {
   type ChunkedLoadHookOptions,
   type ChunkedLoadState,
