@@ -44,3 +44,4 @@ export {
   useStreamingLoad,
 } from './loaders/use-streaming-load.js';
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
+export { ScalingPhaseView, type ScalingPhaseViewProps } from './phases/scaling-phase-view.js';
