@@ -12,7 +12,7 @@ export interface LoadControlsProps {
 }
 
 /**
- * A load's Cancel and Retry actions and, when the load failed with rows already on screen, its error as an alert
+ * A load's Cancel and Retry actions, its timings once done (first rows, all rows) and, when the load failed with rows already on screen, its error as an alert
  * with a Retry button (the grid keeps the rows). A bad spec cannot be retried, so it gets no Retry.
  */
 export function LoadControls({ load, rowsShown, retryLabel = 'Retry' }: LoadControlsProps) {
@@ -24,6 +24,12 @@ export function LoadControls({ load, rowsShown, retryLabel = 'Retry' }: LoadCont
         <button type="button" onClick={load.cancel} style={button}>
           Cancel
         </button>
+      ) : null}
+      {load.status === 'done' && load.timings.allRowsMs !== null ? (
+        <span data-testid="load-timings">
+          First rows after {formatMs(load.timings.firstRowsMs)}, all rows after{' '}
+          {formatMs(load.timings.allRowsMs)}
+        </span>
       ) : null}
       {load.status === 'cancelled' ? (
         <>
@@ -48,6 +54,10 @@ export function LoadControls({ load, rowsShown, retryLabel = 'Retry' }: LoadCont
       ) : null}
     </div>
   );
+}
+
+function formatMs(ms: number | null): string {
+  return ms === null ? '–' : `${ms.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 }
 
 /** What to hand PromotionsGrid's `error`/`onRetry`: the error only when no rows are on screen. */
