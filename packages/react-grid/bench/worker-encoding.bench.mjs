@@ -1,5 +1,5 @@
 // What it costs the main thread to receive promotions from a worker, per chunk encoding, in headless Chromium
-// (Debian's /usr/bin/chromium, or CHROMIUM_PATH, through Playwright). A worker generates the rows with the built
+// (Debian's /usr/bin/chromium, or CHROMIUM_PATH, through Playwright; see storybook-page.mjs). A worker generates the rows with the built
 // @promoscale/generator and sends them chunk by chunk under the same credit window as streamPromotionsInWorker
 // (2 chunks ahead); the page times each message handler from the moment it reads `event.data` (Chromium
 // deserializes a structured clone lazily, on that read) until the chunk's rows are objects the grid can take.
@@ -15,15 +15,8 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from './storybook-page.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The args of vitest.chromium.ts (CHROMIUM_ARGS), read from that file: a .mjs cannot import TypeScript on Node 20.
-const ARGS = JSON.parse(
-  /CHROMIUM_ARGS = (\[[^\]]*\])/
-    .exec(await readFile(new URL('../../../vitest.chromium.ts', import.meta.url), 'utf8'))[1]
-    .replaceAll("'", '"')
-    .replace(/,\s*\]/, ']'),
-);
 const argv = process.argv.slice(2);
 const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 const JSON_OUT = argv.includes('--json');
@@ -172,8 +165,7 @@ const median = (values) => {
 };
 const fmt = (n, digits = 1) => n.toFixed(digits).padStart(8);
 
-const { chromium } = await import('playwright');
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+const browser = await launchChromium();
 const { server, origin } = await serve();
 const results = [];
 try {
