@@ -23,7 +23,7 @@ export {
 } from './grid/values-filter.js';
 export { ChunkedGrid, type ChunkedGridProps } from './loaders/chunked-grid.js';
 export { hashGridRows, hashRows, type RowsDigest, type RowsSource } from './loaders/hash-rows.js';
-export type { LoadProgress, LoadState, LoadStatus, LoadTimings } from './loaders/load-lifecycle.js';
+export type { LoadProgressValue, LoadState, LoadStatus, LoadTimings } from './loaders/load-lifecycle.js';
 export { SingleBatchGrid, type SingleBatchGridProps } from './loaders/single-batch-grid.js';
 export { STREAMING_ENCODING } from './loaders/streaming-encoding.js';
 export { StreamingGrid, type StreamingGridProps } from './loaders/streaming-grid.js';
@@ -43,5 +43,22 @@ export {
   type StreamingLoadState,
   useStreamingLoad,
 } from './loaders/use-streaming-load.js';
+export { EstimateTable, type EstimateTableProps } from './panels/estimate-table.js';
+export {
+  KpiSummary,
+  type KpiSummaryProps,
+  kpisFromSummary,
+  type PromotionKpis,
+  summarizeKpis,
+} from './panels/kpi-summary.js';
+export { LoadProgress, type LoadProgressProps, progressPercent } from './panels/load-progress.js';
+export {
+  MEMORY_THRESHOLDS,
+  MemoryGauge,
+  type MemoryGaugeProps,
+  type MemoryLevel,
+  type MemoryThresholds,
+  memoryLevel,
+} from './panels/memory-gauge.js';
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
 export { ScalingPhaseView, type ScalingPhaseViewProps } from './phases/scaling-phase-view.js';

@@ -2,7 +2,8 @@ import type { DatasetSpec, Promotion } from '@promoscale/generator';
 import type { GridApi } from 'ag-grid-community';
 import type { CSSProperties } from 'react';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
-import { gridError, LoadControls } from './load-controls.js';
+import { gridError } from './load-controls.js';
+import { LoaderFrame } from './loader-frame.js';
 import { type ChunkedLoadHookOptions, useChunkedLoad } from './use-chunked-load.js';
 
 /** Props of {@link ChunkedGrid}. */
@@ -27,8 +28,14 @@ export function ChunkedGrid({ spec, height = 480, onGridReady, ...options }: Chu
   const load = useChunkedLoad(spec, options);
   const shown = load.rows.length;
   return (
-    <section aria-label="Chunked load" style={{ display: 'grid', gap: 8 }}>
-      <LoadControls load={load} rowsShown={shown} retryLabel={`Retry from store ${load.resumeFromStore}`} />
+    <LoaderFrame
+      label="Chunked load"
+      load={load}
+      rows={load.rows}
+      chunk={load.chunk}
+      chunks={load.totalChunks}
+      retryLabel={`Retry from store ${load.resumeFromStore}`}
+    >
       <PromotionsGrid
         rows={load.rows}
         loading={load.status === 'loading' && shown === 0}
@@ -37,6 +44,6 @@ export function ChunkedGrid({ spec, height = 480, onGridReady, ...options }: Chu
         {...(onGridReady && { onGridReady })}
         {...gridError(load, shown)}
       />
-    </section>
+    </LoaderFrame>
   );
 }

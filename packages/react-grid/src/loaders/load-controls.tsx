@@ -12,7 +12,7 @@ export interface LoadControlsProps {
 }
 
 /**
- * A load's Cancel and Retry actions, its timings once done (first rows, all rows) and, when the load failed with rows already on screen, its error as an alert
+ * A load's Retry action (LoadProgress has the Cancel button), its timings once done (first rows, all rows) and, when the load failed with rows already on screen, its error as an alert
  * with a Retry button (the grid keeps the rows). A bad spec cannot be retried, so it gets no Retry.
  */
 export function LoadControls({ load, rowsShown, retryLabel = 'Retry' }: LoadControlsProps) {
@@ -20,11 +20,6 @@ export function LoadControls({ load, rowsShown, retryLabel = 'Retry' }: LoadCont
   const button = { font: 'inherit', padding: '2px 12px' };
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap', font: '13px system-ui' }}>
-      {load.status === 'loading' ? (
-        <button type="button" onClick={load.cancel} style={button}>
-          Cancel
-        </button>
-      ) : null}
       {load.status === 'done' && load.timings.allRowsMs !== null ? (
         <span data-testid="load-timings">
           First rows after {formatMs(load.timings.firstRowsMs)}, all rows after{' '}

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 export type LoadStatus = 'idle' | 'loading' | 'done' | 'error' | 'cancelled';
 
 /** How far a load got, in promotions. */
-export interface LoadProgress {
+export interface LoadProgressValue {
   /** Promotions loaded so far. */
   loaded: number;
   /** Promotions of the whole dataset (`stores × 30`); 0 when the spec is invalid. */
@@ -30,7 +30,7 @@ export interface LoadTimings {
 /** What every loader hook returns besides its rows. */
 export interface LoadState {
   status: LoadStatus;
-  progress: LoadProgress;
+  progress: LoadProgressValue;
   /** The error that stopped the load (a `PromoscaleError` for a bad spec), else `null`. */
   error: Error | null;
   timings: LoadTimings;
@@ -98,7 +98,7 @@ export function toError(error: unknown): Error {
 }
 
 /** The progress of `loaded` out of `total` promotions. */
-export function progressOf(loaded: number, total: number): LoadProgress {
+export function progressOf(loaded: number, total: number): LoadProgressValue {
   return { loaded, total, ratio: total > 0 ? Math.min(1, loaded / total) : 0 };
 }
 

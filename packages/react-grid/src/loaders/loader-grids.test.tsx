@@ -38,6 +38,7 @@ describe('loader grids', () => {
       await expect
         .element(screen.getByText('360 promotions', { exact: true }), { timeout: 10_000 })
         .toBeVisible();
+      await expect.element(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
       expect(api).not.toBeNull();
       // biome-ignore lint/style/noNonNullAssertion: checked just above
       expect(hashGridRows(api!)).toEqual(expected);

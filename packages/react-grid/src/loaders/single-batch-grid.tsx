@@ -2,7 +2,8 @@ import type { DatasetSpec, Promotion } from '@promoscale/generator';
 import type { GridApi } from 'ag-grid-community';
 import type { CSSProperties } from 'react';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
-import { gridError, LoadControls } from './load-controls.js';
+import { gridError } from './load-controls.js';
+import { LoaderFrame } from './loader-frame.js';
 import { useSingleBatch } from './use-single-batch.js';
 
 /** Props of {@link SingleBatchGrid}. */
@@ -24,8 +25,7 @@ export interface SingleBatchGridProps {
 export function SingleBatchGrid({ spec, height = 480, onGridReady }: SingleBatchGridProps) {
   const load = useSingleBatch(spec);
   return (
-    <section aria-label="Single batch load" style={{ display: 'grid', gap: 8 }}>
-      <LoadControls load={load} rowsShown={load.rows.length} />
+    <LoaderFrame label="Single batch load" load={load} rows={load.rows}>
       <PromotionsGrid
         rows={load.rows}
         loading={load.status === 'loading'}
@@ -34,6 +34,6 @@ export function SingleBatchGrid({ spec, height = 480, onGridReady }: SingleBatch
         {...(onGridReady && { onGridReady })}
         {...gridError(load, load.rows.length)}
       />
-    </section>
+    </LoaderFrame>
   );
 }

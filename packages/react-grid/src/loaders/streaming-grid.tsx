@@ -2,7 +2,8 @@ import type { DatasetSpec, Promotion } from '@promoscale/generator';
 import type { GridApi } from 'ag-grid-community';
 import { type CSSProperties, useState } from 'react';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
-import { gridError, LoadControls } from './load-controls.js';
+import { gridError } from './load-controls.js';
+import { LoaderFrame } from './loader-frame.js';
 import { type StreamingLoadOptions, useStreamingLoad } from './use-streaming-load.js';
 
 /** Props of {@link StreamingGrid}. */
@@ -26,8 +27,7 @@ export function StreamingGrid({ spec, height = 480, onGridReady, ...options }: S
   const [gridApi, setGridApi] = useState<GridApi<Promotion> | null>(null);
   const load = useStreamingLoad(spec, { ...options, gridApi });
   return (
-    <section aria-label="Streaming load" style={{ display: 'grid', gap: 8 }}>
-      <LoadControls load={load} rowsShown={load.appended} />
+    <LoaderFrame label="Streaming load" load={load} rows={load.rows}>
       <PromotionsGrid
         totalRows={load.progress.total}
         height={height}
@@ -37,6 +37,6 @@ export function StreamingGrid({ spec, height = 480, onGridReady, ...options }: S
         }}
         {...gridError(load, load.appended)}
       />
-    </section>
+    </LoaderFrame>
   );
 }
