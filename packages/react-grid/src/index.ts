@@ -61,4 +61,5 @@ export {
   memoryLevel,
 } from './panels/memory-gauge.js';
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
+export { LAB_STORE_STEPS, ScalingLab, type ScalingLabProps } from './phases/scaling-lab.js';
 export { ScalingPhaseView, type ScalingPhaseViewProps } from './phases/scaling-phase-view.js';
