@@ -19,7 +19,7 @@ export interface LoadProgressValue {
   ratio: number;
 }
 
-/** When the rows arrived, in milliseconds from the start of the load (`null` until they did). */
+/** When the rows were handed to the grid, in milliseconds from the start of the load (`null` until they were). */
 export interface LoadTimings {
   /** Until the first rows were ready for the grid. */
   firstRowsMs: number | null;

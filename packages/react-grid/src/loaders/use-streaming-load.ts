@@ -39,6 +39,11 @@ export interface StreamingLoadOptions {
   encoding?: WorkerEncoding;
   /** Chunks the worker may run ahead. @default 2 */
   prefetch?: number;
+  /**
+   * How often `rows`, `appended` and `progress` are committed to React state while rows stream in (the grid itself
+   * gets every chunk as it arrives). @default 100
+   */
+  commitIntervalMs?: number;
   /** Whether to load; `false` keeps the hook `idle`. @default true */
   enabled?: boolean;
 }
@@ -47,7 +52,7 @@ export interface StreamingLoadOptions {
 export interface StreamingLoadState extends LoadState {
   /** Rows appended so far. */
   appended: number;
-  /** Every row received so far (a new array after each chunk): for summaries over the loaded rows. */
+  /** Every row received so far (a new array at each commit): for summaries over the loaded rows. */
   rows: Promotion[];
 }
 
@@ -69,8 +74,8 @@ function initial(key: string): Snapshot {
 /**
  * Phase 3 (STREAMING_ITERATOR): generates a `DatasetSpec` in a Web Worker with `@promoscale/scaling`'s
  * `streamPromotionsInWorker` and appends each chunk to the grid with `applyTransactionAsync`, so the main thread
- * only receives rows and the page stays responsive. `timings.firstRowsMs` is when the grid applied the first
- * chunk. A new spec or an unmount aborts the stream and terminates the worker (no late rows); `retry()` starts
+ * only receives rows and the page stays responsive. `timings.firstRowsMs` is when the first chunk was handed to
+ * the grid. A new spec or an unmount aborts the stream and terminates the worker (no late rows); `retry()` starts
  * the stream again on an empty grid.
  *
  * @example
@@ -82,6 +87,7 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
   const enabled = options.enabled ?? true;
   const chunkSize = options.chunkSize ?? 10;
   const gridApi = options.gridApi ?? null;
+  const commitIntervalMs = options.commitIntervalMs ?? 100;
   const { key, validated } = useValidatedSpec(spec);
   const [snapshot, setSnapshot] = useState<Snapshot>(() => initial(key));
   // What the grid holds: the api the rows went to and how many of the current run's rows it has.
@@ -100,7 +106,7 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
       api.flushAsyncTransactions();
       api.setGridOption('rowData', []);
     }
-    sink.current = { api, rows: NO_ROWS, pushed: 0 };
+    sink.current = { api, rows: [], pushed: 0 };
     if (!enabled || !validated.spec) return;
 
     let state: Snapshot = { ...initial(key), status: 'loading' };
@@ -114,6 +120,21 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
     });
     update({});
 
+    // The grid gets every chunk at once; React state (rows, progress, and what renders from them, like the KPIs
+    // over every loaded row) at most every `commitIntervalMs`, or a long stream would re-render per chunk.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const commit = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      update({ rows: sink.current.rows.slice() });
+    };
+    const scheduleCommit = () => {
+      if (timer === null) timer = setTimeout(commit, commitIntervalMs);
+    };
+    signal.addEventListener('abort', () => {
+      if (timer !== null) clearTimeout(timer);
+    });
+
     const started = performance.now();
     const stream = (async () => {
       const chunks = streamPromotionsInWorker(validated.spec, {
@@ -125,23 +146,21 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
       });
       for await (const chunk of chunks) {
         if (signal.aborted) return;
-        const rows = state.rows.concat(chunk.promotions);
-        sink.current.rows = rows;
+        const all = sink.current.rows;
+        // A loop, not push(...rows): a large chunk would overflow the call stack.
+        for (let i = 0; i < chunk.promotions.length; i++) all.push(chunk.promotions[i] as Promotion);
         const target = usable(sink.current.api);
         if (target) {
-          const first = sink.current.pushed === 0;
-          target.applyTransactionAsync({ add: chunk.promotions }, () => {
-            if (first && !signal.aborted && state.firstRowsMs === null)
-              update({ firstRowsMs: since(started) });
-          });
-          sink.current.pushed = rows.length;
-        } else if (state.firstRowsMs === null) {
-          update({ firstRowsMs: since(started) });
+          target.applyTransactionAsync({ add: chunk.promotions });
+          sink.current.pushed = all.length;
         }
-        update({ rows });
+        // Handed to the grid, as in the other phases (AG Grid applies async transactions within 50 ms).
+        if (state.firstRowsMs === null) update({ firstRowsMs: since(started) });
+        scheduleCommit();
       }
       if (signal.aborted) return;
       usable(sink.current.api)?.flushAsyncTransactions();
+      commit();
       update({ status: 'done', allRowsMs: since(started), firstRowsMs: state.firstRowsMs ?? since(started) });
     })();
     stream.catch((error: unknown) => {
@@ -155,7 +174,7 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
     const current = sink.current;
     if (!api || current.api === api) return;
     current.api = api;
-    api.setGridOption('rowData', current.rows);
+    api.setGridOption('rowData', current.rows.slice());
     current.pushed = current.rows.length;
   }, [gridApi]);
 
