@@ -66,12 +66,16 @@ export async function serveStorybook() {
   };
 }
 
-/** The URL of one story, rendered alone. `args` (e.g. `{ stores: 500 }`) override the story's args. */
-export function storyUrl(origin, id, args) {
-  const encoded = args
-    ? `&args=${Object.entries(args)
-        .map(([key, value]) => `${key}:${value}`)
-        .join(';')}`
-    : '';
-  return `${origin}/iframe.html?id=${id}&viewMode=story${encoded}`;
+/**
+ * The URL of one story, rendered alone. `args` (e.g. `{ stores: 500 }`) override the story's args, `globals` the
+ * preview's globals (e.g. `{ 'a11y.manual': '!true' }` keeps the a11y addon from running axe after the render).
+ */
+export function storyUrl(origin, id, args, globals) {
+  const encode = (name, values) =>
+    values
+      ? `&${name}=${Object.entries(values)
+          .map(([key, value]) => `${key}:${value}`)
+          .join(';')}`
+      : '';
+  return `${origin}/iframe.html?id=${id}&viewMode=story${encode('args', args)}${encode('globals', globals)}`;
 }

@@ -61,3 +61,19 @@ export const ChunkedPhaseFailedChunkAndRetry: Story = {
     });
   },
 };
+
+/** The same fault, and no one has pressed Retry yet: the alert, the 300 rows before the chunk, the Retry button. */
+export const ChunkedPhaseFailedChunk: Story = {
+  name: 'Chunked phase · failed chunk (waiting for retry)',
+  render: function FailedChunk(args) {
+    const [loadChunk] = useState(() => flakyChunkLoader(11, 2));
+    return <ScalingPhaseView {...args} chunked={{ chunkSize: 5, retries: 1, retryDelayMs: 50, loadChunk }} />;
+  },
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
+    await expect(alert).toHaveTextContent('chunk 3 of 5 (stores 11-15) failed after 2 attempts');
+    await expect(canvas.getByText('300 of 750 promotions')).toBeVisible();
+    await expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
+    await expect(canvas.getByRole('button', { name: 'Retry from store 11' })).toBeEnabled();
+  },
+};
