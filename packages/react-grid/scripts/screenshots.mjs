@@ -1,6 +1,7 @@
 // Screenshots of the "Scaling phases" and "Scaling lab" stories from the built Storybook, in headless Debian
 // Chromium: each story alone (iframe.html?id=…&viewMode=story), once its load has finished (the timings line, an
-// alert or the phase 4 grid's count), play function included.
+// alert, or phase 4's status), play function included; each docs page (viewMode=docs); the lab at 5, 50 and
+// 50,000 stores.
 //
 //   pnpm build-storybook            # at the repository root
 //   node packages/react-grid/scripts/screenshots.mjs [--out=DIR]   # default /work/notes/screens/loaders
@@ -11,18 +12,20 @@ import { launchChromium, STORYBOOK_STATIC, serveStorybook, storyUrl } from '../b
 
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? '/work/notes/screens/loaders';
 const index = JSON.parse(await readFile(path.join(STORYBOOK_STATIC, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter(
-  (entry) => entry.type === 'story' && /^Scaling (phases|lab)/.test(entry.title),
-);
-const shots = stories.flatMap((story) =>
-  story.title.startsWith('Scaling lab')
-    ? [5, 50, 50_000].map((stores) => ({
-        id: story.id,
-        name: `${story.id}--${stores}-stores`,
-        args: { stores },
-      }))
-    : [{ id: story.id, name: story.id }],
-);
+const entries = Object.values(index.entries).filter((entry) => /^Scaling (phases|lab)/.test(entry.title));
+// File names without the phase titles' middle dot.
+const fileName = (id) => id.replace(/-·-/g, '-');
+const shots = entries.flatMap((entry) => {
+  if (entry.type === 'docs') return [{ id: entry.id, name: fileName(entry.id), docs: true }];
+  if (entry.title.startsWith('Scaling lab')) {
+    return [5, 50, 50_000].map((stores) => ({
+      id: entry.id,
+      name: `${fileName(entry.id)}--${stores}-stores`,
+      args: { initialStores: stores },
+    }));
+  }
+  return [{ id: entry.id, name: fileName(entry.id) }];
+});
 
 await mkdir(out, { recursive: true });
 const browser = await launchChromium();
@@ -32,11 +35,13 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(storyUrl(origin, shot.id, shot.args));
+    const url = storyUrl(origin, shot.id, shot.args);
+    await page.goto(shot.docs ? url.replace('viewMode=story', 'viewMode=docs') : url);
+    const finished = shot.docs
+      ? '#storybook-docs h1'
+      : '[data-testid="load-timings"], [role="alert"], [role="status"]:has-text("Phase 4")';
     await page
-      .locator(
-        '[data-testid="load-timings"], [role="alert"], [data-testid="row-count"]:has-text("of 1,500,000")',
-      )
+      .locator(finished)
       .first()
       .waitFor({ timeout: 60_000 })
       .catch(() => errors.push('no finished load within 60 s'));

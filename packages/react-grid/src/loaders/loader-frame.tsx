@@ -21,6 +21,14 @@ export interface LoaderFrameProps {
   children: ReactNode;
 }
 
+const PROGRESS_LABELS: Record<LoadState['status'], string> = {
+  idle: 'Waiting to load promotions',
+  loading: 'Loading promotions',
+  done: 'Promotions loaded',
+  error: 'Load stopped',
+  cancelled: 'Load cancelled',
+};
+
 /**
  * The layout every phase's ready component shares: LoadProgress (with Cancel while loading), the load's timings,
  * cancel and error actions, the grid, and KpiSummary over the loaded rows.
@@ -29,6 +37,7 @@ export function LoaderFrame({ label, load, rows, chunk, chunks, retryLabel, chil
   return (
     <section aria-label={label} style={{ display: 'grid', gap: 10 }}>
       <LoadProgress
+        label={PROGRESS_LABELS[load.status]}
         loaded={load.progress.loaded}
         total={load.progress.total}
         chunk={chunk}

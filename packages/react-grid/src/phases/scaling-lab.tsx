@@ -1,5 +1,6 @@
 import type { DatasetSpec, TemplateSelection } from '@promoscale/generator';
-import { type ReactNode, useId, useState } from 'react';
+import { type MeasuredDataset, measureDataset } from '@promoscale/scaling';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { EstimateTable } from '../panels/estimate-table.js';
 import { MemoryGauge } from '../panels/memory-gauge.js';
 import { ScalingPhaseView } from './scaling-phase-view.js';
@@ -47,10 +48,40 @@ function keyStep(key: string, step: number): number | null {
   return delta === undefined ? null : Math.max(0, Math.min(LAST, step + delta));
 }
 
+/** Sizes the lab measures by itself (generation + JSON.parse, once) as the slider settles; larger ones on request. */
+export const LAB_AUTO_MEASURE_MAX = 1_000;
+
+/** Measures `stores` in this browser 300 ms after the slider stops there (up to LAB_AUTO_MEASURE_MAX stores). */
+function useAutoMeasure(stores: number, templates?: TemplateSelection, seed?: number | string) {
+  const [measured, setMeasured] = useState<Record<number, MeasuredDataset>>({});
+  useEffect(() => {
+    if (stores > LAB_AUTO_MEASURE_MAX) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      measureDataset(stores, {
+        runs: 1,
+        signal: controller.signal,
+        ...(templates !== undefined && { templates }),
+        ...(seed !== undefined && { seed }),
+      }).then(
+        (result) => {
+          if (!controller.signal.aborted) setMeasured((previous) => ({ ...previous, [stores]: result }));
+        },
+        () => {}, // aborted, or a bad template or seed: the loader below shows that error
+      );
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [stores, templates, seed]);
+  return measured;
+}
+
 /**
  * One slider from 5 to 50,000 stores: the recommended phase follows it, its loader runs (a move cancels the
  * running load), and the estimate table and the memory gauge show the estimated and the measured time and memory
- * side by side. The slider is a native range input that names its value in stores; arrows move one step, Page Up/Down three, Home/End to the ends.
+ * side by side (sizes up to LAB_AUTO_MEASURE_MAX stores are measured in this browser as the slider settles). The slider is a native range input that names its value in stores; arrows move one step, Page Up/Down three, Home/End to the ends.
  *
  * @example
  * <ScalingLab initialStores={25} />
@@ -60,6 +91,7 @@ export function ScalingLab({ initialStores = 5, templates, seed, renderDatabaseB
   const [step, setStep] = useState(() => nearestStep(initialStores));
   const stores = LAB_STORE_STEPS[step] as number;
   const storesText = `${stores.toLocaleString('en-US')} stores`;
+  const measured = useAutoMeasure(stores, templates, seed);
   return (
     <div style={{ display: 'grid', gap: 12, font: '13px system-ui, sans-serif', color: '#1b1f24' }}>
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -93,6 +125,7 @@ export function ScalingLab({ initialStores = 5, templates, seed, renderDatabaseB
         <EstimateTable
           sizes={[stores]}
           measureUpTo={5_000}
+          measured={measured}
           estimateOptions={{
             ...(templates !== undefined && { templates }),
             ...(seed !== undefined && { seed }),
