@@ -50,6 +50,10 @@ describe('promotionColumnDefs', () => {
     ]);
   });
 
+  it('turns off data type inference, which would draw booleans as checkboxes instead of Yes/No', () => {
+    for (const column of leaves()) expect(column.cellDataType, column.field).toBe(false);
+  });
+
   it('formats each column by its unit and right-aligns numbers', () => {
     const row = processBatch(1, 1, 'MIXED', { seed: 42 }).promotions[0];
     const byField = new Map(leaves().map((column) => [column.field, column]));
