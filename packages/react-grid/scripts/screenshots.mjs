@@ -1,7 +1,6 @@
 // Screenshots of the "Scaling phases" and "Scaling lab" stories from the built Storybook, in headless Debian
 // Chromium: each story alone (iframe.html?id=…&viewMode=story), once its load has finished (the timings line, an
-// alert, or phase 4's status), play function included; each docs page (viewMode=docs); the lab at 5, 50 and
-// 50,000 stores.
+// alert, or phase 4's status), play function included; each docs page (viewMode=docs).
 //
 //   pnpm build-storybook            # at the repository root
 //   node packages/react-grid/scripts/screenshots.mjs [--out=DIR]   # default /work/notes/screens/loaders
@@ -15,17 +14,11 @@ const index = JSON.parse(await readFile(path.join(STORYBOOK_STATIC, 'index.json'
 const entries = Object.values(index.entries).filter((entry) => /^Scaling (phases|lab)/.test(entry.title));
 // File names without the phase titles' middle dot.
 const fileName = (id) => id.replace(/-·-/g, '-');
-const shots = entries.flatMap((entry) => {
-  if (entry.type === 'docs') return [{ id: entry.id, name: fileName(entry.id), docs: true }];
-  if (entry.title.startsWith('Scaling lab')) {
-    return [5, 50, 50_000].map((stores) => ({
-      id: entry.id,
-      name: `${fileName(entry.id)}--${stores}-stores`,
-      args: { initialStores: stores },
-    }));
-  }
-  return [{ id: entry.id, name: fileName(entry.id) }];
-});
+const shots = entries.map((entry) => ({
+  id: entry.id,
+  name: fileName(entry.id),
+  docs: entry.type === 'docs',
+}));
 
 await mkdir(out, { recursive: true });
 const browser = await launchChromium();
@@ -35,7 +28,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    const url = storyUrl(origin, shot.id, shot.args);
+    const url = storyUrl(origin, shot.id);
     await page.goto(shot.docs ? url.replace('viewMode=story', 'viewMode=docs') : url);
     const finished = shot.docs
       ? '#storybook-docs h1'

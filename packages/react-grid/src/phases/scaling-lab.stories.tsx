@@ -2,6 +2,10 @@ import { ScalingLab } from '@promoscale/react-grid';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 
+/** The phase view under the panels (the estimate table names the phase too). */
+const phaseRegion = (canvas: { getByRole: (role: string, options: { name: string }) => HTMLElement }) =>
+  within(canvas.getByRole('region', { name: 'Scaling phase' }));
+
 const meta = {
   title: 'Scaling lab',
   component: ScalingLab,
@@ -67,5 +71,40 @@ export const ScalingLabSlider: Story = {
       await expect(slider).toHaveAttribute('aria-valuetext', '50,000 stores');
       await expect(await phase().findByText('Phase 4 · Database backend', { exact: true })).toBeVisible();
     });
+  },
+};
+
+/** The lab opened at 5 stores: phase 1, measured beside the estimate. */
+export const ScalingLab5Stores: Story = {
+  name: 'Scaling lab · 5 stores (single batch phase)',
+  args: { initialStores: 5 },
+  play: async ({ canvas }) => {
+    await expect(phaseRegion(canvas).getByText('Phase 1 · Single batch', { exact: true })).toBeVisible();
+    await expect(await phaseRegion(canvas).findByText('150 promotions', { exact: true })).toBeVisible();
+  },
+};
+
+/** The lab opened at 50 stores: phase 3, streaming in a worker. */
+export const ScalingLab50Stores: Story = {
+  name: 'Scaling lab · 50 stores (streaming phase)',
+  args: { initialStores: 50 },
+  play: async ({ canvas }) => {
+    await expect(phaseRegion(canvas).getByText('Phase 3 · Streaming', { exact: true })).toBeVisible();
+    await expect(
+      await phaseRegion(canvas).findByText('1,500 promotions', { exact: true }, { timeout: 15_000 }),
+    ).toBeVisible();
+  },
+};
+
+/** The lab opened at 50,000 stores: phase 4, the database backend. */
+export const ScalingLab50000Stores: Story = {
+  name: 'Scaling lab · 50,000 stores (database phase)',
+  args: { initialStores: 50_000 },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('slider', { name: 'Store count' })).toHaveAttribute(
+      'aria-valuetext',
+      '50,000 stores',
+    );
+    await expect(phaseRegion(canvas).getByText('Phase 4 · Database backend', { exact: true })).toBeVisible();
   },
 };
