@@ -21,6 +21,28 @@ export {
   type ValuesFilterModel,
   type ValuesFilterParams,
 } from './grid/values-filter.js';
+export { ChunkedGrid, type ChunkedGridProps } from './loaders/chunked-grid.js';
+export { hashGridRows, hashRows, type RowsDigest, type RowsSource } from './loaders/hash-rows.js';
+export type { LoadProgressValue, LoadState, LoadStatus, LoadTimings } from './loaders/load-lifecycle.js';
+export { SingleBatchGrid, type SingleBatchGridProps } from './loaders/single-batch-grid.js';
+export { STREAMING_ENCODING } from './loaders/streaming-encoding.js';
+export { StreamingGrid, type StreamingGridProps } from './loaders/streaming-grid.js';
+export {
+  type ChunkedLoadHookOptions,
+  type ChunkedLoadState,
+  useChunkedLoad,
+} from './loaders/use-chunked-load.js';
+export {
+  type SingleBatchOptions,
+  type SingleBatchState,
+  useSingleBatch,
+} from './loaders/use-single-batch.js';
+export {
+  type StreamingGridApi,
+  type StreamingLoadOptions,
+  type StreamingLoadState,
+  useStreamingLoad,
+} from './loaders/use-streaming-load.js';
 export { EstimateTable, type EstimateTableProps } from './panels/estimate-table.js';
 export {
   KpiSummary,
@@ -39,3 +61,5 @@ export {
   memoryLevel,
 } from './panels/memory-gauge.js';
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
+export { LAB_STORE_STEPS, ScalingLab, type ScalingLabProps } from './phases/scaling-lab.js';
+export { ScalingPhaseView, type ScalingPhaseViewProps } from './phases/scaling-phase-view.js';
