@@ -23,6 +23,7 @@ export {
   promotionToCsvLine,
   promotionToNdjsonLine,
 } from './formats/promotion-csv.js';
+export { PROMOTION_FIELD_UNITS, type PromotionFieldUnit } from './formats/promotion-field-units.js';
 export { generateStoreData } from './generate-store-data.js';
 export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 export { type MemoryReport, type MemorySource, readHeapBytes } from './monitoring/memory-sampler.js';

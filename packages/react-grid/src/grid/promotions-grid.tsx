@@ -1,0 +1,245 @@
+import type { Promotion } from '@promoscale/generator';
+import type {
+  ColDef,
+  ColGroupDef,
+  GetRowIdParams,
+  GridApi,
+  GridOptions,
+  GridReadyEvent,
+  Module,
+  Theme,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { type CSSProperties, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { promotionColumnDefs } from './promotion-column-defs.js';
+import { PROMOTIONS_GRID_MODULES } from './promotions-grid-modules.js';
+import { promotionsGridTheme } from './promotions-grid-theme.js';
+
+/** Props of {@link PromotionsGrid}. */
+export interface PromotionsGridProps {
+  /**
+   * The rows, all at once (phases 1-2). Leave it out when rows arrive another way, e.g. through
+   * `api.applyTransactionAsync` from `onGridReady` (phase 3) or an infinite datasource (phase 4).
+   */
+  rows?: readonly Promotion[] | undefined;
+  /** Shows AG Grid's loading overlay. @default false */
+  loading?: boolean;
+  /** A load that failed: shown as an alert with a Retry button instead of the grid. @default undefined */
+  error?: unknown;
+  /** Called by the Retry button of the error alert. */
+  onRetry?: () => void;
+  /** The rows expected in all, for the count line when `rows` is not given. @default rows.length or the grid's own count */
+  totalRows?: number | undefined;
+  /** The grid's accessible name. @default 'Promotions' */
+  label?: string;
+  /** Height of the grid area; rows are virtualized inside it. @default 520 */
+  height?: CSSProperties['height'];
+  /** An AG Grid theme from the theming API. @default promotionsGridTheme */
+  theme?: Theme;
+  /** Columns to show instead of the defaults. @default promotionColumnDefs() */
+  columnDefs?: (ColDef<Promotion> | ColGroupDef<Promotion>)[];
+  /** Shows the labelled quick search box. @default true */
+  quickSearch?: boolean;
+  /** The search text, when the parent owns it (e.g. to send it as `q` to the API). */
+  searchText?: string;
+  /** Called with the search text as the person types. */
+  onSearchTextChange?: (text: string) => void;
+  /** Called once the grid is ready, with its API (for `applyTransactionAsync`, `setGridOption`, …). */
+  onGridReady?: (api: GridApi<Promotion>) => void;
+  /** AG Grid modules to register besides {@link PROMOTIONS_GRID_MODULES}, e.g. `InfiniteRowModelModule`. */
+  modules?: readonly Module[];
+  /** Further AG Grid options, applied last (e.g. `rowModelType: 'infinite'` and a `datasource`). */
+  gridOptions?: GridOptions<Promotion>;
+  /** The text shown when there are no rows. @default 'No promotions to show.' */
+  emptyMessage?: string;
+}
+
+const EMPTY: readonly Module[] = [];
+const syntheticIds = new WeakMap<object, string>();
+let syntheticCount = 0;
+
+/** Rows are keyed by promotion id; a row without one (hostile input) still gets a stable, unique key. */
+function rowId({ data }: GetRowIdParams<Promotion>): string {
+  if (typeof data?.id === 'string' && data.id !== '') return data.id;
+  let id = syntheticIds.get(data);
+  if (!id) {
+    syntheticCount += 1;
+    id = `row-without-id-${syntheticCount}`;
+    syntheticIds.set(data, id);
+  }
+  return id;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return 'Something went wrong.';
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function countLine(shown: number | null, total: number | null): string {
+  if (shown === null) return '';
+  const noun = (n: number) => (n === 1 ? 'promotion' : 'promotions');
+  if (total === null || total === shown) return `${count(shown)} ${noun(shown)}`;
+  return `${count(shown)} of ${count(total)} ${noun(total)}`;
+}
+
+/**
+ * The promotions grid: AG Grid Community with a column for every Promotion field (formatted by unit, grouped,
+ * id and store id pinned), sorting, column filters, a labelled quick search over product, brand, store and SKU,
+ * row virtualization and a count of the rows shown. A failed load shows an alert with a Retry button instead of a
+ * blank grid; no rows show an empty message.
+ *
+ * @example
+ * import { processBatch } from '@promoscale/generator';
+ * import { PromotionsGrid } from '@promoscale/react-grid';
+ *
+ * const { promotions } = processBatch(1, 5, 'MIXED', { seed: 42 });
+ * export const App = () => <PromotionsGrid rows={promotions} height={600} />;
+ *
+ * @example
+ * // Rows appended as they arrive (phase 3): keep the API from onGridReady.
+ * <PromotionsGrid onGridReady={(api) => (gridApi.current = api)} totalRows={150_000} />;
+ * gridApi.current?.applyTransactionAsync({ add: chunk.promotions });
+ */
+export function PromotionsGrid({
+  rows,
+  loading = false,
+  error,
+  onRetry,
+  totalRows,
+  label = 'Promotions',
+  height = 520,
+  theme = promotionsGridTheme,
+  columnDefs,
+  quickSearch = true,
+  searchText,
+  onSearchTextChange,
+  onGridReady,
+  modules = EMPTY,
+  gridOptions,
+  emptyMessage = 'No promotions to show.',
+}: PromotionsGridProps) {
+  const searchId = useId();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [ownSearch, setOwnSearch] = useState('');
+  const search = searchText ?? ownSearch;
+  const deferredSearch = useDeferredValue(search);
+  const [counts, setCounts] = useState<{ shown: number | null; total: number | null }>({
+    shown: null,
+    total: null,
+  });
+
+  const defaultColumns = useMemo(() => promotionColumnDefs(), []);
+  const allModules = useMemo(() => [...PROMOTIONS_GRID_MODULES, ...modules], [modules]);
+  const clientSide = (gridOptions?.rowModelType ?? 'clientSide') === 'clientSide';
+  const rowData = useMemo(() => (rows ? (rows as Promotion[]) : undefined), [rows]);
+
+  const updateCounts = useCallback(
+    (api: GridApi<Promotion>) => {
+      const shown = api.getDisplayedRowCount();
+      let total = totalRows ?? rows?.length ?? null;
+      if (total === null) {
+        if (!api.isAnyFilterPresent()) total = shown;
+        else {
+          let n = 0;
+          api.forEachNode(() => {
+            n += 1;
+          });
+          total = n;
+        }
+      }
+      setCounts((previous) =>
+        previous.shown === shown && previous.total === total ? previous : { shown, total },
+      );
+    },
+    [totalRows, rows],
+  );
+
+  const handleGridReady = useCallback(
+    (event: GridReadyEvent<Promotion>) => {
+      // AG Grid has no option for the grid's accessible name: name its grid element here.
+      const grid = containerRef.current?.querySelector('[role="grid"], [role="treegrid"]');
+      grid?.setAttribute('aria-label', label);
+      updateCounts(event.api);
+      onGridReady?.(event.api);
+    },
+    [label, onGridReady, updateCounts],
+  );
+
+  const changeSearch = (text: string) => {
+    if (searchText === undefined) setOwnSearch(text);
+    onSearchTextChange?.(text);
+  };
+
+  const box: CSSProperties = { font: '13px system-ui, sans-serif', color: '#1b1f24' };
+
+  if (error !== undefined && error !== null) {
+    return (
+      <div style={{ ...box, height, display: 'grid', placeItems: 'center' }}>
+        <div
+          role="alert"
+          style={{
+            border: '1px solid #a4000f',
+            borderRadius: 6,
+            padding: '16px 20px',
+            maxWidth: 480,
+            background: '#fff5f5',
+          }}
+        >
+          <p style={{ margin: '0 0 8px', fontWeight: 600 }}>Could not load the promotions.</p>
+          <p style={{ margin: '0 0 12px' }}>{errorText(error)}</p>
+          {onRetry ? (
+            <button type="button" onClick={onRetry} style={{ font: 'inherit', padding: '4px 14px' }}>
+              Retry
+            </button>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
+
+  const status = loading ? 'Loading promotions…' : countLine(counts.shown, counts.total);
+
+  return (
+    <div style={{ ...box, display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        {quickSearch ? (
+          <>
+            <label htmlFor={searchId} style={{ fontWeight: 600 }}>
+              Search products, brands, stores and SKUs
+            </label>
+            <input
+              id={searchId}
+              type="search"
+              value={search}
+              onChange={(event) => changeSearch(event.target.value)}
+              placeholder="e.g. cereal"
+              style={{ font: 'inherit', padding: '4px 8px', minWidth: 220 }}
+            />
+          </>
+        ) : null}
+        <output aria-live="polite" style={{ marginLeft: 'auto' }} data-testid="row-count">
+          {status}
+        </output>
+      </div>
+      <div ref={containerRef} style={{ height }}>
+        <AgGridReact<Promotion>
+          modules={allModules}
+          theme={theme}
+          {...(rowData ? { rowData } : {})}
+          columnDefs={columnDefs ?? defaultColumns}
+          getRowId={rowId}
+          loading={loading}
+          // The quick filter is client-side only; other row models send the text to their source instead.
+          {...(clientSide ? { quickFilterText: deferredSearch, cacheQuickFilter: true } : {})}
+          overlayNoRowsTemplate={`<span role="status">${emptyMessage.replace(/[<>&]/g, '')}</span>`}
+          onGridReady={handleGridReady}
+          onModelUpdated={(event) => updateCounts(event.api)}
+          {...gridOptions}
+        />
+      </div>
+    </div>
+  );
+}
