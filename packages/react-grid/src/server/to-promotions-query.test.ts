@@ -80,6 +80,13 @@ describe('toPromotionsQuery', () => {
     const some = expectValid({ filterModel: { category: text('equals', 'dairy,shoes') } });
     expect(some.query.category).toEqual(['dairy']);
     expect(some.matchesNothing).toBe(false);
+    expect(some.notices).toEqual([
+      {
+        field: 'category',
+        kind: 'ignored',
+        message: expect.stringContaining('"shoes" is not a known value and is left out'),
+      },
+    ]);
 
     const none = expectValid({ filterModel: { brand: text('equals', 'No Such Brand') } });
     expect(none.matchesNothing).toBe(true);
@@ -238,6 +245,27 @@ describe('toPromotionsQuery', () => {
     expect(result.query).toEqual({});
     expect(result.matchesNothing).toBe(false);
     expect(result.notices).toEqual([{ field, kind: 'ignored', message: expect.any(String) }]);
+  });
+
+  it('maps the values filter (ValuesFilter) of list and boolean columns', () => {
+    const result = expectValid({
+      filterModel: {
+        status: { filterType: 'values', values: ['active', 'planned'] },
+        featureAd: { filterType: 'values', values: [true] },
+        displaySupport: { filterType: 'values', values: [true, false] },
+      },
+    });
+    expect(result.query).toEqual({ status: ['active', 'planned'], featureAd: true });
+    expect(result.notices).toEqual([]);
+  });
+
+  it.each([
+    ['a list column', 'category'],
+    ['a boolean column', 'featureAd'],
+  ])('matches nothing when every value of %s is unticked', (_name, field) => {
+    const result = expectValid({ filterModel: { [field]: { filterType: 'values', values: [] } } });
+    expect(result.matchesNothing).toBe(true);
+    expect(result.notices).toEqual([{ field, kind: 'empty', message: expect.stringContaining('no value') }]);
   });
 
   it('maps booleans written as text or as a set', () => {

@@ -158,8 +158,18 @@ export function toPromotionsQuery(state: PromotionsGridState = {}): PromotionsQu
         continue;
       }
       for (const set of known) {
-        if (set.values.length === 0) nothing(field, `${quoteList(set.unknown)} is not a known value`);
-        else addList(field, set.values);
+        if (set.values.length === 0 && set.unknown.length === 0) nothing(field, 'no value is selected');
+        else if (set.values.length === 0) nothing(field, `${quoteList(set.unknown)} is not a known value`);
+        else {
+          if (set.unknown.length > 0) {
+            notices.push({
+              field,
+              kind: 'ignored',
+              message: `${field}: ${quoteList(set.unknown)} is not a known value and is left out.`,
+            });
+          }
+          addList(field, set.values);
+        }
       }
     } else if (BOOLEAN_FIELDS.has(field)) {
       if (conditions.length > 1 && model.operator === 'OR') {
@@ -169,7 +179,8 @@ export function toPromotionsQuery(state: PromotionsGridState = {}): PromotionsQu
       for (const condition of conditions) {
         const value = booleanValue(condition);
         if (value === undefined) ignore(field, 'only "true" or "false" can be sent to the server');
-        else addBoolean(field, value);
+        else if (value === 'none') nothing(field, 'no value is selected');
+        else if (value !== 'any') addBoolean(field, value);
       }
     } else if (NUMBER_FIELDS.has(field) || ISO_DATE_FIELDS.has(field)) {
       if (conditions.length > 1 && model.operator === 'OR') {
@@ -259,8 +270,10 @@ function listValues(
   ignore: (field: string, why: string) => void,
 ): { values: string[]; unknown: string[] } | undefined {
   let raw: unknown[];
-  if (condition.filterType === 'set' && Array.isArray(condition.values)) {
+  if (isValuesModel(condition)) {
     raw = condition.values;
+    // Every box unticked in a values filter: the person asked for no value at all.
+    if (raw.length === 0) return { values: [], unknown: [] };
   } else if (condition.type === 'equals' && typeof condition.filter === 'string') {
     raw = condition.filter.split(',');
   } else {
@@ -285,6 +298,13 @@ function listValues(
   return { values, unknown };
 }
 
+/** The values filter's model (`ValuesFilter`, `filterType: 'values'`) or a Set Filter-like model (`'set'`). */
+function isValuesModel(condition: Condition): condition is Condition & { values: unknown[] } {
+  return (
+    (condition.filterType === 'values' || condition.filterType === 'set') && Array.isArray(condition.values)
+  );
+}
+
 function knownValue(field: ListFilterField, text: string): string | undefined {
   if (field === 'storeId') {
     // `STORE_7`, `store_007` and `7` all name STORE_007.
@@ -299,9 +319,12 @@ function knownValue(field: ListFilterField, text: string): string | undefined {
   return KNOWN_VALUES[field].get(text.toLowerCase());
 }
 
-function booleanValue(condition: Condition): boolean | undefined {
-  if (condition.filterType === 'set' && Array.isArray(condition.values) && condition.values.length === 1) {
-    return booleanValue({ type: 'equals', filter: condition.values[0] });
+function booleanValue(condition: Condition): boolean | 'any' | 'none' | undefined {
+  if (isValuesModel(condition)) {
+    const chosen = new Set(condition.values.map((value) => booleanValue({ type: 'equals', filter: value })));
+    chosen.delete(undefined);
+    if (chosen.size === 0) return condition.values.length === 0 ? 'none' : undefined;
+    return chosen.size === 2 ? 'any' : (chosen.values().next().value as boolean);
   }
   if (condition.type !== 'equals' && condition.filterType !== 'boolean') return undefined;
   const value = condition.filter ?? condition.value;
