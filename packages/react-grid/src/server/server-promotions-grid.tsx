@@ -1,0 +1,167 @@
+import type { Promotion } from '@promoscale/api';
+import {
+  type GridApi,
+  type GridOptions,
+  HighlightChangesModule,
+  InfiniteRowModelModule,
+  type Module,
+  type Theme,
+} from 'ag-grid-community';
+import { type CSSProperties, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { promotionColumnDefs } from '../grid/promotion-column-defs.js';
+import { PromotionsGrid } from '../grid/promotions-grid.js';
+import { type ServerRows, type UseServerRowsOptions, useServerRows } from './use-server-rows.js';
+
+/** The AG Grid modules server rows add to the promotions grid's: the Infinite Row Model and cell flashing. */
+export const SERVER_ROWS_MODULES: readonly Module[] = Object.freeze([
+  InfiniteRowModelModule,
+  HighlightChangesModule,
+]);
+
+/** Props of {@link ServerPromotionsGrid}. */
+export interface ServerPromotionsGridProps extends Omit<UseServerRowsOptions, 'search' | 'live'> {
+  /** Follow `/api/live`: `true`, `false` or pacing options. The person can switch it off with a checkbox. @default true */
+  live?: UseServerRowsOptions['live'];
+  /** The grid's accessible name. @default 'Promotions (server rows)' */
+  label?: string;
+  /** Height of the grid area. @default 520 */
+  height?: CSSProperties['height'];
+  /** An AG Grid theme from the theming API. @default promotionsGridTheme */
+  theme?: Theme;
+  /** Wait this long after the last keystroke before searching, in milliseconds. @default 250 */
+  searchDelayMs?: number;
+  /** Further AG Grid options, e.g. `initialState` with a filter or sort to start from. */
+  gridOptions?: GridOptions<Promotion>;
+  /** Called with the server rows' state on every change (for KPI panels and tests). */
+  onRowsChange?: (rows: ServerRows) => void;
+}
+
+/**
+ * The promotions grid over the API (phase 4, DATABASE_BACKEND): AG Grid's Infinite Row Model fetching blocks from
+ * `GET /api/promotions` ({@link useServerRows}), with the server-mode columns of `promotionColumnDefs` (only filters
+ * the contract can express), the search box sent as `q`, an IndexedDB block cache, live updates from `/api/live`
+ * (flashing the changed cells; a checkbox switches them off), notices for what could not be sent, and an error alert
+ * with Retry.
+ *
+ * @example
+ * import { createClient } from '@promoscale/api';
+ * import { ServerPromotionsGrid } from '@promoscale/react-grid';
+ *
+ * const client = createClient({ baseUrl: 'https://promoscale.example.com' });
+ * export const App = () => <ServerPromotionsGrid client={client} blockSize={200} live={{ intervalMs: 2000 }} />;
+ */
+export function ServerPromotionsGrid({
+  live = true,
+  label = 'Promotions (server rows)',
+  height = 520,
+  theme,
+  searchDelayMs = 250,
+  gridOptions,
+  onRowsChange,
+  ...options
+}: ServerPromotionsGridProps) {
+  const liveId = useId();
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  const [liveOn, setLiveOn] = useState(live !== false);
+
+  useEffect(() => {
+    if (searchText === search) return;
+    const timer = setTimeout(() => setSearch(searchText), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [searchText, search, searchDelayMs]);
+
+  const rows = useServerRows({ ...options, search, live: liveOn ? (live === false ? true : live) : false });
+  useEffect(() => onRowsChange?.(rows), [rows, onRowsChange]);
+
+  const columnDefs = useMemo(() => promotionColumnDefs({ mode: 'server' }), []);
+  const { setGridApi, total } = rows;
+  const [gridApi, setApi] = useState<GridApi<Promotion> | null>(null);
+  const handleGridReady = useCallback(
+    (api: GridApi<Promotion>) => {
+      setGridApi(api);
+      setApi(api);
+    },
+    [setGridApi],
+  );
+  useEffect(() => () => setGridApi(null), [setGridApi]);
+  // The grid reports its model before React has the block's total: restating the row count (same value) makes it
+  // report again, so the count line shows the new total.
+  useEffect(() => {
+    if (total !== null && gridApi && !gridApi.isDestroyed()) gridApi.setRowCount(total, true);
+  }, [total, gridApi]);
+  const allOptions = useMemo<GridOptions<Promotion>>(
+    () => ({ ...gridOptions, ...rows.gridOptions }),
+    [gridOptions, rows.gridOptions],
+  );
+
+  const notices = rows.query.notices;
+  return (
+    <section aria-label={label} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <div
+        style={{
+          display: 'flex',
+          gap: 16,
+          alignItems: 'center',
+          flexWrap: 'wrap',
+          font: '13px system-ui, sans-serif',
+          color: '#1b1f24',
+        }}
+      >
+        <label htmlFor={liveId}>
+          <input
+            id={liveId}
+            type="checkbox"
+            checked={liveOn}
+            onChange={(event) => setLiveOn(event.target.checked)}
+          />{' '}
+          Live updates
+        </label>
+        <span data-testid="cache-state">
+          {rows.status === 'connecting'
+            ? 'Connecting…'
+            : rows.cachePersistent
+              ? 'Blocks cached in IndexedDB'
+              : 'No block cache (IndexedDB unavailable or off)'}
+        </span>
+        <span data-testid="server-stats">
+          {`${rows.stats.requests} block requests · ${rows.stats.cacheHits} from cache · ${rows.stats.liveUpdates} live updates`}
+        </span>
+      </div>
+      {notices.length > 0 ? (
+        <ul
+          role="status"
+          aria-label="Query notices"
+          style={{
+            margin: 0,
+            padding: '6px 12px 6px 28px',
+            background: '#fff8e5',
+            border: '1px solid #8a4b08',
+            borderRadius: 4,
+            font: '13px system-ui, sans-serif',
+            color: '#1b1f24',
+          }}
+        >
+          {notices.map((notice) => (
+            <li key={`${notice.field}:${notice.message}`}>{notice.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <PromotionsGrid
+        label={label}
+        height={height}
+        {...(theme ? { theme } : {})}
+        columnDefs={columnDefs}
+        searchText={searchText}
+        onSearchTextChange={setSearchText}
+        loading={rows.status === 'connecting'}
+        error={rows.status === 'error' ? rows.error : undefined}
+        onRetry={rows.retry}
+        totalRows={rows.total ?? undefined}
+        modules={SERVER_ROWS_MODULES}
+        onGridReady={handleGridReady}
+        gridOptions={allOptions}
+      />
+    </section>
+  );
+}
