@@ -21,6 +21,23 @@ export {
   type ValuesFilterModel,
   type ValuesFilterParams,
 } from './grid/values-filter.js';
+export { EstimateTable, type EstimateTableProps } from './panels/estimate-table.js';
+export {
+  KpiSummary,
+  type KpiSummaryProps,
+  kpisFromSummary,
+  type PromotionKpis,
+  summarizeKpis,
+} from './panels/kpi-summary.js';
+export { LoadProgress, type LoadProgressProps, progressPercent } from './panels/load-progress.js';
+export {
+  MEMORY_THRESHOLDS,
+  MemoryGauge,
+  type MemoryGaugeProps,
+  type MemoryLevel,
+  type MemoryThresholds,
+  memoryLevel,
+} from './panels/memory-gauge.js';
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
 export {
   type BlockCache,

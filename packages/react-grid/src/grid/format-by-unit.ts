@@ -34,11 +34,12 @@ function formatDate(value: unknown, locale: string, dates: 'iso' | 'locale'): st
   if (typeof value !== 'string') return MISSING_VALUE;
   const match = ISO_DATE.exec(value);
   if (!match) return MISSING_VALUE;
-  if (dates === 'iso') return value;
-  const [, year, month, day] = match;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   // UTC at noon: the calendar day never shifts with the viewer's time zone.
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), 12));
-  if (Number.isNaN(date.getTime())) return MISSING_VALUE;
+  const date = new Date(Date.UTC(year, month - 1, day, 12));
+  // Date.UTC rolls 2026-13-45 over into 2027: such a value is not a date.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return MISSING_VALUE;
+  if (dates === 'iso') return value;
   return cached(
     `${locale}|date`,
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),

@@ -47,7 +47,7 @@ const WIDTH: Record<PromotionFieldUnit, number> = {
   id: 130,
   text: 190,
   enum: 150,
-  date: 122,
+  date: 150,
   days: 112,
   money: 132,
   count: 120,
@@ -57,9 +57,9 @@ const WIDTH: Record<PromotionFieldUnit, number> = {
 };
 const FIELD_WIDTH: Partial<Record<PromotionField, number>> = {
   id: 218,
-  storeId: 118,
+  storeId: 140,
   storeName: 230,
-  productName: 230,
+  productName: 250,
   template: 178,
   category: 140,
   mechanic: 150,
@@ -154,6 +154,11 @@ function columnOf(field: PromotionField, options: PromotionColumnDefsOptions): C
     headerName: PROMOTION_FIELD_LABELS[field],
     width: FIELD_WIDTH[field] ?? WIDTH[unit],
     minWidth: 80,
+    // Our formatters decide how a value reads: no inferred data type (it would draw booleans as checkboxes).
+    cellDataType: false,
+    // Long headers ("Incremental revenue") wrap onto a second line instead of being cut off.
+    wrapHeaderText: true,
+    autoHeaderHeight: true,
     sortable: SORT.has(field),
     resizable: true,
     valueFormatter: ({ value }) => formatByUnit(value, unit, options),

@@ -1,0 +1,32 @@
+import { estimateDatasetSize, SEED_TABLE_SIZES } from '@promoscale/scaling';
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-react';
+import { EstimateTable } from './estimate-table.js';
+
+describe('EstimateTable', () => {
+  it('shows a row per seed size with the estimate of estimateDatasetSize', async () => {
+    const screen = await render(<EstimateTable />);
+    const bodyRows = screen.container.querySelectorAll('tbody tr');
+    expect(bodyRows).toHaveLength(SEED_TABLE_SIZES.length);
+    const last = estimateDatasetSize(500);
+    const cells = [...(bodyRows[bodyRows.length - 1] as HTMLElement).children].map((c) => c.textContent);
+    expect(cells[0]).toBe('500');
+    expect(cells[1]).toBe('15,000');
+    expect(cells[3]).toBe(last.json_size_mb.toFixed(2));
+    expect(cells[9]).toBe(last.risk_level);
+    expect(cells[4]).toBe('—');
+  });
+
+  it('measures the small sizes in this browser on demand, beside the estimates', async () => {
+    const screen = await render(<EstimateTable sizes={[5, 10, 5_000]} measureUpTo={10} />);
+    await expect.element(screen.getByText(/for 2 sizes up to 10 stores/)).toBeVisible();
+    await screen.getByRole('button', { name: 'Measure in this browser' }).click();
+    await expect.element(screen.getByRole('button', { name: 'Measure in this browser' })).toBeEnabled();
+    const measuredJson = [...screen.container.querySelectorAll('tbody tr')].map(
+      (row) => row.children[4]?.textContent,
+    );
+    expect(measuredJson[0]).toMatch(/^\d+\.\d{2}$/);
+    expect(measuredJson[1]).toMatch(/^\d+\.\d{2}$/);
+    expect(measuredJson[2]).toBe('—');
+  });
+});
