@@ -10,7 +10,9 @@ import {
 import { type CSSProperties, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { promotionColumnDefs } from '../grid/promotion-column-defs.js';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
+import { KpiSummary, kpisFromSummary } from '../panels/kpi-summary.js';
 import { type ServerRows, type UseServerRowsOptions, useServerRows } from './use-server-rows.js';
+import { useServerSummary } from './use-server-summary.js';
 
 /** The AG Grid modules server rows add to the promotions grid's: the Infinite Row Model and cell flashing. */
 export const SERVER_ROWS_MODULES: readonly Module[] = Object.freeze([
@@ -32,7 +34,9 @@ export interface ServerPromotionsGridProps extends Omit<UseServerRowsOptions, 's
   searchDelayMs?: number;
   /** Further AG Grid options, e.g. `initialState` with a filter or sort to start from. */
   gridOptions?: GridOptions<Promotion>;
-  /** Called with the server rows' state on every change (for KPI panels and tests). */
+  /** Show the KPI panel, from `GET /api/summary` for the current filters and search. @default true */
+  kpis?: boolean;
+  /** Called with the server rows' state on every change (for panels and tests). */
   onRowsChange?: (rows: ServerRows) => void;
 }
 
@@ -57,6 +61,7 @@ export function ServerPromotionsGrid({
   theme,
   searchDelayMs = 250,
   gridOptions,
+  kpis = true,
   onRowsChange,
   ...options
 }: ServerPromotionsGridProps) {
@@ -73,6 +78,17 @@ export function ServerPromotionsGrid({
 
   const rows = useServerRows({ ...options, search, live: liveOn ? (live === false ? true : live) : false });
   useEffect(() => onRowsChange?.(rows), [rows, onRowsChange]);
+  const summary = useServerSummary(rows.query, {
+    ...(options.client ? { client: options.client } : {}),
+    enabled: kpis && rows.dataset !== null,
+  });
+
+  const { retry: retryRows } = rows;
+  const { retry: retrySummary, status: summaryStatus } = summary;
+  const retry = useCallback(() => {
+    retryRows();
+    if (summaryStatus === 'error') retrySummary();
+  }, [retryRows, retrySummary, summaryStatus]);
 
   const columnDefs = useMemo(() => promotionColumnDefs({ mode: 'server' }), []);
   const { setGridApi, total } = rows;
@@ -128,6 +144,22 @@ export function ServerPromotionsGrid({
           {`${rows.stats.requests} block requests · ${rows.stats.cacheHits} from cache · ${rows.stats.liveUpdates} live updates`}
         </span>
       </div>
+      {kpis ? (
+        <KpiSummary
+          kpis={
+            summary.totals
+              ? kpisFromSummary(summary.totals, summary.losingPromotions)
+              : {
+                  promotions: 0,
+                  revenue: null,
+                  incrementalRevenue: null,
+                  avgLiftPct: null,
+                  losingShare: null,
+                }
+          }
+          source={summary.status === 'error' ? 'the server summary (unavailable)' : 'the server summary'}
+        />
+      ) : null}
       {notices.length > 0 ? (
         <ul
           role="status"
@@ -156,7 +188,7 @@ export function ServerPromotionsGrid({
         onSearchTextChange={setSearchText}
         loading={rows.status === 'connecting'}
         error={rows.status === 'error' ? rows.error : undefined}
-        onRetry={rows.retry}
+        onRetry={retry}
         totalRows={rows.total ?? undefined}
         modules={SERVER_ROWS_MODULES}
         onGridReady={handleGridReady}

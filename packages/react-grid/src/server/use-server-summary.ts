@@ -2,6 +2,8 @@ import { createClient, type PromoscaleClient, type SummaryTotals } from '@promos
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PromotionsQueryResult } from './to-promotions-query.js';
 
+const LOSS_CEILING = -0.01;
+
 /** Options of {@link useServerSummary}. */
 export interface UseServerSummaryOptions {
   /** The typed client of `@promoscale/api`. @default createClient({ baseUrl: '' }) */
@@ -14,6 +16,8 @@ export interface UseServerSummaryOptions {
 export interface ServerSummary {
   /** The totals of every promotion matching the query, or null until they arrive. */
   totals: SummaryTotals | null;
+  /** Matching promotions losing money (`incrementalMargin` < 0), or null until known. */
+  losingPromotions: number | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: unknown;
   retry: () => void;
@@ -22,12 +26,13 @@ export interface ServerSummary {
 /**
  * The KPI totals of phase 4 from `GET /api/summary` for the grid's current filters and search (sort and paging do not
  * change totals): revenue, incremental revenue, average lift and ROI over every matching promotion, not just the
- * loaded blocks. Refetched when the query changes; the previous request is aborted.
+ * loaded blocks, plus the count of those losing money (the `total` of the same filters with
+ * `incrementalMargin_lte=-0.01`). Refetched when the query changes; the previous requests are aborted.
  *
  * @example
  * const rows = useServerRows();
  * const summary = useServerSummary(rows.query);
- * summary.totals?.revenue;
+ * <KpiSummary kpis={summary.totals ? kpisFromSummary(summary.totals, summary.losingPromotions) : undefined} />
  */
 export function useServerSummary(
   query: PromotionsQueryResult,
@@ -39,6 +44,7 @@ export function useServerSummary(
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<Omit<ServerSummary, 'retry'>>({
     totals: null,
+    losingPromotions: null,
     status: 'idle',
     error: null,
   });
@@ -51,6 +57,7 @@ export function useServerSummary(
     if (query.matchesNothing) {
       setState({
         totals: { promotions: 0, revenue: 0, incrementalRevenue: 0, avgLiftPct: null, avgRoi: null },
+        losingPromotions: 0,
         status: 'ready',
         error: null,
       });
@@ -58,12 +65,20 @@ export function useServerSummary(
     }
     const controller = new AbortController();
     setState((previous) => ({ ...previous, status: 'loading', error: null }));
-    client.summary(filters, { signal: controller.signal }).then(
-      (summary) => {
-        if (!controller.signal.aborted) setState({ totals: summary.totals, status: 'ready', error: null });
+    const call = { signal: controller.signal };
+    // Margins are in cents, so "below zero" is "at most -0.01": the contract's ranges are inclusive.
+    const ceiling = Math.min(filters.incrementalMargin_lte ?? LOSS_CEILING, LOSS_CEILING);
+    Promise.all([
+      client.summary(filters, call),
+      client.promotions({ ...filters, incrementalMargin_lte: ceiling, limit: 1 }, call),
+    ]).then(
+      ([summary, losing]) => {
+        if (controller.signal.aborted) return;
+        setState({ totals: summary.totals, losingPromotions: losing.total, status: 'ready', error: null });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ totals: null, status: 'error', error });
+        if (!controller.signal.aborted)
+          setState({ totals: null, losingPromotions: null, status: 'error', error });
       },
     );
     return () => controller.abort();

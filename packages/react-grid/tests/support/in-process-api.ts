@@ -11,7 +11,7 @@ export interface InProcessApi {
   client: PromoscaleClient;
   /** Every request URL, in order. */
   requests: URL[];
-  /** The `/api/promotions` requests only. */
+  /** The block requests: `/api/promotions` with an `offset` (not the KPI panel's loss count). */
   pageRequests(): URL[];
   /** Makes the next `count` requests to `path` answer 503 with the contract's error body. */
   failNext(path: string, count?: number): void;
@@ -40,7 +40,8 @@ export function createInProcessApi(spec: DatasetSpec, liveIntervalMs = 0): InPro
   return {
     client,
     requests,
-    pageRequests: () => requests.filter((url) => url.pathname === '/api/promotions'),
+    pageRequests: () =>
+      requests.filter((url) => url.pathname === '/api/promotions' && url.searchParams.has('offset')),
     failNext(path, count = 1) {
       failures.set(path, count);
     },
