@@ -1,5 +1,8 @@
 import type { Promotion } from '@promoscale/api';
+import type { PromotionField } from '@promoscale/generator';
 import {
+  type ColGroupDef,
+  type FilterModel,
   type GridApi,
   type GridOptions,
   HighlightChangesModule,
@@ -7,7 +10,7 @@ import {
   type Module,
   type Theme,
 } from 'ag-grid-community';
-import { type CSSProperties, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { type CSSProperties, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { promotionColumnDefs } from '../grid/promotion-column-defs.js';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
 import { KpiSummary, kpisFromSummary } from '../panels/kpi-summary.js';
@@ -32,7 +35,11 @@ export interface ServerPromotionsGridProps extends Omit<UseServerRowsOptions, 's
   theme?: Theme;
   /** Wait this long after the last keystroke before searching, in milliseconds. @default 250 */
   searchDelayMs?: number;
-  /** Further AG Grid options, e.g. `initialState` with a filter or sort to start from. */
+  /** The columns to show, by field, in the grid's group order. @default every Promotion field */
+  fields?: readonly PromotionField[];
+  /** Column filters to start with (AG Grid filter models by column id), e.g. `{ storeId: { filterType: 'text', type: 'equals', filter: 'STORE_042' } }`. */
+  initialFilterModel?: FilterModel;
+  /** Further AG Grid options (`cellFlashDuration`, `rowBuffer`, …); the row model and datasource are set here. */
   gridOptions?: GridOptions<Promotion>;
   /** Show the KPI panel, from `GET /api/summary` for the current filters and search. @default true */
   kpis?: boolean;
@@ -61,6 +68,8 @@ export function ServerPromotionsGrid({
   theme,
   searchDelayMs = 250,
   gridOptions,
+  fields,
+  initialFilterModel,
   kpis = true,
   onRowsChange,
   ...options
@@ -90,11 +99,16 @@ export function ServerPromotionsGrid({
     if (summaryStatus === 'error') retrySummary();
   }, [retryRows, retrySummary, summaryStatus]);
 
-  const columnDefs = useMemo(() => promotionColumnDefs({ mode: 'server' }), []);
+  const fieldKey = fields?.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fieldKey stands for fields
+  const columnDefs = useMemo(() => serverColumns(fields), [fieldKey]);
   const { setGridApi, total } = rows;
   const [gridApi, setApi] = useState<GridApi<Promotion> | null>(null);
+  // The initial filter applies once, when the grid starts.
+  const initialFilter = useRef(initialFilterModel);
   const handleGridReady = useCallback(
     (api: GridApi<Promotion>) => {
+      if (initialFilter.current) api.setFilterModel(initialFilter.current);
       setGridApi(api);
       setApi(api);
     },
@@ -196,4 +210,17 @@ export function ServerPromotionsGrid({
       />
     </section>
   );
+}
+
+/** The server-mode columns of `promotionColumnDefs`, keeping only `fields` (groups left empty are dropped). */
+function serverColumns(fields: readonly PromotionField[] | undefined): ColGroupDef<Promotion>[] {
+  const groups = promotionColumnDefs({ mode: 'server' });
+  if (!fields) return groups;
+  const wanted = new Set<string>(fields);
+  return groups
+    .map((group) => ({
+      ...group,
+      children: group.children.filter((column) => 'field' in column && wanted.has(String(column.field))),
+    }))
+    .filter((group) => group.children.length > 0);
 }

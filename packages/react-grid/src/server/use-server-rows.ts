@@ -94,8 +94,8 @@ const EMPTY_QUERY = toPromotionsQuery({});
  * Server rows for AG Grid's Infinite Row Model (phase 4, DATABASE_BACKEND): reads `GET /api/dataset`, opens the
  * IndexedDB block cache for that dataset (dropping other datasets' blocks), and gives a datasource that asks
  * `GET /api/promotions` for each block with the grid's sort, filters and search ({@link toPromotionsQuery}); a cached
- * block shows at once and is revalidated. Follows `/api/live` and updates loaded rows in place (`rowNode.setData`),
- * flashing the changed cells. Everything in flight is aborted on unmount.
+ * block shows at once and is revalidated. Once the first block is shown, follows `/api/live` and updates loaded rows
+ * in place (`rowNode.setData`), flashing the changed cells. Everything in flight is aborted on unmount.
  *
  * @example
  * const rows = useServerRows({ search, blockSize: 100, live: { intervalMs: 500 } });
@@ -123,6 +123,8 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
   const [stats, setStats] = useState<ServerRowsStats>(NO_STATS);
   const [lastLiveUpdate, setLastLiveUpdate] = useState<AppliedLiveUpdate | null>(null);
   const apiRef = useRef<GridApi<Promotion> | null>(null);
+  // Live updates start once the grid shows rows: before that there is no row to update.
+  const [liveSetup, setLiveSetup] = useState<object | null>(null);
 
   // The dataset and the cache: once per client, cache options and attempt.
   // biome-ignore lint/correctness/useExhaustiveDependencies: cacheKey stands for cacheOptions; attempt restarts it
@@ -164,6 +166,7 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
       search,
       onQuery: (next) => setQuery((previous) => (previous.key === next.key ? previous : next)),
       onBlock: (event: BlockEvent) => {
+        setLiveSetup(setup);
         setTotal(event.total);
         setStatus('ready');
         setStats((previous) => ({
@@ -191,7 +194,7 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
   const liveReconnect = live?.reconnectDelayMs;
   const liveOn = live !== null;
   useEffect(() => {
-    if (!setup || !liveOn) return;
+    if (!setup || !liveOn || liveSetup !== setup) return;
     const controller = new AbortController();
     const apply = (update: LiveUpdate) => {
       setStats((previous) => ({ ...previous, liveEvents: previous.liveEvents + 1 }));
@@ -215,7 +218,7 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
       ...(liveReconnect === undefined ? {} : { reconnectDelayMs: liveReconnect }),
     });
     return () => controller.abort();
-  }, [setup, client, liveOn, liveInterval, liveReconnect]);
+  }, [setup, liveSetup, client, liveOn, liveInterval, liveReconnect]);
 
   const retry = useCallback(() => {
     setError(null);
