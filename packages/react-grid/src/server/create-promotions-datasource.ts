@@ -11,6 +11,8 @@ export interface BlockEvent {
   source: 'network' | 'cache' | 'empty';
   total: number;
   query: PromotionsQueryResult;
+  /** Milliseconds from the grid's request to the rows handed to it (`performance.now()`). */
+  ms: number;
 }
 
 /** What a revalidation found, reported to {@link PromotionsDatasourceOptions.onRevalidate}. */
@@ -100,6 +102,8 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
 
   const getRows = async (params: IGetRowsParams) => {
     const { startRow, endRow, api } = params;
+    const started = performance.now();
+    const ms = () => Math.round((performance.now() - started) * 10) / 10;
     const limit = endRow - startRow;
     const query = toPromotionsQuery({
       sortModel: params.sortModel,
@@ -109,7 +113,7 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
     options.onQuery?.(query);
     if (query.matchesNothing) {
       params.successCallback([], 0);
-      options.onBlock?.({ startRow, endRow, source: 'empty', total: 0, query });
+      options.onBlock?.({ startRow, endRow, source: 'empty', total: 0, query, ms: ms() });
       return;
     }
     try {
@@ -117,7 +121,7 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
       if (signal.aborted) return;
       if (cached) {
         params.successCallback(cached.rows, cached.total);
-        options.onBlock?.({ startRow, endRow, source: 'cache', total: cached.total, query });
+        options.onBlock?.({ startRow, endRow, source: 'cache', total: cached.total, query, ms: ms() });
         await revalidate(api, query, startRow, limit, cached).catch(() => {
           if (!signal.aborted) options.onRevalidate?.({ startRow, outcome: 'failed', changed: [] });
         });
@@ -126,7 +130,7 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
       const block = await fetchBlock(query, startRow, limit);
       if (signal.aborted) return;
       params.successCallback(block.rows, block.total);
-      options.onBlock?.({ startRow, endRow, source: 'network', total: block.total, query });
+      options.onBlock?.({ startRow, endRow, source: 'network', total: block.total, query, ms: ms() });
       await cache.put(query.key, startRow, limit, block);
     } catch (error) {
       if (signal.aborted) return;

@@ -17,6 +17,8 @@ import { KpiSummary, kpisFromSummary } from '../panels/kpi-summary.js';
 import { type ServerRows, type UseServerRowsOptions, useServerRows } from './use-server-rows.js';
 import { useServerSummary } from './use-server-summary.js';
 
+const BLOCK_SOURCE = { network: 'server', cache: 'IndexedDB cache', empty: 'no request' } as const;
+
 /** The AG Grid modules server rows add to the promotions grid's: the Infinite Row Model and cell flashing. */
 export const SERVER_ROWS_MODULES: readonly Module[] = Object.freeze([
   InfiniteRowModelModule,
@@ -153,6 +155,11 @@ export function ServerPromotionsGrid({
             : rows.cachePersistent
               ? 'Blocks cached in IndexedDB'
               : 'No block cache (IndexedDB unavailable or off)'}
+        </span>
+        <span data-testid="last-block">
+          {rows.stats.lastBlock
+            ? `Rows ${rows.stats.lastBlock.startRow.toLocaleString('en-US')}+ in ${rows.stats.lastBlock.ms} ms (${BLOCK_SOURCE[rows.stats.lastBlock.source]})`
+            : ''}
         </span>
         <span data-testid="server-stats">
           {`${rows.stats.requests} block requests · ${rows.stats.cacheHits} from cache · ${rows.stats.liveUpdates} live updates`}

@@ -60,6 +60,8 @@ export interface ServerRowsStats {
   liveUpdates: number;
   /** Live events received (applied or not). */
   liveEvents: number;
+  /** The last block shown: where it came from and how long it took, in milliseconds. */
+  lastBlock: { source: BlockEvent['source']; startRow: number; ms: number } | null;
 }
 
 /** What {@link useServerRows} returns. */
@@ -87,7 +89,13 @@ export interface ServerRows {
   setGridApi: (api: GridApi<Promotion> | null) => void;
 }
 
-const NO_STATS: ServerRowsStats = { requests: 0, cacheHits: 0, liveUpdates: 0, liveEvents: 0 };
+const NO_STATS: ServerRowsStats = {
+  requests: 0,
+  cacheHits: 0,
+  liveUpdates: 0,
+  liveEvents: 0,
+  lastBlock: null,
+};
 const EMPTY_QUERY = toPromotionsQuery({});
 
 /**
@@ -173,6 +181,7 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
           ...previous,
           requests: previous.requests + (event.source === 'network' ? 1 : 0),
           cacheHits: previous.cacheHits + (event.source === 'cache' ? 1 : 0),
+          lastBlock: { source: event.source, startRow: event.startRow, ms: event.ms },
         }));
       },
       onRevalidate: (event) => {
