@@ -17,6 +17,8 @@ import { KpiSummary, kpisFromSummary } from '../panels/kpi-summary.js';
 import { type ServerRows, type UseServerRowsOptions, useServerRows } from './use-server-rows.js';
 import { useServerSummary } from './use-server-summary.js';
 
+const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 const BLOCK_SOURCE = { network: 'server', cache: 'IndexedDB cache', empty: 'no request' } as const;
 
 /** The AG Grid modules server rows add to the promotions grid's: the Infinite Row Model and cell flashing. */
@@ -162,7 +164,7 @@ export function ServerPromotionsGrid({
             : ''}
         </span>
         <span data-testid="server-stats">
-          {`${rows.stats.requests} block requests · ${rows.stats.cacheHits} from cache · ${rows.stats.liveUpdates} live updates`}
+          {`${plural(rows.stats.requests, 'block request')} · ${rows.stats.cacheHits} from cache · ${plural(rows.stats.liveUpdates, 'live update')}`}
         </span>
       </div>
       {kpis ? (
