@@ -63,3 +63,45 @@ export {
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
 export { LAB_STORE_STEPS, ScalingLab, type ScalingLabProps } from './phases/scaling-lab.js';
 export { ScalingPhaseView, type ScalingPhaseViewProps } from './phases/scaling-phase-view.js';
+export {
+  type BlockCache,
+  type BlockCacheOptions,
+  type CachedBlock,
+  DEFAULT_BLOCK_CACHE,
+  datasetKey,
+  NO_BLOCK_CACHE,
+  openBlockCache,
+} from './server/block-cache.js';
+export {
+  type BlockEvent,
+  createPromotionsDatasource,
+  type PromotionsDatasourceOptions,
+  type RevalidateEvent,
+} from './server/create-promotions-datasource.js';
+export { type FollowLiveUpdatesOptions, followLiveUpdates } from './server/follow-live-updates.js';
+export {
+  SERVER_ROWS_MODULES,
+  ServerPromotionsGrid,
+  type ServerPromotionsGridProps,
+} from './server/server-promotions-grid.js';
+export {
+  type GridSortItem,
+  type PromotionsGridState,
+  type PromotionsQueryFilters,
+  type PromotionsQueryResult,
+  type QueryNotice,
+  toPromotionsQuery,
+} from './server/to-promotions-query.js';
+export {
+  type AppliedLiveUpdate,
+  type LiveRowsOptions,
+  type ServerRows,
+  type ServerRowsStats,
+  type UseServerRowsOptions,
+  useServerRows,
+} from './server/use-server-rows.js';
+export {
+  type ServerSummary,
+  type UseServerSummaryOptions,
+  useServerSummary,
+} from './server/use-server-summary.js';

@@ -1,0 +1,109 @@
+// Phase 4 block latency, printed (never a pass/fail test): the "Database backend phase · 5,000 stores" story of
+// the built Storybook in headless Debian Chromium, MSW latency off, live updates off. Each figure is the grid's
+// own "Rows N+ in X ms" line: from AG Grid asking for a block to the rows handed to it.
+//   cold: the first visit (the IndexedDB cache is empty: every block comes from the MSW handlers);
+//   cache: the same page reloaded (every block comes from IndexedDB, then is revalidated in the background).
+//
+//   pnpm build-storybook                                   # at the repository root
+//   pnpm exec tsx packages/react-grid/bench/server-blocks.bench.mjs [--blocks=10]   (tsx: it imports vitest.chromium.ts)
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS } from '../../../vitest.chromium.ts';
+
+const root = fileURLToPath(new URL('../../../storybook-static/', import.meta.url));
+const blocks = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 10);
+const STORY = encodeURIComponent('scaling-phases-phase-4-·-database-backend--database-phase-5000-stores');
+const ROW_HEIGHT = 34;
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
+
+const server = createServer(async (request, response) => {
+  const file = path.join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+  const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile();
+  if (!found) return response.writeHead(404).end();
+  response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const url = `${origin}/iframe.html?id=${STORY}&viewMode=story&args=latency:none;liveIntervalMs:0;kpis:!false`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Reads "Rows N+ in X ms (source)" once block N is shown. */
+async function blockLine(page, startRow) {
+  const line = page.getByTestId('last-block');
+  await line.filter({ hasText: `Rows ${startRow.toLocaleString('en-US')}+ in` }).waitFor({ timeout: 60_000 });
+  const text = await line.textContent();
+  const [, ms, source] = /in ([\d.]+) ms \(([^)]+)\)/.exec(text) ?? [];
+  return { ms: Number(ms), source };
+}
+
+async function walk(page) {
+  const first = await blockLine(page, 0);
+  const next = [];
+  for (let block = 1; block <= blocks; block++) {
+    await page.evaluate(
+      (top) => {
+        const viewport = document.querySelector('.ag-grid-viewport');
+        viewport.scrollTop = top;
+        viewport.dispatchEvent(new Event('scroll'));
+      },
+      (block * 100 + 5) * ROW_HEIGHT,
+    );
+    next.push(await blockLine(page, block * 100));
+  }
+  return { first, next };
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const cold = await walk(page);
+  // Let the last blocks reach IndexedDB, then visit again.
+  await page.waitForTimeout(500);
+  await page.reload();
+  const warm = await walk(page);
+  const version = browser.version();
+  const line = (label, values, target) => {
+    const ms = Math.round(median(values.map((v) => v.ms)) * 10) / 10;
+    const sources = [...new Set(values.map((v) => v.source))].join(', ');
+    const verdict =
+      target === undefined
+        ? ''
+        : ms <= target
+          ? `  target <= ${target} ms: met`
+          : `  target <= ${target} ms: NOT met`;
+    console.log(
+      `  ${label.padEnd(44)} median ${String(ms).padStart(7)} ms  (${values.length} blocks, ${sources})${verdict}`,
+    );
+  };
+  console.log(
+    `@promoscale/react-grid phase 4 blocks (Chromium ${version}, 5,000 stores, 100-row blocks, MSW latency off)`,
+  );
+  line('first block, cold (MSW generates the page)', [cold.first]);
+  line('next block, cold (from the MSW handlers)', cold.next, 100);
+  line('first block, from the IndexedDB cache', [warm.first]);
+  line('next block, from the IndexedDB cache', warm.next, 20);
+} finally {
+  await browser.close();
+  server.close();
+}
