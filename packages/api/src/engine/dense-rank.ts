@@ -1,20 +1,30 @@
-/** Dense ranks of a column: equal values share a rank, ranks run `0..max` without gaps. */
+import type { CodeArray, NumberArray } from './promotion-columns.js';
+
+/**
+ * Dense ranks of a column: equal values share a rank, ranks run `0..max` without gaps. Row `i`'s rank is
+ * `keys[i]`, or `map[keys[i]]` when there is a map (a dictionary column ranks its codes, not its rows).
+ */
 export interface Ranking {
-  /** Dense rank of each row's value. */
-  readonly rank: Uint32Array;
+  readonly keys: CodeArray;
+  readonly map?: Uint32Array | undefined;
   readonly max: number;
 }
 
+/** The narrowest unsigned array for values `0..max`. */
+export function codeArray(size: number, max: number): CodeArray {
+  return max < 256 ? new Uint8Array(size) : max < 65_536 ? new Uint16Array(size) : new Uint32Array(size);
+}
+
 /** Dense ranks of a numeric column, in ascending numeric order (`-0` and `0` are one value). */
-export function rankNumbers(column: Float64Array): Ranking {
-  const sorted = Float64Array.from(column).sort();
+export function rankNumbers(column: NumberArray): Ranking {
+  const sorted = column.slice().sort();
   let distinct = 0;
   for (let k = 0; k < sorted.length; k++) {
     // -0 and 0 are one value.
     if (k === 0 || (sorted[k] as number) !== (sorted[distinct - 1] as number))
       sorted[distinct++] = sorted[k] as number;
   }
-  const rank = new Uint32Array(column.length);
+  const rank = codeArray(column.length, distinct - 1);
   for (let i = 0; i < column.length; i++) {
     const v = column[i] as number;
     let lo = 0;
@@ -26,14 +36,14 @@ export function rankNumbers(column: Float64Array): Ranking {
     }
     rank[i] = lo;
   }
-  return { rank, max: Math.max(0, distinct - 1) };
+  return { keys: rank, max: Math.max(0, distinct - 1) };
 }
 
 /**
  * Dense ranks of a dictionary-encoded string column (`values[codes[i]]` is row i's value), in UTF-16 code-unit
- * order.
+ * order: a rank per distinct value, none per row.
  */
-export function rankDictionary(values: readonly string[], codes: Uint32Array): Ranking {
+export function rankDictionary(values: readonly string[], codes: CodeArray): Ranking {
   const sorted = values
     .map((_, code) => code)
     .sort((a, b) => {
@@ -41,11 +51,9 @@ export function rankDictionary(values: readonly string[], codes: Uint32Array): R
       const y = values[b] as string;
       return x < y ? -1 : x > y ? 1 : 0;
     });
-  const codeRank = new Uint32Array(values.length);
+  const map = new Uint32Array(values.length);
   sorted.forEach((code, r) => {
-    codeRank[code] = r;
+    map[code] = r;
   });
-  const rank = new Uint32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) rank[i] = codeRank[codes[i] as number] as number;
-  return { rank, max: Math.max(0, values.length - 1) };
+  return { keys: codes, map, max: Math.max(0, values.length - 1) };
 }

@@ -1,0 +1,303 @@
+import type { SortKey } from '../query/param-schemas.js';
+import type { PromotionFilters } from '../query/promotion-filters-schema.js';
+import {
+  BOOLEAN_FILTER_FIELDS,
+  type BooleanFilterField,
+  DATE_FIELDS,
+  LIST_FILTER_FIELDS,
+  NUMERIC_FIELDS,
+  type NumericField,
+  SEARCH_FIELDS,
+  type SortField,
+} from '../query/promotion-query-fields.js';
+import type { SummaryQuery } from '../query/summary-query-schema.js';
+import type { Summary } from '../schemas/summary-schema.js';
+import { sortKeyString } from './compare-promotions.js';
+import { countingSort, identity } from './counting-sort.js';
+import { filterKey } from './create-promotion-predicate.js';
+import { type Ranking, rankDictionary, rankNumbers } from './dense-rank.js';
+import { LruCache } from './lru-cache.js';
+import type { ColumnField, Dictionary, DictionaryField, PromotionColumns } from './promotion-columns.js';
+import { SummaryAccumulator } from './summary-accumulator.js';
+
+/** Cache limits of a {@link ColumnQuery}. */
+export interface ColumnQueryOptions {
+  /** Sort orders kept, each one `Uint32Array` over every row. @default 8 */
+  sortCacheSize?: number;
+  /** Query results (matching row indices in order) kept, keyed by filters and sort. @default 32 */
+  resultCacheSize?: number;
+  /**
+   * Bytes each cache (sort orders, results, numeric ranks) may hold: beyond it the least recently used entries go,
+   * whatever their count. @default Infinity
+   */
+  cacheBytes?: number;
+}
+
+const NUMERIC = new Set<string>(NUMERIC_FIELDS);
+const BOOLEAN = new Set<string>(BOOLEAN_FILTER_FIELDS);
+/** What a summary adds up. */
+const SUMMARY_FIELDS = ['revenue', 'incrementalRevenue', 'liftPct', 'roi'] as const;
+/** `id` order is `storeId` order, then `sku` (ids are `PRM-<storeId>-<sku>`). */
+const ID_FIELDS = ['storeId', 'sku'] as const;
+
+/** The sort keys that can decide anything: `id` is unique, so keys after it never do. */
+function effectiveSort(sort: readonly SortKey[]): readonly SortKey[] {
+  const idAt = sort.findIndex((k) => k.field === 'id');
+  return idAt < 0 ? sort : sort.slice(0, idAt + 1);
+}
+
+/**
+ * The columns a query reads: those of its filters, its sort keys (and `storeId` + `sku`, which give `id` order,
+ * when it sorts) and, for a summary, the figures it adds up and its `groupBy`.
+ */
+export function requiredFields(
+  filters: PromotionFilters,
+  sort: readonly SortKey[],
+  summary?: SummaryQuery,
+): Set<ColumnField> {
+  const fields = new Set<ColumnField>();
+  for (const field of LIST_FILTER_FIELDS) if (filters[field] !== undefined) fields.add(field);
+  for (const field of BOOLEAN_FILTER_FIELDS) if (filters[field] !== undefined) fields.add(field);
+  for (const field of [...NUMERIC_FIELDS, ...DATE_FIELDS])
+    if (filters[`${field}_gte`] !== undefined || filters[`${field}_lte`] !== undefined) fields.add(field);
+  if (filters.q !== undefined) for (const field of SEARCH_FIELDS) fields.add(field);
+  const keys = effectiveSort(sort);
+  if (keys.length > 0) for (const field of ID_FIELDS) fields.add(field);
+  for (const { field } of keys) if (field !== 'id') fields.add(field);
+  if (summary) {
+    for (const field of SUMMARY_FIELDS) fields.add(field);
+    if (summary.groupBy) fields.add(summary.groupBy);
+  }
+  return fields;
+}
+
+/**
+ * Answers promotions queries over columns: every sorted field gets a dense rank (a dictionary column ranks its
+ * distinct values only), a sort spec becomes a permutation by stable counting sorts over the ranks (starting from
+ * the `id` order, so ties fall to `id`), and filters become one pass per filter over typed arrays. Sort orders,
+ * numeric ranks and results are cached (LRU, bounded in count and bytes), so the next page of a query is a slice.
+ */
+export class ColumnQuery {
+  readonly columns: PromotionColumns;
+  readonly #orders: LruCache<string, Uint32Array>;
+  readonly #results: LruCache<string, Uint32Array>;
+  readonly #ranks: LruCache<SortField, Ranking>;
+
+  constructor(columns: PromotionColumns, options: ColumnQueryOptions = {}) {
+    this.columns = columns;
+    const bytes = options.cacheBytes ?? Number.POSITIVE_INFINITY;
+    const sortCacheSize = options.sortCacheSize ?? 8;
+    this.#orders = new LruCache(sortCacheSize, bytes);
+    this.#results = new LruCache(options.resultCacheSize ?? 32, bytes);
+    // Dictionary and boolean ranks hold no per-row array of their own: only numeric ranks weigh anything.
+    this.#ranks = new LruCache(Math.max(4, sortCacheSize * 3), bytes, (ranking) =>
+      ranking.map ? ranking.map.byteLength : ranking.keys.byteLength,
+    );
+  }
+
+  /** Bytes held by the caches (sort orders, results, numeric ranks). */
+  cacheBytes(): number {
+    return this.#orders.bytes + this.#results.bytes + this.#ranks.bytes;
+  }
+
+  /** Indices of the matching rows, in result order (cached). */
+  select(filters: PromotionFilters, sort: readonly SortKey[]): Uint32Array {
+    const key = `${filterKey(filters)}|${sortKeyString(sort)}`;
+    const cached = this.#results.get(key);
+    if (cached) return cached;
+    const mask = this.#mask(filters);
+    const order = sort.length > 0 ? this.#order(sort) : undefined;
+    const n = this.columns.size;
+    let result: Uint32Array;
+    if (!mask) {
+      result = order ?? identity(n);
+    } else {
+      const out = new Uint32Array(n);
+      let count = 0;
+      if (order) {
+        for (let k = 0; k < n; k++) {
+          const i = order[k] as number;
+          if (mask[i]) out[count++] = i;
+        }
+      } else {
+        for (let i = 0; i < n; i++) if (mask[i]) out[count++] = i;
+      }
+      result = out.slice(0, count);
+    }
+    this.#results.set(key, result);
+    return result;
+  }
+
+  /** The summary of a query. */
+  summary(query: SummaryQuery): Summary {
+    const indices = this.select(query, []);
+    const [revenue, incremental, lift, roi] = SUMMARY_FIELDS.map((field) => this.columns.number(field));
+    const groups = query.groupBy ? this.columns.dictionary(query.groupBy) : undefined;
+    const accumulator = new SummaryAccumulator();
+    const r = revenue?.values as ArrayLike<number>;
+    const ri = incremental?.values as ArrayLike<number>;
+    const l = lift?.values as ArrayLike<number>;
+    const o = roi?.values as ArrayLike<number>;
+    const [rs, ris, ls, os] = [revenue, incremental, lift, roi].map((column) => column?.scale ?? 1);
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k] as number;
+      const key = groups ? groups.values[groups.codes[i] as number] : undefined;
+      accumulator.add(
+        key,
+        (r[i] as number) / (rs as number),
+        (ri[i] as number) / (ris as number),
+        (l[i] as number) / (ls as number),
+        (o[i] as number) / (os as number),
+      );
+    }
+    return accumulator.result();
+  }
+
+  /** 1 for each row that passes the filters, or `undefined` when there is no filter. */
+  #mask(filters: PromotionFilters): Uint8Array | undefined {
+    const n = this.columns.size;
+    let mask: Uint8Array | undefined;
+    const start = () => {
+      if (!mask) mask = new Uint8Array(n).fill(1);
+      return mask;
+    };
+    for (const field of LIST_FILTER_FIELDS) {
+      const values = filters[field];
+      if (values === undefined) continue;
+      const dict = this.columns.dictionary(field);
+      const allowed = new Uint8Array(dict.values.length);
+      for (const value of values) {
+        const code = dict.index.get(value);
+        if (code !== undefined) allowed[code] = 1;
+      }
+      const m = start();
+      const codes = dict.codes;
+      for (let i = 0; i < n; i++) if (m[i] && !allowed[codes[i] as number]) m[i] = 0;
+    }
+    for (const field of BOOLEAN_FILTER_FIELDS) {
+      const value = filters[field];
+      if (value === undefined) continue;
+      const column = this.columns.boolean(field);
+      const want = value ? 1 : 0;
+      const m = start();
+      for (let i = 0; i < n; i++) if (m[i] && column[i] !== want) m[i] = 0;
+    }
+    for (const field of NUMERIC_FIELDS) {
+      const gte = filters[`${field}_gte`] ?? Number.NEGATIVE_INFINITY;
+      const lte = filters[`${field}_lte`] ?? Number.POSITIVE_INFINITY;
+      if (gte === Number.NEGATIVE_INFINITY && lte === Number.POSITIVE_INFINITY) continue;
+      const { values, scale } = this.columns.number(field);
+      const m = start();
+      for (let i = 0; i < n; i++) {
+        const v = (values[i] as number) / scale;
+        if (m[i] && (v < gte || v > lte)) m[i] = 0;
+      }
+    }
+    for (const field of DATE_FIELDS) {
+      const gte = filters[`${field}_gte`];
+      const lte = filters[`${field}_lte`];
+      if (gte === undefined && lte === undefined) continue;
+      const dict = this.columns.dictionary(field);
+      const allowed = dict.values.map(
+        (v) => (gte === undefined || v >= gte) && (lte === undefined || v <= lte),
+      );
+      const m = start();
+      const codes = dict.codes;
+      for (let i = 0; i < n; i++) if (m[i] && !allowed[codes[i] as number]) m[i] = 0;
+    }
+    if (filters.q !== undefined) {
+      const needle = filters.q.toLowerCase();
+      const tests = SEARCH_FIELDS.map((field) => {
+        const dict = this.columns.dictionary(field);
+        dict.lower ??= dict.values.map((value) => value.toLowerCase());
+        return {
+          codes: dict.codes,
+          hit: Uint8Array.from(dict.lower, (value) => (value.includes(needle) ? 1 : 0)),
+        };
+      });
+      const m = start();
+      for (let i = 0; i < n; i++) {
+        if (!m[i]) continue;
+        let found = false;
+        for (const { codes, hit } of tests) {
+          if (hit[codes[i] as number]) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) m[i] = 0;
+      }
+    }
+    return mask;
+  }
+
+  /** Row indices in the order of the sort keys, ties by `id` ascending (cached). */
+  #order(sort: readonly SortKey[]): Uint32Array {
+    const key = sortKeyString(sort);
+    const cached = this.#orders.get(key);
+    if (cached) return cached;
+    const keys = effectiveSort(sort);
+    let order = this.columns.idOrder();
+    const last = keys[keys.length - 1];
+    if (last?.field === 'id') {
+      if (last.direction === 'desc') order = order.slice().reverse();
+      if (keys.length > 1) order = this.#sortBy(order, keys.slice(0, -1));
+    } else {
+      order = this.#sortBy(order, keys);
+    }
+    this.#orders.set(key, order);
+    return order;
+  }
+
+  /** Stable counting sorts, least significant key first (`id` never comes here: it is the last key or absent). */
+  #sortBy(start: Uint32Array, keys: readonly SortKey[]): Uint32Array {
+    let order = start;
+    for (let j = keys.length - 1; j >= 0; j--) {
+      const key = keys[j] as SortKey;
+      order = countingSort(order, this.#rank(key.field as ColumnField), key.direction === 'desc');
+    }
+    return order;
+  }
+
+  #rank(field: ColumnField): Ranking {
+    const cached = this.#ranks.get(field);
+    if (cached) return cached;
+    let ranking: Ranking;
+    if (NUMERIC.has(field)) {
+      ranking = rankNumbers(this.columns.number(field as NumericField).values);
+    } else if (BOOLEAN.has(field)) {
+      ranking = { keys: this.columns.boolean(field as BooleanFilterField), max: 1 };
+    } else {
+      const dict = this.columns.dictionary(field as DictionaryField);
+      ranking = rankDictionary(dict.values, dict.codes);
+    }
+    this.#ranks.set(field, ranking);
+    return ranking;
+  }
+}
+
+/**
+ * Row indices in `id` order from the `storeId` and `sku` columns: `PRM-<storeId>-<sku>` compares like the pair
+ * (`-` sorts before every character of a store id, so `PRM-STORE_100-…` < `PRM-STORE_1000-…`, as `STORE_100` <
+ * `STORE_1000`). Rows of a store nearly always come in SKU order already: one counting sort by store, checked,
+ * and a second one by SKU first only when needed.
+ */
+export function idOrderOf(storeId: Dictionary, sku: Dictionary): Uint32Array {
+  const stores = rankDictionary(storeId.values, storeId.codes);
+  const skus = rankDictionary(sku.values, sku.codes);
+  const n = storeId.codes.length;
+  const order = countingSort(identity(n), stores, false);
+  const storeCodes = storeId.codes;
+  const skuCodes = sku.codes;
+  const skuRank = skus.map as Uint32Array;
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1] as number;
+    const b = order[k] as number;
+    if (
+      storeCodes[a] === storeCodes[b] &&
+      (skuRank[skuCodes[a] as number] as number) >= (skuRank[skuCodes[b] as number] as number)
+    )
+      return countingSort(countingSort(identity(n), skus, false), stores, false);
+  }
+  return order;
+}
