@@ -105,27 +105,59 @@ export class ColumnQuery {
     const key = `${filterKey(filters)}|${sortKeyString(sort)}`;
     const cached = this.#results.get(key);
     if (cached) return cached;
-    const mask = this.#mask(filters);
-    const order = sort.length > 0 ? this.#order(sort) : undefined;
-    const n = this.columns.size;
-    let result: Uint32Array;
-    if (!mask) {
-      result = order ?? identity(n);
-    } else {
-      const out = new Uint32Array(n);
-      let count = 0;
-      if (order) {
-        for (let k = 0; k < n; k++) {
-          const i = order[k] as number;
-          if (mask[i]) out[count++] = i;
-        }
-      } else {
-        for (let i = 0; i < n; i++) if (mask[i]) out[count++] = i;
-      }
-      result = out.slice(0, count);
+    const steps = this.#selectSteps(filters, sort);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    this.#results.set(key, step.value);
+    return step.value;
+  }
+
+  /**
+   * Computes and caches the result of a query a step at a time (the `id` order, each sort key's rank and counting
+   * sort, each filter's pass, the merge), awaiting `pause()` between steps: a browser page never waits for more
+   * than one pass over every row. `select` then answers from the cache.
+   */
+  async prepare(
+    filters: PromotionFilters,
+    sort: readonly SortKey[],
+    pause: () => Promise<void>,
+  ): Promise<void> {
+    const key = `${filterKey(filters)}|${sortKeyString(sort)}`;
+    if (this.#results.get(key)) return;
+    const steps = this.#selectSteps(filters, sort);
+    let step = steps.next();
+    while (!step.done) {
+      await pause();
+      step = steps.next();
     }
-    this.#results.set(key, result);
-    return result;
+    this.#results.set(key, step.value);
+  }
+
+  *#selectSteps(filters: PromotionFilters, sort: readonly SortKey[]): Generator<void, Uint32Array> {
+    let order: Uint32Array | undefined;
+    if (sort.length > 0) {
+      const key = sortKeyString(sort);
+      order = this.#orders.get(key);
+      if (!order) {
+        order = yield* this.#orderSteps(sort);
+        this.#orders.set(key, order);
+        yield;
+      }
+    }
+    const mask = yield* this.#maskSteps(filters);
+    const n = this.columns.size;
+    if (!mask) return order ?? identity(n);
+    const out = new Uint32Array(n);
+    let count = 0;
+    if (order) {
+      for (let k = 0; k < n; k++) {
+        const i = order[k] as number;
+        if (mask[i]) out[count++] = i;
+      }
+    } else {
+      for (let i = 0; i < n; i++) if (mask[i]) out[count++] = i;
+    }
+    return out.slice(0, count);
   }
 
   /** The summary of a query. */
@@ -153,8 +185,8 @@ export class ColumnQuery {
     return accumulator.result();
   }
 
-  /** 1 for each row that passes the filters, or `undefined` when there is no filter. */
-  #mask(filters: PromotionFilters): Uint8Array | undefined {
+  /** 1 for each row that passes the filters, or `undefined` when there is no filter (a step per filter). */
+  *#maskSteps(filters: PromotionFilters): Generator<void, Uint8Array | undefined> {
     const n = this.columns.size;
     let mask: Uint8Array | undefined;
     const start = () => {
@@ -173,6 +205,7 @@ export class ColumnQuery {
       const m = start();
       const codes = dict.codes;
       for (let i = 0; i < n; i++) if (m[i] && !allowed[codes[i] as number]) m[i] = 0;
+      yield;
     }
     for (const field of BOOLEAN_FILTER_FIELDS) {
       const value = filters[field];
@@ -181,6 +214,7 @@ export class ColumnQuery {
       const want = value ? 1 : 0;
       const m = start();
       for (let i = 0; i < n; i++) if (m[i] && column[i] !== want) m[i] = 0;
+      yield;
     }
     for (const field of NUMERIC_FIELDS) {
       const gte = filters[`${field}_gte`] ?? Number.NEGATIVE_INFINITY;
@@ -192,6 +226,7 @@ export class ColumnQuery {
         const v = (values[i] as number) / scale;
         if (m[i] && (v < gte || v > lte)) m[i] = 0;
       }
+      yield;
     }
     for (const field of DATE_FIELDS) {
       const gte = filters[`${field}_gte`];
@@ -204,6 +239,7 @@ export class ColumnQuery {
       const m = start();
       const codes = dict.codes;
       for (let i = 0; i < n; i++) if (m[i] && !allowed[codes[i] as number]) m[i] = 0;
+      yield;
     }
     if (filters.q !== undefined) {
       const needle = filters.q.toLowerCase();
@@ -227,34 +263,30 @@ export class ColumnQuery {
         }
         if (!found) m[i] = 0;
       }
+      yield;
     }
     return mask;
   }
 
-  /** Row indices in the order of the sort keys, ties by `id` ascending (cached). */
-  #order(sort: readonly SortKey[]): Uint32Array {
-    const key = sortKeyString(sort);
-    const cached = this.#orders.get(key);
-    if (cached) return cached;
-    const keys = effectiveSort(sort);
+  /**
+   * The order of the sort keys from the `id` order by stable counting sorts, least significant key first (`id`
+   * itself is the last key or absent), pausing (`yield`) after each step.
+   */
+  *#orderSteps(sort: readonly SortKey[]): Generator<void, Uint32Array> {
+    let keys = effectiveSort(sort);
     let order = this.columns.idOrder();
+    yield;
     const last = keys[keys.length - 1];
     if (last?.field === 'id') {
       if (last.direction === 'desc') order = order.slice().reverse();
-      if (keys.length > 1) order = this.#sortBy(order, keys.slice(0, -1));
-    } else {
-      order = this.#sortBy(order, keys);
+      keys = keys.slice(0, -1);
     }
-    this.#orders.set(key, order);
-    return order;
-  }
-
-  /** Stable counting sorts, least significant key first (`id` never comes here: it is the last key or absent). */
-  #sortBy(start: Uint32Array, keys: readonly SortKey[]): Uint32Array {
-    let order = start;
     for (let j = keys.length - 1; j >= 0; j--) {
       const key = keys[j] as SortKey;
-      order = countingSort(order, this.#rank(key.field as ColumnField), key.direction === 'desc');
+      const ranking = this.#rank(key.field as ColumnField);
+      yield;
+      order = countingSort(order, ranking, key.direction === 'desc');
+      if (j > 0) yield;
     }
     return order;
   }

@@ -15,8 +15,21 @@ export function codeArray(size: number, max: number): CodeArray {
   return max < 256 ? new Uint8Array(size) : max < 65_536 ? new Uint16Array(size) : new Uint32Array(size);
 }
 
+/** Integer columns spanning at most this many values are ranked by counting, not by sorting. */
+const MAX_COUNTING_RANGE = 1 << 22;
+
 /** Dense ranks of a numeric column, in ascending numeric order (`-0` and `0` are one value). */
 export function rankNumbers(column: NumberArray): Ranking {
+  if (!(column instanceof Float64Array) && column.length > 0) {
+    let min = column[0] as number;
+    let max = min;
+    for (let i = 1; i < column.length; i++) {
+      const v = column[i] as number;
+      if (v < min) min = v;
+      else if (v > max) max = v;
+    }
+    if (max - min < MAX_COUNTING_RANGE) return rankIntegers(column, min, max);
+  }
   const sorted = column.slice().sort();
   let distinct = 0;
   for (let k = 0; k < sorted.length; k++) {
@@ -37,6 +50,17 @@ export function rankNumbers(column: NumberArray): Ranking {
     rank[i] = lo;
   }
   return { keys: rank, max: Math.max(0, distinct - 1) };
+}
+
+/** Dense ranks of integers in `min..max` by counting: mark the values present, number them in order. */
+function rankIntegers(column: Int8Array | Int16Array | Int32Array, min: number, max: number): Ranking {
+  const rankOf = new Uint32Array(max - min + 1);
+  for (let i = 0; i < column.length; i++) rankOf[(column[i] as number) - min] = 1;
+  let distinct = 0;
+  for (let v = 0; v < rankOf.length; v++) if (rankOf[v]) rankOf[v] = distinct++;
+  const rank = codeArray(column.length, distinct - 1);
+  for (let i = 0; i < column.length; i++) rank[i] = rankOf[(column[i] as number) - min] as number;
+  return { keys: rank, max: distinct - 1 };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { ColumnField } from '../engine/promotion-columns.js';
 import { PromotionTable } from '../engine/promotion-table.js';
 import { queryRows, selectRows, summarizeRows } from '../engine/query-rows.js';
 import type { ExportQuery } from '../query/export-query-schema.js';
+import type { SortKey } from '../query/param-schemas.js';
 import type { PromotionFilters } from '../query/promotion-filters-schema.js';
 import type { PromotionsQuery } from '../query/promotions-query-schema.js';
 import type { StoresQuery } from '../query/stores-query-schema.js';
@@ -138,10 +139,18 @@ export function createGeneratedSource(
     return building;
   };
 
-  /** The compact engine with the columns of `fields` built, or `undefined` in rows mode. */
-  const compactFor = async (fields: Set<ColumnField>): Promise<ColumnQuery | undefined> => {
+  /**
+   * The compact engine with the columns of `fields` built and the result of `filters` + `sort` cached (computed
+   * a step at a time, yielding in between), or `undefined` in rows mode.
+   */
+  const compactFor = async (
+    fields: Set<ColumnField>,
+    filters: PromotionFilters,
+    sort: readonly SortKey[],
+  ): Promise<ColumnQuery | undefined> => {
     if (!columns || !compact) return undefined;
     await columns.ensure(fields);
+    await compact.prepare(filters, sort, yieldToEventLoop);
     return compact;
   };
 
@@ -235,7 +244,7 @@ export function createGeneratedSource(
       const fields = requiredFields(query, query.sort);
       const subset = lazySubset(query, fields);
       if (subset) return queryRows(subset, query);
-      const engine = await compactFor(fields);
+      const engine = await compactFor(fields, query, query.sort);
       if (!engine) return (await materialize()).page(query);
       const indices = engine.select(query, query.sort);
       const end = Math.min(indices.length, query.offset + query.limit);
@@ -251,7 +260,7 @@ export function createGeneratedSource(
       const fields = requiredFields(query, [], query);
       const subset = lazySubset(query, fields);
       if (subset) return summarizeRows(subset, query);
-      const engine = await compactFor(fields);
+      const engine = await compactFor(fields, query, []);
       return engine ? engine.summary(query) : (await materialize()).summary(query);
     },
     async *exportPromotions(query: ExportQuery, signal?: AbortSignal): AsyncGenerator<Promotion> {
@@ -262,7 +271,7 @@ export function createGeneratedSource(
         return;
       }
       if (query.sort.length > 0 && columns) {
-        const engine = (await compactFor(fields)) as ColumnQuery;
+        const engine = (await compactFor(fields, query, query.sort)) as ColumnQuery;
         yield* regenerateRowsInOrder(normalized, engine.select(query, query.sort), signal);
         return;
       }

@@ -155,9 +155,17 @@ export class GeneratedColumns implements PromotionColumns {
       }
       if (chunk.endStore < spec.stores) await yieldToEventLoop();
     }
-    for (const { field, builder } of numbers) this.#numbers.set(field, builder.finish());
+    // Narrowing copies and the id order each take a pass over every row: one task each.
+    for (const { field, builder } of numbers) {
+      await yieldToEventLoop();
+      this.#numbers.set(field, builder.finish());
+    }
     for (const { field, column } of booleans) this.#booleans.set(field, column);
     for (const { field, builder } of strings) this.#strings.set(field, builder.finish());
+    if (!this.#idOrder && this.#strings.has('storeId') && this.#strings.has('sku')) {
+      await yieldToEventLoop();
+      this.idOrder();
+    }
     this.#passes++;
   }
 }
