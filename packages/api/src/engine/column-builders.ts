@@ -66,8 +66,8 @@ export class NumberColumnBuilder {
     const ints = this.#ints;
     if (!ints) return { values: this.#floats as Float64Array, scale: 1 };
     let values: NumberArray = ints;
-    if (this.#min >= -128 && this.#max <= 127) values = Int8Array.from(ints);
-    else if (this.#min >= -32_768 && this.#max <= 32_767) values = Int16Array.from(ints);
+    if (this.#min >= -128 && this.#max <= 127) values = new Int8Array(ints);
+    else if (this.#min >= -32_768 && this.#max <= 32_767) values = new Int16Array(ints);
     return { values, scale: this.#scale };
   }
 }
@@ -94,8 +94,8 @@ export class DictionaryBuilder {
         code = this.#values.length;
         this.#values.push(value);
         this.#index.set(value, code);
-        if (code === 256) this.#codes = Uint16Array.from(this.#codes);
-        else if (code === 65_536) this.#codes = Uint32Array.from(this.#codes);
+        if (code === 256) this.#codes = new Uint16Array(this.#codes);
+        else if (code === 65_536) this.#codes = new Uint32Array(this.#codes);
       }
       this.#last = value;
       this.#lastCode = code;

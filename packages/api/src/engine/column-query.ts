@@ -18,6 +18,7 @@ import { filterKey } from './create-promotion-predicate.js';
 import { type Ranking, rankDictionary, rankNumbers } from './dense-rank.js';
 import { LruCache } from './lru-cache.js';
 import type { ColumnField, Dictionary, DictionaryField, PromotionColumns } from './promotion-columns.js';
+import { runSteps, runStepsPaused, type Steps } from './run-steps.js';
 import { SummaryAccumulator } from './summary-accumulator.js';
 
 /** Cache limits of a {@link ColumnQuery}. */
@@ -105,17 +106,15 @@ export class ColumnQuery {
     const key = `${filterKey(filters)}|${sortKeyString(sort)}`;
     const cached = this.#results.get(key);
     if (cached) return cached;
-    const steps = this.#selectSteps(filters, sort);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    this.#results.set(key, step.value);
-    return step.value;
+    const result = runSteps(this.#selectSteps(filters, sort));
+    this.#results.set(key, result);
+    return result;
   }
 
   /**
    * Computes and caches the result of a query a step at a time (the `id` order, each sort key's rank and counting
    * sort, each filter's pass, the merge), awaiting `pause()` between steps: a browser page never waits for more
-   * than one pass over every row. `select` then answers from the cache.
+   * than about one pass over every row. `select` then answers from the cache.
    */
   async prepare(
     filters: PromotionFilters,
@@ -124,16 +123,10 @@ export class ColumnQuery {
   ): Promise<void> {
     const key = `${filterKey(filters)}|${sortKeyString(sort)}`;
     if (this.#results.get(key)) return;
-    const steps = this.#selectSteps(filters, sort);
-    let step = steps.next();
-    while (!step.done) {
-      await pause();
-      step = steps.next();
-    }
-    this.#results.set(key, step.value);
+    this.#results.set(key, await runStepsPaused(this.#selectSteps(filters, sort), pause));
   }
 
-  *#selectSteps(filters: PromotionFilters, sort: readonly SortKey[]): Generator<void, Uint32Array> {
+  *#selectSteps(filters: PromotionFilters, sort: readonly SortKey[]): Steps<Uint32Array> {
     let order: Uint32Array | undefined;
     if (sort.length > 0) {
       const key = sortKeyString(sort);
@@ -186,7 +179,7 @@ export class ColumnQuery {
   }
 
   /** 1 for each row that passes the filters, or `undefined` when there is no filter (a step per filter). */
-  *#maskSteps(filters: PromotionFilters): Generator<void, Uint8Array | undefined> {
+  *#maskSteps(filters: PromotionFilters): Steps<Uint8Array | undefined> {
     const n = this.columns.size;
     let mask: Uint8Array | undefined;
     const start = () => {
@@ -272,10 +265,9 @@ export class ColumnQuery {
    * The order of the sort keys from the `id` order by stable counting sorts, least significant key first (`id`
    * itself is the last key or absent), pausing (`yield`) after each step.
    */
-  *#orderSteps(sort: readonly SortKey[]): Generator<void, Uint32Array> {
+  *#orderSteps(sort: readonly SortKey[]): Steps<Uint32Array> {
     let keys = effectiveSort(sort);
     let order = this.columns.idOrder();
-    yield;
     const last = keys[keys.length - 1];
     if (last?.field === 'id') {
       if (last.direction === 'desc') order = order.slice().reverse();
@@ -309,16 +301,18 @@ export class ColumnQuery {
 }
 
 /**
- * Row indices in `id` order from the `storeId` and `sku` columns: `PRM-<storeId>-<sku>` compares like the pair
- * (`-` sorts before every character of a store id, so `PRM-STORE_100-…` < `PRM-STORE_1000-…`, as `STORE_100` <
- * `STORE_1000`). Rows of a store nearly always come in SKU order already: one counting sort by store, checked,
- * and a second one by SKU first only when needed.
+ * Row indices in `id` order from the `storeId` and `sku` columns, a step at a time: `PRM-<storeId>-<sku>`
+ * compares like the pair (`-` sorts before every character of a store id, so `PRM-STORE_100-…` <
+ * `PRM-STORE_1000-…`, as `STORE_100` < `STORE_1000`). Rows of a store nearly always come in SKU order already:
+ * one counting sort by store, checked, and a second one by SKU first only when needed.
  */
-export function idOrderOf(storeId: Dictionary, sku: Dictionary): Uint32Array {
+export function* idOrderSteps(storeId: Dictionary, sku: Dictionary): Steps<Uint32Array> {
   const stores = rankDictionary(storeId.values, storeId.codes);
   const skus = rankDictionary(sku.values, sku.codes);
+  yield;
   const n = storeId.codes.length;
   const order = countingSort(identity(n), stores, false);
+  yield;
   const storeCodes = storeId.codes;
   const skuCodes = sku.codes;
   const skuRank = skus.map as Uint32Array;
@@ -328,8 +322,10 @@ export function idOrderOf(storeId: Dictionary, sku: Dictionary): Uint32Array {
     if (
       storeCodes[a] === storeCodes[b] &&
       (skuRank[skuCodes[a] as number] as number) >= (skuRank[skuCodes[b] as number] as number)
-    )
+    ) {
+      yield;
       return countingSort(countingSort(identity(n), skus, false), stores, false);
+    }
   }
   return order;
 }

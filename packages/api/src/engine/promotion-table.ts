@@ -7,9 +7,10 @@ import type { Page } from '../schemas/page-schema.js';
 import type { Promotion } from '../schemas/promotion-schema.js';
 import type { Summary } from '../schemas/summary-schema.js';
 import { DictionaryBuilder, NumberColumnBuilder } from './column-builders.js';
-import { ColumnQuery, idOrderOf } from './column-query.js';
+import { ColumnQuery, idOrderSteps } from './column-query.js';
 import { identity } from './counting-sort.js';
 import type { Dictionary, DictionaryField, NumberColumn, PromotionColumns } from './promotion-columns.js';
+import { runSteps } from './run-steps.js';
 
 /** Options of {@link PromotionTable}. */
 export interface PromotionTableOptions {
@@ -113,7 +114,7 @@ class RowColumns implements PromotionColumns {
   /** `storeId` then `sku` order, checked against the rows' own ids (sorted by id outright if they disagree). */
   idOrder(): Uint32Array {
     if (this.#idOrder) return this.#idOrder;
-    let order = idOrderOf(this.dictionary('storeId'), this.dictionary('sku'));
+    let order = runSteps(idOrderSteps(this.dictionary('storeId'), this.dictionary('sku')));
     const rows = this.#rows;
     for (let k = 1; k < order.length; k++) {
       if (!((rows[order[k - 1] as number] as Promotion).id < (rows[order[k] as number] as Promotion).id)) {

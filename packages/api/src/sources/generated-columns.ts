@@ -6,7 +6,7 @@ import {
   yieldToEventLoop,
 } from '@promoscale/generator';
 import { DictionaryBuilder, NumberColumnBuilder } from '../engine/column-builders.js';
-import { idOrderOf } from '../engine/column-query.js';
+import { idOrderSteps } from '../engine/column-query.js';
 import {
   type ColumnField,
   type Dictionary,
@@ -15,6 +15,7 @@ import {
   type NumberColumn,
   type PromotionColumns,
 } from '../engine/promotion-columns.js';
+import { runSteps, runStepsPaused } from '../engine/run-steps.js';
 import {
   BOOLEAN_FILTER_FIELDS,
   type BooleanFilterField,
@@ -120,7 +121,7 @@ export class GeneratedColumns implements PromotionColumns {
   }
 
   idOrder(): Uint32Array {
-    this.#idOrder ??= idOrderOf(this.dictionary('storeId'), this.dictionary('sku'));
+    this.#idOrder ??= runSteps(idOrderSteps(this.dictionary('storeId'), this.dictionary('sku')));
     return this.#idOrder;
   }
 
@@ -163,8 +164,8 @@ export class GeneratedColumns implements PromotionColumns {
     for (const { field, column } of booleans) this.#booleans.set(field, column);
     for (const { field, builder } of strings) this.#strings.set(field, builder.finish());
     if (!this.#idOrder && this.#strings.has('storeId') && this.#strings.has('sku')) {
-      await yieldToEventLoop();
-      this.idOrder();
+      const steps = idOrderSteps(this.dictionary('storeId'), this.dictionary('sku'));
+      this.#idOrder = await runStepsPaused(steps, yieldToEventLoop);
     }
     this.#passes++;
   }
