@@ -1,10 +1,12 @@
 // The page of large-dataset.bench.mjs in Chromium (bundled by the bench with Vite): MSW's service worker with the
 // promoscale handlers over a generated source, and the steps' primitives on `window.bench`.
 import { createGeneratedSource } from '@promoscale/api';
+import { slicePromotions } from '@promoscale/generator';
 import { setupPromoscaleWorker } from '@promoscale/msw/browser';
-import { jsonGetter, timeEach, timeMaterialize } from './large-dataset-steps.mjs';
+import { jsonGetter, timeEach, timeMaterialize, timeRegenerate } from './large-dataset-steps.mjs';
 
 let source;
+let dataset;
 const longTasks = [];
 new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({
   type: 'longtask',
@@ -15,6 +17,7 @@ const getJson = jsonGetter('');
 
 window.bench = {
   async start(spec, options) {
+    dataset = spec;
     source = createGeneratedSource(spec, options);
     const worker = setupPromoscaleWorker({ dataset: spec, source });
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
@@ -33,6 +36,7 @@ window.bench = {
     };
   },
   warm: (paths) => timeEach(getJson, paths),
+  regenerate: () => timeRegenerate(slicePromotions, dataset),
   storage: () => source.storage(),
   materialize: () => timeMaterialize(source),
 };

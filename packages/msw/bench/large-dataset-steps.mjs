@@ -39,6 +39,20 @@ export async function timeMaterialize(source) {
   return performance.now() - start;
 }
 
+/**
+ * Milliseconds to generate 100 stores spread over the dataset (median of five tries): what a page of 100 rows
+ * from 100 different stores costs to generate again in columns mode.
+ */
+export function timeRegenerate(slicePromotions, spec) {
+  const tries = [];
+  for (let t = 0; t < 5; t++) {
+    const start = performance.now();
+    for (let k = 0; k < 100; k++) slicePromotions(spec, ((k * 7919 + t * 104_729) % spec.stores) * 30, 30);
+    tries.push(performance.now() - start);
+  }
+  return quantile(tries, 0.5);
+}
+
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -46,7 +60,7 @@ const quantile = (values, q) => {
 const round = (x) => Math.round(x * 100) / 100;
 
 /**
- * Runs the steps on `target` ({ memory, cold, warm, storage, materialize }) and returns the figures: bytes are
+ * Runs the steps on `target` ({ memory, cold, warm, regenerate, storage, materialize }) and returns the figures: bytes are
  * growth over the memory before the source existed, times in ms.
  */
 export async function runSteps(target, warmRuns) {
@@ -67,10 +81,22 @@ export async function runSteps(target, warmRuns) {
   const warmPaging = await warm(paging);
   const warmDistinct = await warm(distinct);
   const afterFirst = { memory: await grown(), storage: await target.storage() };
+  const regenerateMs = round(await target.regenerate());
   const newSort = await target.cold(NEW_SORT);
   const summary = await target.cold(SUMMARY);
   const afterMore = { memory: await grown(), storage: await target.storage() };
   const materializeMs = round(await target.materialize());
   const afterAll = { memory: await grown(), storage: await target.storage() };
-  return { cold, warmPaging, warmDistinct, afterFirst, newSort, summary, afterMore, materializeMs, afterAll };
+  return {
+    cold,
+    warmPaging,
+    warmDistinct,
+    regenerateMs,
+    afterFirst,
+    newSort,
+    summary,
+    afterMore,
+    materializeMs,
+    afterAll,
+  };
 }
