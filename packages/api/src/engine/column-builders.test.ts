@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DictionaryBuilder, NumberColumnBuilder } from './column-builders.js';
+import { DictionaryBuilder, NumberColumnBuilder, storedRange } from './column-builders.js';
 
 const decode = (column: { values: ArrayLike<number>; scale: number }) =>
   Array.from(column.values, (v) => v / column.scale);
@@ -53,5 +53,29 @@ describe('DictionaryBuilder', () => {
     const small = new DictionaryBuilder(4);
     for (const [i, value] of ['a', 'b', 'a', 'a'].entries()) small.set(i, value);
     expect(small.finish()).toMatchObject({ values: ['a', 'b'], codes: Uint8Array.from([0, 1, 0, 0]) });
+  });
+});
+
+describe('storedRange', () => {
+  it('selects exactly the rows whose decoded value lies in the range, for every bound near the values', () => {
+    const values = [-12.5, -0.01, 0, 0.001, 0.3, 1.005, 2.999, 3, 19.99, 123.456];
+    const column = encode(values);
+    expect(column.scale).toBe(1000);
+    const decoded = decode(column);
+    const bounds = [
+      Number.NEGATIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+      -1e300,
+      1e300,
+      ...values.flatMap((v) => [v, v - 1e-9, v + 1e-9, v - 0.0005, v + 0.0005]),
+      0.1 + 0.2,
+    ];
+    for (const gte of bounds) {
+      for (const lte of [Number.POSITIVE_INFINITY, 3, 0.3, gte]) {
+        const [lo, hi] = storedRange(column, gte, lte);
+        const got = Array.from(column.values, (q) => q >= lo && q <= hi);
+        expect(got, `${gte}..${lte}`).toEqual(decoded.map((v) => v >= gte && v <= lte));
+      }
+    }
   });
 });

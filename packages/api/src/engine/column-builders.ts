@@ -107,3 +107,27 @@ export class DictionaryBuilder {
     return { values: this.#values, index: this.#index, codes: this.#codes };
   }
 }
+
+/** Beyond this magnitude a bound needs no adjusting: every stored integer is far inside it. */
+const FAR = 2 ** 40;
+
+/**
+ * The stored-value bounds `[lo, hi]` of a range filter on a numeric column: `values[i] / scale` lies in
+ * `[gte, lte]` exactly when `values[i]` lies in `[lo, hi]`, so a filter pass compares integers without dividing.
+ * Exact: each bound is moved until the column's own division (`q / scale`, monotonic in `q`) agrees with it.
+ */
+export function storedRange(column: NumberColumn, gte: number, lte: number): [number, number] {
+  const { scale } = column;
+  if (scale === 1) return [gte, lte];
+  let lo = Math.ceil(gte * scale);
+  if (Number.isFinite(lo) && Math.abs(lo) < FAR) {
+    while ((lo - 1) / scale >= gte) lo--;
+    while (lo / scale < gte) lo++;
+  }
+  let hi = Math.floor(lte * scale);
+  if (Number.isFinite(hi) && Math.abs(hi) < FAR) {
+    while ((hi + 1) / scale <= lte) hi++;
+    while (hi / scale > lte) hi--;
+  }
+  return [lo, hi];
+}
