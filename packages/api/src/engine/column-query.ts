@@ -14,9 +14,9 @@ import type { SummaryQuery } from '../query/summary-query-schema.js';
 import type { Summary } from '../schemas/summary-schema.js';
 import { storedRange } from './column-builders.js';
 import { sortKeyString } from './compare-promotions.js';
-import { countingSort, identity } from './counting-sort.js';
+import { countingSortSteps, identity } from './counting-sort.js';
 import { filterKey } from './create-promotion-predicate.js';
-import { type Ranking, rankDictionary, rankNumbers } from './dense-rank.js';
+import { type Ranking, rankDictionary, rankNumbersSteps } from './dense-rank.js';
 import { LruCache } from './lru-cache.js';
 import type {
   CodeArray,
@@ -26,7 +26,7 @@ import type {
   NumberArray,
   PromotionColumns,
 } from './promotion-columns.js';
-import { runSteps, runStepsPaused, type Steps } from './run-steps.js';
+import { inSlices, runSteps, runStepsPaused, SLICE_ROWS, type Steps } from './run-steps.js';
 import { SummaryAccumulator } from './summary-accumulator.js';
 
 /** Cache limits of a {@link ColumnQuery}. */
@@ -35,6 +35,8 @@ export interface ColumnQueryOptions {
   sortCacheSize?: number;
   /** Query results (matching row indices in order) kept, keyed by filters and sort. @default 32 */
   resultCacheSize?: number;
+  /** Rows a step of a pass covers at most (see `prepare`). @default 262144 */
+  sliceRows?: number;
   /**
    * Bytes each cache (sort orders, results, numeric ranks) may hold: beyond it the least recently used entries go,
    * whatever their count. @default Infinity
@@ -91,9 +93,11 @@ export class ColumnQuery {
   readonly #orders: LruCache<string, Uint32Array>;
   readonly #results: LruCache<string, Uint32Array>;
   readonly #ranks: LruCache<SortField, Ranking>;
+  readonly #slice: number;
 
   constructor(columns: PromotionColumns, options: ColumnQueryOptions = {}) {
     this.columns = columns;
+    this.#slice = Math.max(1, Math.floor(options.sliceRows ?? SLICE_ROWS));
     const bytes = options.cacheBytes ?? Number.POSITIVE_INFINITY;
     const sortCacheSize = options.sortCacheSize ?? 8;
     this.#orders = new LruCache(sortCacheSize, bytes);
@@ -147,7 +151,7 @@ export class ColumnQuery {
     }
     const mask = yield* this.#maskSteps(filters);
     if (!mask) return order ?? identity(this.columns.size);
-    return matching(mask, order);
+    return yield* matching(mask, order, this.#slice);
   }
 
   /** The summary of a query. */
@@ -189,13 +193,19 @@ export class ColumnQuery {
         const code = dict.index.get(value);
         if (code !== undefined) allowed[code] = 1;
       }
-      mask = keepCodes(mask, n, dict.codes, allowed);
+      mask = yield* keepCodes(mask, n, this.#slice, dict.codes, allowed);
       yield;
     }
     for (const field of BOOLEAN_FILTER_FIELDS) {
       const value = filters[field];
       if (value === undefined) continue;
-      mask = keepCodes(mask, n, this.columns.boolean(field), Uint8Array.of(value ? 0 : 1, value ? 1 : 0));
+      mask = yield* keepCodes(
+        mask,
+        n,
+        this.#slice,
+        this.columns.boolean(field),
+        Uint8Array.of(value ? 0 : 1, value ? 1 : 0),
+      );
       yield;
     }
     for (const field of NUMERIC_FIELDS) {
@@ -204,7 +214,7 @@ export class ColumnQuery {
       if (gte === Number.NEGATIVE_INFINITY && lte === Number.POSITIVE_INFINITY) continue;
       const column = this.columns.number(field);
       const [lo, hi] = storedRange(column, gte, lte);
-      mask = keepRange(mask, n, column.values, lo, hi);
+      mask = yield* keepRange(mask, n, this.#slice, column.values, lo, hi);
       yield;
     }
     for (const field of DATE_FIELDS) {
@@ -215,7 +225,7 @@ export class ColumnQuery {
       const allowed = Uint8Array.from(dict.values, (v) =>
         (gte === undefined || v >= gte) && (lte === undefined || v <= lte) ? 1 : 0,
       );
-      mask = keepCodes(mask, n, dict.codes, allowed);
+      mask = yield* keepCodes(mask, n, this.#slice, dict.codes, allowed);
       yield;
     }
     if (filters.q !== undefined) {
@@ -228,7 +238,7 @@ export class ColumnQuery {
           hit: Uint8Array.from(dict.lower, (value) => (value.includes(needle) ? 1 : 0)),
         };
       });
-      mask = keepSearch(mask, n, tests);
+      mask = yield* keepSearch(mask, n, this.#slice, tests);
       yield;
     }
     return mask;
@@ -248,20 +258,20 @@ export class ColumnQuery {
     }
     for (let j = keys.length - 1; j >= 0; j--) {
       const key = keys[j] as SortKey;
-      const ranking = this.#rank(key.field as ColumnField);
+      const ranking = yield* this.#rank(key.field as ColumnField);
       yield;
-      order = countingSort(order, ranking, key.direction === 'desc');
+      order = yield* countingSortSteps(order, ranking, key.direction === 'desc', this.#slice);
       if (j > 0) yield;
     }
     return order;
   }
 
-  #rank(field: ColumnField): Ranking {
+  *#rank(field: ColumnField): Steps<Ranking> {
     const cached = this.#ranks.get(field);
     if (cached) return cached;
     let ranking: Ranking;
     if (NUMERIC.has(field)) {
-      ranking = rankNumbers(this.columns.number(field as NumericField).values);
+      ranking = yield* rankNumbersSteps(this.columns.number(field as NumericField).values, this.#slice);
     } else if (BOOLEAN.has(field)) {
       ranking = { keys: this.columns.boolean(field as BooleanFilterField), max: 1 };
     } else {
@@ -273,85 +283,87 @@ export class ColumnQuery {
   }
 }
 
-// The passes over every row, as plain functions: V8 optimizes their loops better than a generator's.
+// The passes over every row, a slice of rows a step; the loops sit in plain closures, which V8 optimizes
+// better than a generator's body.
 
 /**
  * Keeps the rows whose code is allowed: the first filter (`mask` undefined) writes a new mask of `n` rows, later
- * ones clear rows from it. Returns the mask.
+ * ones clear rows from it. A slice of rows a step; returns the mask.
  */
-function keepCodes(
+function* keepCodes(
   mask: Uint8Array | undefined,
   n: number,
+  slice: number,
   codes: CodeArray,
   allowed: Uint8Array,
-): Uint8Array {
-  if (!mask) {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = allowed[codes[i] as number] as number;
-    return out;
-  }
-  for (let i = 0; i < n; i++) if (mask[i] && !allowed[codes[i] as number]) mask[i] = 0;
-  return mask;
+): Steps<Uint8Array> {
+  const m = mask ?? new Uint8Array(n);
+  yield* inSlices(n, slice, (from, to) => {
+    if (!mask) for (let i = from; i < to; i++) m[i] = allowed[codes[i] as number] as number;
+    else for (let i = from; i < to; i++) if (m[i] && !allowed[codes[i] as number]) m[i] = 0;
+  });
+  return m;
 }
 
 /** Keeps the rows whose stored value lies in `[lo, hi]` (see {@link keepCodes}). */
-function keepRange(
+function* keepRange(
   mask: Uint8Array | undefined,
   n: number,
+  slice: number,
   values: NumberArray,
   lo: number,
   hi: number,
-): Uint8Array {
-  if (!mask) {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
+): Steps<Uint8Array> {
+  const m = mask ?? new Uint8Array(n);
+  yield* inSlices(n, slice, (from, to) => {
+    for (let i = from; i < to; i++) {
+      if (mask && !m[i]) continue;
       const v = values[i] as number;
-      out[i] = v >= lo && v <= hi ? 1 : 0;
+      m[i] = v >= lo && v <= hi ? 1 : 0;
     }
-    return out;
-  }
-  for (let i = 0; i < n; i++) {
-    if (!mask[i]) continue;
-    const v = values[i] as number;
-    if (v < lo || v > hi) mask[i] = 0;
-  }
-  return mask;
+  });
+  return m;
 }
 
 /** Keeps the rows where any of the search columns' codes is a hit (see {@link keepCodes}). */
-function keepSearch(
-  previous: Uint8Array | undefined,
+function* keepSearch(
+  mask: Uint8Array | undefined,
   n: number,
+  slice: number,
   tests: readonly { codes: CodeArray; hit: Uint8Array }[],
-): Uint8Array {
-  const mask = previous ?? new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (previous && !mask[i]) continue;
-    let found = 0;
-    for (const { codes, hit } of tests) {
-      if (hit[codes[i] as number]) {
-        found = 1;
-        break;
+): Steps<Uint8Array> {
+  const m = mask ?? new Uint8Array(n);
+  yield* inSlices(n, slice, (from, to) => {
+    for (let i = from; i < to; i++) {
+      if (mask && !m[i]) continue;
+      let found = 0;
+      for (const { codes, hit } of tests) {
+        if (hit[codes[i] as number]) {
+          found = 1;
+          break;
+        }
       }
+      m[i] = found;
     }
-    mask[i] = found;
-  }
-  return mask;
+  });
+  return m;
 }
 
-/** The rows the mask keeps, in `order` (dataset order when absent). */
-function matching(mask: Uint8Array, order: Uint32Array | undefined): Uint32Array {
+/** The rows the mask keeps, in `order` (dataset order when absent), a slice a step. */
+function* matching(mask: Uint8Array, order: Uint32Array | undefined, slice: number): Steps<Uint32Array> {
   const n = mask.length;
   const out = new Uint32Array(n);
   let count = 0;
-  if (order) {
-    for (let k = 0; k < n; k++) {
-      const i = order[k] as number;
-      if (mask[i]) out[count++] = i;
+  yield* inSlices(n, slice, (from, to) => {
+    if (order) {
+      for (let k = from; k < to; k++) {
+        const i = order[k] as number;
+        if (mask[i]) out[count++] = i;
+      }
+    } else {
+      for (let i = from; i < to; i++) if (mask[i]) out[count++] = i;
     }
-  } else {
-    for (let i = 0; i < n; i++) if (mask[i]) out[count++] = i;
-  }
+  });
   return out.slice(0, count);
 }
 
@@ -361,26 +373,31 @@ function matching(mask: Uint8Array, order: Uint32Array | undefined): Uint32Array
  * `PRM-STORE_1000-…`, as `STORE_100` < `STORE_1000`). Rows of a store nearly always come in SKU order already:
  * one counting sort by store, checked, and a second one by SKU first only when needed.
  */
-export function* idOrderSteps(storeId: Dictionary, sku: Dictionary): Steps<Uint32Array> {
+export function* idOrderSteps(storeId: Dictionary, sku: Dictionary, slice = SLICE_ROWS): Steps<Uint32Array> {
   const stores = rankDictionary(storeId.values, storeId.codes);
   const skus = rankDictionary(sku.values, sku.codes);
   yield;
   const n = storeId.codes.length;
-  const order = countingSort(identity(n), stores, false);
+  const order = yield* countingSortSteps(identity(n), stores, false, slice);
   yield;
   const storeCodes = storeId.codes;
   const skuCodes = sku.codes;
   const skuRank = skus.map as Uint32Array;
-  for (let k = 1; k < n; k++) {
-    const a = order[k - 1] as number;
-    const b = order[k] as number;
-    if (
-      storeCodes[a] === storeCodes[b] &&
-      (skuRank[skuCodes[a] as number] as number) >= (skuRank[skuCodes[b] as number] as number)
-    ) {
-      yield;
-      return countingSort(countingSort(identity(n), skus, false), stores, false);
+  let ordered = true;
+  yield* inSlices(n, slice, (from, to) => {
+    for (let k = Math.max(1, from); k < to && ordered; k++) {
+      const a = order[k - 1] as number;
+      const b = order[k] as number;
+      if (
+        storeCodes[a] === storeCodes[b] &&
+        (skuRank[skuCodes[a] as number] as number) >= (skuRank[skuCodes[b] as number] as number)
+      )
+        ordered = false;
     }
-  }
-  return order;
+  });
+  if (ordered) return order;
+  yield;
+  const bySku = yield* countingSortSteps(identity(n), skus, false, slice);
+  yield;
+  return yield* countingSortSteps(bySku, stores, false, slice);
 }

@@ -1,4 +1,5 @@
 import type { CodeArray, NumberArray } from './promotion-columns.js';
+import { inSlices, SLICE_ROWS, type Steps } from './run-steps.js';
 
 /**
  * Dense ranks of a column: equal values share a rank, ranks run `0..max` without gaps. Row `i`'s rank is
@@ -18,18 +19,27 @@ export function codeArray(size: number, max: number): CodeArray {
 /** Integer columns spanning at most this many values are ranked by counting, not by sorting. */
 const MAX_COUNTING_RANGE = 1 << 22;
 
-/** Dense ranks of a numeric column, in ascending numeric order (`-0` and `0` are one value). */
-export function rankNumbers(column: NumberArray): Ranking {
+/**
+ * Dense ranks of a numeric column, in ascending numeric order (`-0` and `0` are one value): integer columns a
+ * slice of rows a step, by counting; doubles sorted in one step.
+ */
+export function* rankNumbersSteps(column: NumberArray, slice = SLICE_ROWS): Steps<Ranking> {
   if (!(column instanceof Float64Array) && column.length > 0) {
     let min = column[0] as number;
     let max = min;
-    for (let i = 1; i < column.length; i++) {
-      const v = column[i] as number;
-      if (v < min) min = v;
-      else if (v > max) max = v;
-    }
-    if (max - min < MAX_COUNTING_RANGE) return rankIntegers(column, min, max);
+    yield* inSlices(column.length, slice, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const v = column[i] as number;
+        if (v < min) min = v;
+        else if (v > max) max = v;
+      }
+    });
+    if (max - min < MAX_COUNTING_RANGE) return yield* rankIntegers(column, min, max, slice);
   }
+  return rankDoubles(column);
+}
+
+function rankDoubles(column: NumberArray): Ranking {
   const sorted = column.slice().sort();
   let distinct = 0;
   for (let k = 0; k < sorted.length; k++) {
@@ -53,13 +63,24 @@ export function rankNumbers(column: NumberArray): Ranking {
 }
 
 /** Dense ranks of integers in `min..max` by counting: mark the values present, number them in order. */
-function rankIntegers(column: Int8Array | Int16Array | Int32Array, min: number, max: number): Ranking {
+function* rankIntegers(
+  column: Int8Array | Int16Array | Int32Array,
+  min: number,
+  max: number,
+  slice: number,
+): Steps<Ranking> {
   const rankOf = new Uint32Array(max - min + 1);
-  for (let i = 0; i < column.length; i++) rankOf[(column[i] as number) - min] = 1;
+  yield* inSlices(column.length, slice, (from, to) => {
+    for (let i = from; i < to; i++) rankOf[(column[i] as number) - min] = 1;
+  });
+  yield;
   let distinct = 0;
   for (let v = 0; v < rankOf.length; v++) if (rankOf[v]) rankOf[v] = distinct++;
   const rank = codeArray(column.length, distinct - 1);
-  for (let i = 0; i < column.length; i++) rank[i] = rankOf[(column[i] as number) - min] as number;
+  yield;
+  yield* inSlices(column.length, slice, (from, to) => {
+    for (let i = from; i < to; i++) rank[i] = rankOf[(column[i] as number) - min] as number;
+  });
   return { keys: rank, max: distinct - 1 };
 }
 

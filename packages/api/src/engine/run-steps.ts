@@ -20,3 +20,14 @@ export async function runStepsPaused<T>(steps: Steps<T>, pause: () => Promise<vo
   }
   return step.value;
 }
+
+/** Rows a step covers at most when a pass over every row is cut into steps. */
+export const SLICE_ROWS = 1 << 18;
+
+/** Runs `pass(from, to)` over `0..n` in slices of `size` rows, a step each. */
+export function* inSlices(n: number, size: number, pass: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < n; from += size) {
+    if (from > 0) yield;
+    pass(from, Math.min(n, from + size));
+  }
+}
