@@ -291,7 +291,7 @@ function report(runtime, results) {
       console.log(
         s.mode === 'rows'
           ? '      why: the PromotionTable indexes every row in one task after generating them'
-          : `      why: the longest step is one pass over all ${n(stores * 30)} rows (the id order, a rank, a counting sort, a filter or the merge), one task each; at load ${load} on 2 cores one pass takes longer than 50 ms`,
+          : `      why: building runs as tasks of 250 stores generated, or of 262,144 rows of one pass (a filter, a rank, a sort, the merge); at load ${load} on 2 cores such a task, with its garbage collection and the time the OS runs other processes, still exceeds 50 ms`,
       );
     const regenerate = `generating 100 stores again takes ${r.regenerateMs} ms here`;
     for (const [what, w, cached] of [
