@@ -130,5 +130,6 @@ export {
   createGeneratedSource,
   type GeneratedSource,
   type GeneratedSourceOptions,
+  type GeneratedSourceStorage,
 } from './sources/create-generated-source.js';
 export type { DataSource, DataSourceInfo } from './sources/data-source.js';

@@ -127,6 +127,16 @@ describe('createGeneratedSource', () => {
     });
   });
 
+  it('rejects a compactAbove or cacheBytes that is not an integer >= 0 with INVALID_OPTION', () => {
+    for (const options of [{ compactAbove: -1 }, { compactAbove: 1.5 }, { cacheBytes: Number.NaN }]) {
+      expect(() => createGeneratedSource({ stores: 5 }, options), JSON.stringify(options)).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION' }),
+      );
+    }
+    expect(createGeneratedSource({ stores: 5 }, { compactAbove: 0 }).storage().mode).toBe('columns');
+    expect(createGeneratedSource({ stores: 5 }).storage().mode).toBe('rows');
+  });
+
   it('describes the spec served with its defaults filled in', async () => {
     expect(await createGeneratedSource({ stores: 12 }).info()).toEqual({
       spec: { seed: 42, stores: 12, templates: 'MIXED', asOf: '2026-06-01' },
