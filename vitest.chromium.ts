@@ -25,6 +25,8 @@ export function chromiumTestConfig<Provider>(
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest-browser.json' },
     testTimeout: 30_000,
+    // expect.element / expect.poll retry up to 10 s (Vitest's default is 1 s): a busy 2-core CI machine is slow.
+    expect: { poll: { timeout: 10_000 } },
     browser: {
       enabled: true,
       headless: true,

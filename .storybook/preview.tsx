@@ -1,6 +1,11 @@
 import { setupPromoscaleWorker } from '@promoscale/msw/browser';
 import type { Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { configure } from 'storybook/test';
+
+// findBy*/waitFor wait up to 15 s (Testing Library's default is 1 s): the story tests run beside other suites on a
+// busy 2-core CI machine, where a debounced filter and a grid refresh took over a second (a failed CI run).
+configure({ asyncUtilTimeout: 15_000 });
 
 const preview: Preview = {
   // One MSW worker for every story, with the promoscale handlers (5 stores, seed 42) as its initial handlers; a

@@ -1,5 +1,8 @@
-import { ScalingLab } from '@promoscale/react-grid';
+import type { DatasetSpec } from '@promoscale/generator';
+import { createHandlers } from '@promoscale/msw';
+import { ScalingLab, ServerPromotionsGrid } from '@promoscale/react-grid';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { HttpHandler } from 'msw';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 
 /** The phase view under the panels (the estimate table names the phase too). */
@@ -19,6 +22,21 @@ const meta = {
     templates: { control: 'select', options: ['MIXED', 'SUBURBAN_FAMILY', 'URBAN_PREMIUM', 'RURAL_VALUE'] },
     seed: { control: 'number' },
     renderDatabaseBackend: { control: false },
+    server: { control: false },
+  },
+  // Phase 4 reads the API: MSW serves the lab's spec (again whenever the slider picks another one).
+  render: (args, context) => {
+    const msw = (context as unknown as { msw?: { use: (...handlers: HttpHandler[]) => void } }).msw;
+    let served = '';
+    const renderDatabaseBackend = (spec: DatasetSpec) => {
+      const key = JSON.stringify(spec);
+      if (msw && key !== served) {
+        served = key;
+        msw.use(...createHandlers({ dataset: spec }));
+      }
+      return <ServerPromotionsGrid key={key} height={360} live={false} />;
+    };
+    return <ScalingLab {...args} renderDatabaseBackend={renderDatabaseBackend} />;
   },
 } satisfies Meta<typeof ScalingLab>;
 
@@ -100,11 +118,18 @@ export const ScalingLab50Stores: Story = {
 export const ScalingLab50000Stores: Story = {
   name: 'Scaling lab · 50,000 stores (database phase)',
   args: { initialStores: 50_000 },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByRole('slider', { name: 'Store count' })).toHaveAttribute(
       'aria-valuetext',
       '50,000 stores',
     );
     await expect(phaseRegion(canvas).getByText('Phase 4 · Database backend', { exact: true })).toBeVisible();
+    // The infinite grid pages 1,500,000 promotions from MSW: its first block is on screen.
+    await expect(
+      await phaseRegion(canvas).findByText('1,500,000 promotions', { exact: true }, { timeout: 30_000 }),
+    ).toBeVisible();
+    await waitFor(() => expect(canvasElement.querySelector('[role="row"][row-index="0"]')).not.toBeNull(), {
+      timeout: 30_000,
+    });
   },
 };

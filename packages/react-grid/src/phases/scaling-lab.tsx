@@ -3,7 +3,7 @@ import { type MeasuredDataset, measureDataset } from '@promoscale/scaling';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { EstimateTable } from '../panels/estimate-table.js';
 import { MemoryGauge } from '../panels/memory-gauge.js';
-import { ScalingPhaseView } from './scaling-phase-view.js';
+import { ScalingPhaseView, type ScalingPhaseViewProps } from './scaling-phase-view.js';
 
 /** The store counts the lab's slider steps through: every phase's range, then on to 50,000 stores. */
 export const LAB_STORE_STEPS: readonly number[] = [
@@ -18,6 +18,8 @@ export interface ScalingLabProps {
   templates?: TemplateSelection;
   /** @default 42 */
   seed?: number | string;
+  /** Options of the phase 4 grid, as for {@link ScalingPhaseView}. @default same-origin `/api` */
+  server?: ScalingPhaseViewProps['server'];
   /** Renders phase 4 (DATABASE_BACKEND), as for {@link ScalingPhaseView}. */
   renderDatabaseBackend?: (spec: DatasetSpec) => ReactNode;
 }
@@ -86,7 +88,13 @@ function useAutoMeasure(stores: number, templates?: TemplateSelection, seed?: nu
  * @example
  * <ScalingLab initialStores={25} />
  */
-export function ScalingLab({ initialStores = 5, templates, seed, renderDatabaseBackend }: ScalingLabProps) {
+export function ScalingLab({
+  initialStores = 5,
+  templates,
+  seed,
+  server,
+  renderDatabaseBackend,
+}: ScalingLabProps) {
   const sliderId = useId();
   const [step, setStep] = useState(() => nearestStep(initialStores));
   const stores = LAB_STORE_STEPS[step] as number;
@@ -139,6 +147,7 @@ export function ScalingLab({ initialStores = 5, templates, seed, renderDatabaseB
         height={360}
         {...(templates !== undefined && { templates })}
         {...(seed !== undefined && { seed })}
+        {...(server && { server })}
         {...(renderDatabaseBackend && { renderDatabaseBackend })}
       />
     </div>

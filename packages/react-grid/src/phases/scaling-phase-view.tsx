@@ -7,6 +7,7 @@ import { specKey, toError } from '../loaders/load-lifecycle.js';
 import { SingleBatchGrid } from '../loaders/single-batch-grid.js';
 import { StreamingGrid, type StreamingGridProps } from '../loaders/streaming-grid.js';
 import { PhaseBadge } from '../panels/phase-badge.js';
+import { ServerPromotionsGrid, type ServerPromotionsGridProps } from '../server/server-promotions-grid.js';
 
 /** Props of {@link ScalingPhaseView}. */
 export interface ScalingPhaseViewProps {
@@ -28,7 +29,13 @@ export interface ScalingPhaseViewProps {
   chunked?: Omit<ChunkedGridProps, 'spec' | 'height' | 'onGridReady'>;
   /** Options of the phase 3 loader (chunk size, `createWorker`, encoding). */
   streaming?: Omit<StreamingGridProps, 'spec' | 'height' | 'onGridReady'>;
-  /** Renders phase 4 (DATABASE_BACKEND) for the spec. */
+  /**
+   * Options of the phase 4 grid, `ServerPromotionsGrid` (its `client`, block size, cache, live updates). Phase 4
+   * reads whatever dataset the API serves: point `client` at a server (or an MSW worker) that serves this spec.
+   * @default same-origin `/api`
+   */
+  server?: Omit<ServerPromotionsGridProps, 'height'>;
+  /** Renders phase 4 (DATABASE_BACKEND) for the spec instead of `ServerPromotionsGrid`. */
   renderDatabaseBackend?: (spec: DatasetSpec) => ReactNode;
   /** Called with the active grid's API once it is ready. */
   onGridReady?: (api: GridApi<Promotion>) => void;
@@ -53,6 +60,7 @@ export function ScalingPhaseView({
   height = 480,
   chunked,
   streaming,
+  server,
   renderDatabaseBackend,
   onGridReady,
 }: ScalingPhaseViewProps) {
@@ -87,7 +95,7 @@ export function ScalingPhaseView({
     loader = renderDatabaseBackend ? (
       renderDatabaseBackend(spec)
     ) : (
-      <p role="status">Phase 4 needs a server grid: pass renderDatabaseBackend.</p>
+      <ServerPromotionsGrid key={`${active}:${specKey(spec)}`} {...server} height={height} />
     );
   }
 
