@@ -1,4 +1,4 @@
-// Shared by bench/phases.bench.mjs and scripts/screenshots.mjs: serves the built Storybook (storybook-static/ at the
+// Shared by the benches and scripts/screenshots.mjs: serves the built Storybook (storybook-static/ at the
 // repository root, from `pnpm build-storybook`) over a local HTTP server and launches headless Debian Chromium
 // (CHROMIUM_PATH to override) with the args of vitest.chromium.ts.
 
@@ -39,20 +39,18 @@ export async function launchChromium(extraArgs = []) {
   });
 }
 
-/** Serves storybook-static/; resolves to `{ origin, close }`. Fails with a hint when it was not built. */
-export async function serveStorybook() {
-  if (!existsSync(path.join(STORYBOOK_STATIC, 'iframe.html'))) {
-    throw new Error('storybook-static/ is missing: run `pnpm build-storybook` at the repository root first');
-  }
+/** Serves the files of `dir` on a loopback port; resolves to `{ origin, close }`. */
+export async function serveDirectory(dir) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const file = path.join(
-      STORYBOOK_STATIC,
+      dir,
       path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''),
     );
+    const target = file.endsWith(path.sep) ? path.join(file, 'index.html') : file;
     try {
-      const body = await readFile(file.endsWith(path.sep) ? path.join(file, 'index.html') : file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      const body = await readFile(target);
+      response.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });
@@ -64,6 +62,14 @@ export async function serveStorybook() {
     origin: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** Serves storybook-static/; resolves to `{ origin, close }`. Fails with a hint when it was not built. */
+export async function serveStorybook() {
+  if (!existsSync(path.join(STORYBOOK_STATIC, 'iframe.html'))) {
+    throw new Error('storybook-static/ is missing: run `pnpm build-storybook` at the repository root first');
+  }
+  return serveDirectory(STORYBOOK_STATIC);
 }
 
 /**
