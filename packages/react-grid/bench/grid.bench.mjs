@@ -91,11 +91,14 @@ async function timeGridAction(kind) {
   const api = window.bench.api;
   const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
   const time = async (action) => {
-    const updated = new Promise((ok) => {
+    const updated = new Promise((ok, fail) => {
       const once = () => {
+        clearTimeout(timer);
         api.removeEventListener('modelUpdated', once);
         ok();
       };
+      // Never hang the bench: a grid that does not update within 60 s is reported as such.
+      const timer = setTimeout(() => fail(new Error(`${kind}: the grid did not update within 60 s`)), 60_000);
       api.addEventListener('modelUpdated', once);
     });
     const started = performance.now();
@@ -147,7 +150,8 @@ try {
         longTasks: window.longTasks,
       }));
       if (error) throw new Error(`${phase} ${stores}: ${error}`);
-      const end = started + result.allRowsMs;
+      // Phase 4 never holds every row: its load ends with the first block on screen.
+      const end = started + (Number.isFinite(result.allRowsMs) ? result.allRowsMs : result.firstRowsMs);
       const longestTaskMs = Math.max(0, ...longTasks.filter(([at]) => at <= end).map(([, ms]) => ms));
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -179,7 +183,13 @@ function verdict(value, target) {
 
 function print(r) {
   const notes = [];
-  if (r.stores === 50) notes.push(`first rows ${verdict(r.firstRowsMs, TARGETS.firstRowsAt50)} ms`);
+  if (r.stores === 50) {
+    notes.push(`first rows ${verdict(r.firstRowsMs, TARGETS.firstRowsAt50)} ms`);
+    if (r.firstRowsMs > TARGETS.firstRowsAt50 && Number.isFinite(r.loaderFirstRowsMs))
+      notes.push(
+        `why: the loader handed rows to the grid after ${fmt(r.loaderFirstRowsMs)} ms; the rest is the page mounting AG Grid (longest task)`,
+      );
+  }
   if (r.stores === 5000 && r.phase === 'streaming')
     notes.push(`longest task ${verdict(r.longestTaskMs, TARGETS.longestTaskStreaming5000)} ms`);
   if (r.rowsInGrid >= 150_000) notes.push(`heap ${verdict(r.heapMb, TARGETS.heap150k)} MB`);

@@ -3,13 +3,15 @@
 // alert, or phase 4's status), play function included; each docs page (viewMode=docs).
 //
 //   pnpm build-storybook            # at the repository root
-//   node packages/react-grid/scripts/screenshots.mjs [--out=DIR]   # default /work/notes/screens/loaders
+//   node packages/react-grid/scripts/screenshots.mjs [--out=DIR]   # default screenshots/ at the root
 
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchChromium, STORYBOOK_STATIC, serveStorybook, storyUrl } from '../bench/storybook-page.mjs';
 
-const out = process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? '/work/notes/screens/loaders';
+const out =
+  process.argv.find((a) => a.startsWith('--out='))?.slice(6) ??
+  path.join(STORYBOOK_STATIC, '..', 'screenshots');
 const index = JSON.parse(await readFile(path.join(STORYBOOK_STATIC, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((entry) => /^Scaling (phases|lab)/.test(entry.title));
 // File names without the phase titles' middle dot.
