@@ -5,42 +5,16 @@
 //   cache: the same page reloaded (every block comes from IndexedDB, then is revalidated in the background).
 //
 //   pnpm build-storybook                                   # at the repository root
-//   pnpm exec tsx packages/react-grid/bench/server-blocks.bench.mjs [--blocks=10]   (tsx: it imports vitest.chromium.ts)
+//   node packages/react-grid/bench/server-blocks.bench.mjs [--blocks=10]
 
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import { CHROMIUM_ARGS } from '../../../vitest.chromium.ts';
+import { launchChromium, serveStorybook, storyUrl } from './storybook-page.mjs';
 
-const root = fileURLToPath(new URL('../../../storybook-static/', import.meta.url));
 const blocks = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 10);
 const STORY = encodeURIComponent('scaling-phases-phase-4-·-database-backend--database-phase-5000-stores');
 const ROW_HEIGHT = 34;
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.css': 'text/css',
-};
-
-const server = createServer(async (request, response) => {
-  const file = path.join(root, decodeURIComponent(new URL(request.url, 'http://x').pathname));
-  const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile();
-  if (!found) return response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const url = `${origin}/iframe.html?id=${STORY}&viewMode=story&args=latency:none;liveIntervalMs:0;kpis:!false`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const server = await serveStorybook();
+const url = storyUrl(server.origin, STORY, { latency: 'none', liveIntervalMs: 0, kpis: '!false' });
+const browser = await launchChromium();
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -105,5 +79,5 @@ try {
   line('next block, from the IndexedDB cache', warm.next, 20);
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
