@@ -1,26 +1,11 @@
 #!/usr/bin/env node
-// Proves a fresh Vite + React project outside this workspace can install the packed tarballs and show the README's
-// quick start: packs generator, scaling, api and react-grid (`pnpm pack`, so `workspace:^` becomes a real range),
-// creates a temp project under the OS temp dir, `npm install`s them with React, AG Grid, Vite and TypeScript from the
-// registry, writes the README block that starts with `// App.tsx`, type-checks it against the published types,
-// builds it with `vite build`, serves the build on loopback and opens it in headless Debian Chromium, which must show
-// promotion rows in the grid. Prints PASS or FAIL. `--keep` keeps the project; `--screenshot FILE` saves the page.
-import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { npmInstall } from '../../../scripts/npm-install.mjs';
+import { npmInstall, packWorkspacePackages, run, tarballOverrides } from '../../../scripts/smoke-project.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -39,11 +24,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-const run = (cmd, args, cwd) => {
-  console.log(`$ ${cmd} ${args.join(' ')}  (in ${cwd})`);
-  execFileSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, CI: 'true' } });
-};
 
 function readmeExample() {
   const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
@@ -76,17 +56,7 @@ let passed = false;
 try {
   const tarballs = join(root, 'tarballs');
   mkdirSync(tarballs);
-  const files = {};
-  for (const name of PACKAGES) {
-    const dir = join(packagesDir, name);
-    if (!existsSync(join(dir, 'dist')))
-      throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`);
-    const before = new Set(readdirSync(tarballs));
-    run('pnpm', ['pack', '--pack-destination', tarballs], dir);
-    const file = readdirSync(tarballs).find((f) => !before.has(f) && f.endsWith('.tgz'));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for packages/${name}`);
-    files[`@promoscale/${name}`] = `file:${join(tarballs, file)}`;
-  }
+  const files = packWorkspacePackages(packagesDir, PACKAGES, tarballs);
 
   const project = join(root, 'project');
   mkdirSync(join(project, 'src'), { recursive: true });
@@ -109,7 +79,7 @@ try {
       vite: '8.4.0',
     },
     // The packed packages depend on each other by version (^0.0.0): resolve those to the tarballs too.
-    overrides: Object.fromEntries(Object.keys(files).map((name) => [name, `$${name}`])),
+    overrides: tarballOverrides(files),
   };
   writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(
