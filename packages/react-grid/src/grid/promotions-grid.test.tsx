@@ -1,9 +1,19 @@
+import { createPromotionPredicate } from '@promoscale/api';
 import type { Promotion } from '@promoscale/generator';
 import { processBatch } from '@promoscale/generator';
-import { type GridApi, ModuleRegistry, ValidationModule } from 'ag-grid-community';
+import {
+  type ColumnState,
+  EventApiModule,
+  type GridApi,
+  ModuleRegistry,
+  ValidationModule,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
+import { promotionColumnDefs } from './promotion-column-defs.js';
 import { PromotionsGrid } from './promotions-grid.js';
+import { PROMOTIONS_GRID_MODULES } from './promotions-grid-modules.js';
 
 const rows = processBatch(1, 5, 'MIXED', { seed: 42 }).promotions;
 const problems: unknown[][] = [];
@@ -25,6 +35,26 @@ function domRowCount(container: HTMLElement): number {
     row.getAttribute('row-index'),
   );
   return new Set(indexes).size;
+}
+
+/** Row ids in the order the grid shows them. */
+function shownIds(api: GridApi<Promotion>): string[] {
+  const ids: string[] = [];
+  api.forEachNodeAfterFilterAndSort((node) => ids.push(node.id as string));
+  return ids;
+}
+
+/** Waits for the grid to apply `action` (its next modelUpdated). */
+async function applied(api: GridApi<Promotion>, action: () => void): Promise<void> {
+  const updated = new Promise<void>((resolve) => {
+    const once = () => {
+      api.removeEventListener('modelUpdated', once);
+      resolve();
+    };
+    api.addEventListener('modelUpdated', once);
+  });
+  action();
+  await updated;
 }
 
 describe('PromotionsGrid', () => {
@@ -84,5 +114,107 @@ describe('PromotionsGrid', () => {
       '—',
       '—',
     ]);
+  });
+
+  // Two grids and six sorts each: a 20 s budget on a busy CI machine (about 3 s here).
+  it('sorts in the order AG Grid’s own sort gives, ties and missing values included', {
+    timeout: 20_000,
+  }, async () => {
+    // Ties (store, flags), missing and odd values (null, -0, a row without fields) and one column whose values mix
+    // numbers and text (AG Grid's comparator decides those).
+    const base = rows.slice(0, 120);
+    const odd = [
+      { ...base[0], id: 'PRM-NULL', revenue: null, productName: null },
+      { ...base[1], id: 'PRM-NEG0', revenue: -0, roi: 'n/a' },
+      { id: 'PRM-EMPTY' },
+      { ...base[2], id: 'PRM-ZERO', revenue: 0 },
+    ] as unknown as Promotion[];
+    const data = [...base.slice(0, 60), ...odd, ...base.slice(60)];
+    let fast: GridApi<Promotion> | undefined;
+    let plain: GridApi<Promotion> | undefined;
+    await render(
+      <>
+        <PromotionsGrid
+          rows={data}
+          height={200}
+          modules={[EventApiModule]}
+          onGridReady={(api) => (fast = api)}
+        />
+        <div style={{ height: 200 }}>
+          <AgGridReact<Promotion>
+            modules={[...PROMOTIONS_GRID_MODULES, EventApiModule]}
+            rowData={data}
+            columnDefs={promotionColumnDefs()}
+            getRowId={({ data: row }) => row.id}
+            onGridReady={({ api }) => (plain = api)}
+          />
+        </div>
+      </>,
+    );
+    await vi.waitFor(() => expect(fast && plain).toBeTruthy());
+    const sorts: ColumnState[][] = [
+      [{ colId: 'revenue', sort: 'desc' }],
+      [{ colId: 'revenue', sort: 'asc' }],
+      [{ colId: 'productName', sort: 'asc' }],
+      [{ colId: 'id', sort: 'desc' }],
+      [{ colId: 'roi', sort: 'desc' }],
+      [
+        { colId: 'displaySupport', sort: 'desc', sortIndex: 0 },
+        { colId: 'storeId', sort: 'asc', sortIndex: 1 },
+        { colId: 'units', sort: 'desc', sortIndex: 2 },
+      ],
+    ];
+    for (const state of sorts) {
+      for (const api of [fast, plain] as GridApi<Promotion>[])
+        await applied(api, () => api.applyColumnState({ state, defaultState: { sort: null } }));
+      const expected = shownIds(plain as GridApi<Promotion>);
+      expect(shownIds(fast as GridApi<Promotion>), JSON.stringify(state)).toEqual(expected);
+      expect(expected).toHaveLength(data.length);
+    }
+  });
+
+  it('searches as the API’s q: the text as one phrase in one field, case-insensitive', async () => {
+    const screen = await render(<PromotionsGrid rows={rows} height={400} />);
+    const box = screen.getByLabelText('Search products, brands, stores and SKUs');
+    const sample = rows[7] as Promotion;
+    // A brand and a store name together: rows hold both, but never as one phrase.
+    await box.fill(`${sample.brand} ${sample.storeName}`);
+    await expect.element(screen.getByText('0 of 150 promotions')).toBeVisible();
+    const text = `  ${sample.productName.toUpperCase()} `;
+    await box.fill(text);
+    const expected = rows.filter(createPromotionPredicate({ q: text.trim() })).length;
+    await expect.element(screen.getByText(`${expected} of 150 promotions`)).toBeVisible();
+  });
+
+  it('updates the count line when totalRows changes without a model update', async () => {
+    let api: GridApi<Promotion> | undefined;
+    const grid = (total: number) => (
+      <PromotionsGrid height={300} totalRows={total} onGridReady={(a) => (api = a)} />
+    );
+    const screen = await render(grid(30));
+    await vi.waitFor(() => expect(api).toBeDefined());
+    api?.applyTransaction({ add: rows.slice(0, 30) });
+    await expect.element(screen.getByText('30 promotions')).toBeVisible();
+    await screen.rerender(grid(60));
+    await expect.element(screen.getByText('30 of 60 promotions')).toBeVisible();
+  });
+
+  it('runs its own grid handlers, then the ones given in gridOptions', async () => {
+    const calls: string[] = [];
+    const screen = await render(
+      <PromotionsGrid
+        rows={rows}
+        height={300}
+        onGridReady={() => calls.push('prop onGridReady')}
+        gridOptions={{
+          onGridReady: () => calls.push('gridOptions onGridReady'),
+          onModelUpdated: () => calls.push('gridOptions onModelUpdated'),
+        }}
+      />,
+    );
+    await expect.element(screen.getByRole('grid', { name: 'Promotions' })).toBeVisible();
+    await expect.element(screen.getByText('150 promotions')).toBeVisible();
+    expect(calls.slice(0, 2)).toEqual(['prop onGridReady', 'gridOptions onGridReady']);
+    expect(calls).toContain('gridOptions onModelUpdated');
   });
 });

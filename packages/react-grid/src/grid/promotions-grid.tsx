@@ -6,14 +6,29 @@ import type {
   GridApi,
   GridOptions,
   GridReadyEvent,
+  IRowNode,
+  IsExternalFilterPresentParams,
+  ModelUpdatedEvent,
   Module,
+  PostSortRowsParams,
   Theme,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { type CSSProperties, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { createSearchMatcher, searchQueryText } from './create-search-matcher.js';
 import { promotionColumnDefs } from './promotion-column-defs.js';
 import { PROMOTIONS_GRID_MODULES } from './promotions-grid-modules.js';
 import { promotionsGridTheme } from './promotions-grid-theme.js';
+import { sortRowsByField, withFieldSort } from './sort-rows-by-field.js';
 
 /** Props of {@link PromotionsGrid}. */
 export interface PromotionsGridProps {
@@ -48,7 +63,11 @@ export interface PromotionsGridProps {
   onGridReady?: (api: GridApi<Promotion>) => void;
   /** AG Grid modules to register besides {@link PROMOTIONS_GRID_MODULES}, e.g. `InfiniteRowModelModule`. */
   modules?: readonly Module[];
-  /** Further AG Grid options, applied last (e.g. `rowModelType: 'infinite'` and a `datasource`). */
+  /**
+   * Further AG Grid options (e.g. `rowModelType: 'infinite'` and a `datasource`); they override the grid's own,
+   * except the handlers it needs: `onGridReady`, `onModelUpdated`, `postSortRows` and the external filter
+   * (`isExternalFilterPresent` / `doesExternalFilterPass`) run the grid's own first, then yours.
+   */
   gridOptions?: GridOptions<Promotion>;
   /** The text shown when there are no rows. @default 'No promotions to show.' */
   emptyMessage?: string;
@@ -126,47 +145,106 @@ export function PromotionsGrid({
   const [ownSearch, setOwnSearch] = useState('');
   const search = searchText ?? ownSearch;
   const deferredSearch = useDeferredValue(search);
-  const [counts, setCounts] = useState<{ shown: number | null; total: number | null }>({
+  // What the grid's model holds: rows shown, and all rows (counted only when neither `totalRows` nor `rows` says).
+  const [counts, setCounts] = useState<{ shown: number | null; inModel: number | null }>({
     shown: null,
-    total: null,
+    inModel: null,
   });
+  const [api, setApi] = useState<GridApi<Promotion> | null>(null);
 
   const defaultColumns = useMemo(() => promotionColumnDefs(), []);
   const allModules = useMemo(() => [...PROMOTIONS_GRID_MODULES, ...modules], [modules]);
   const clientSide = (gridOptions?.rowModelType ?? 'clientSide') === 'clientSide';
   const rowData = useMemo(() => (rows ? (rows as Promotion[]) : undefined), [rows]);
-
-  const updateCounts = useCallback(
-    (api: GridApi<Promotion>) => {
-      const shown = api.getDisplayedRowCount();
-      let total = totalRows ?? rows?.length ?? null;
-      if (total === null) {
-        if (!api.isAnyFilterPresent()) total = shown;
-        else {
-          let n = 0;
-          api.forEachNode(() => {
-            n += 1;
-          });
-          total = n;
-        }
-      }
-      setCounts((previous) =>
-        previous.shown === shown && previous.total === total ? previous : { shown, total },
-      );
-    },
-    [totalRows, rows],
+  // Client-side sorting reads each row's value once per sort (sort-rows-by-field.ts, decision 0008).
+  const { defaultColDef, columnTypes, treeData, pivotMode } = gridOptions ?? {};
+  const fieldSortColumns = useMemo(
+    () =>
+      clientSide
+        ? withFieldSort(columnDefs ?? defaultColumns, { defaultColDef, columnTypes, treeData, pivotMode })
+        : null,
+    [clientSide, columnDefs, defaultColumns, defaultColDef, columnTypes, treeData, pivotMode],
   );
+
+  // The latest props and handlers, for the grid's callbacks (kept stable so AG Grid is not given new options).
+  const latest = useRef({ totalRows, rows, label, onGridReady, gridOptions, fieldSort: false });
+  latest.current = { totalRows, rows, label, onGridReady, gridOptions, fieldSort: fieldSortColumns !== null };
+
+  const updateCounts = useCallback((gridApi: GridApi<Promotion>) => {
+    const shown = gridApi.getDisplayedRowCount();
+    let inModel: number | null = null;
+    const { totalRows: expected, rows: given } = latest.current;
+    if (expected === undefined && given === undefined) {
+      if (!gridApi.isAnyFilterPresent()) inModel = shown;
+      else {
+        let n = 0;
+        gridApi.forEachNode(() => {
+          n += 1;
+        });
+        inModel = n;
+      }
+    }
+    setCounts((previous) =>
+      previous.shown === shown && previous.inModel === inModel ? previous : { shown, inModel },
+    );
+  }, []);
 
   const handleGridReady = useCallback(
     (event: GridReadyEvent<Promotion>) => {
       // AG Grid has no option for the grid's accessible name: name its grid element here.
       const grid = containerRef.current?.querySelector('[role="grid"], [role="treegrid"]');
-      grid?.setAttribute('aria-label', label);
+      grid?.setAttribute('aria-label', latest.current.label);
       updateCounts(event.api);
-      onGridReady?.(event.api);
+      setApi(event.api);
+      latest.current.onGridReady?.(event.api);
+      latest.current.gridOptions?.onGridReady?.(event);
     },
-    [label, onGridReady, updateCounts],
+    [updateCounts],
   );
+
+  const handleModelUpdated = useCallback(
+    (event: ModelUpdatedEvent<Promotion>) => {
+      updateCounts(event.api);
+      latest.current.gridOptions?.onModelUpdated?.(event);
+    },
+    [updateCounts],
+  );
+
+  // The search box filters client-side rows as the contract's `q` does (an AG Grid external filter); other row
+  // models send the text to their source instead.
+  const searchQuery = clientSide ? searchQueryText(deferredSearch) : '';
+  const searchFilter = useRef({ query: '', matches: createSearchMatcher(''), callerPresent: false });
+  if (searchFilter.current.query !== searchQuery) {
+    searchFilter.current = {
+      ...searchFilter.current,
+      query: searchQuery,
+      matches: createSearchMatcher(searchQuery),
+    };
+  }
+  const appliedQuery = useRef('');
+  useEffect(() => {
+    if (!api || appliedQuery.current === searchQuery) return;
+    appliedQuery.current = searchQuery;
+    api.onFilterChanged();
+  }, [api, searchQuery]);
+
+  // AG Grid asks once per filter change whether an external filter is present, then tests every row.
+  const isExternalFilterPresent = useCallback((params: IsExternalFilterPresentParams<Promotion>) => {
+    const caller = latest.current.gridOptions?.isExternalFilterPresent?.(params) ?? false;
+    searchFilter.current.callerPresent = caller;
+    return searchFilter.current.query !== '' || caller;
+  }, []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<Promotion>) => {
+    const { matches, callerPresent } = searchFilter.current;
+    if (!matches(node.data)) return false;
+    const callerTest = latest.current.gridOptions?.doesExternalFilterPass;
+    return !callerPresent || !callerTest || callerTest(node);
+  }, []);
+
+  const postSortRows = useCallback((params: PostSortRowsParams<Promotion>) => {
+    if (latest.current.fieldSort) sortRowsByField(params);
+    latest.current.gridOptions?.postSortRows?.(params);
+  }, []);
 
   const changeSearch = (text: string) => {
     if (searchText === undefined) setOwnSearch(text);
@@ -200,7 +278,8 @@ export function PromotionsGrid({
     );
   }
 
-  const status = loading ? 'Loading promotions…' : countLine(counts.shown, counts.total);
+  const total = totalRows ?? rows?.length ?? counts.inModel;
+  const status = loading ? 'Loading promotions…' : countLine(counts.shown, total);
 
   return (
     <div style={{ ...box, display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -229,15 +308,15 @@ export function PromotionsGrid({
           modules={allModules}
           theme={theme}
           {...(rowData ? { rowData } : {})}
-          columnDefs={columnDefs ?? defaultColumns}
+          columnDefs={fieldSortColumns ?? columnDefs ?? defaultColumns}
           getRowId={rowId}
           loading={loading}
-          // The quick filter is client-side only; other row models send the text to their source instead.
-          {...(clientSide ? { quickFilterText: deferredSearch, cacheQuickFilter: true } : {})}
           overlayNoRowsTemplate={`<span role="status">${emptyMessage.replace(/[<>&]/g, '')}</span>`}
-          onGridReady={handleGridReady}
-          onModelUpdated={(event) => updateCounts(event.api)}
           {...gridOptions}
+          // The grid's own handlers run first, then the caller's (from gridOptions).
+          onGridReady={handleGridReady}
+          onModelUpdated={handleModelUpdated}
+          {...(clientSide ? { isExternalFilterPresent, doesExternalFilterPass, postSortRows } : {})}
         />
       </div>
     </div>

@@ -17,6 +17,7 @@ import {
   toSearchParams,
 } from '@promoscale/api';
 import { formatStoreId, MAX_STORES, PRODUCTS } from '@promoscale/generator';
+import { searchQueryText } from '../grid/create-search-matcher.js';
 
 /** One entry of AG Grid's sort model, in sort order (multi-sort gives several). */
 export interface GridSortItem {
@@ -199,14 +200,14 @@ export function toPromotionsQuery(state: PromotionsGridState = {}): PromotionsQu
   const sort = sortTokens(state.sortModel, notices);
   if (sort.length > 0) query.sort = sort;
 
-  let search = typeof state.search === 'string' ? state.search.trim() : '';
-  if (search.length > MAX_SEARCH_LENGTH) {
+  const search = searchQueryText(state.search);
+  const asked = typeof state.search === 'string' ? state.search.trim().length : 0;
+  if (asked > search.length) {
     notices.push({
       field: 'search',
       kind: 'cut',
-      message: `The search was cut to its first ${MAX_SEARCH_LENGTH} characters (it had ${search.length}).`,
+      message: `The search was cut to its first ${MAX_SEARCH_LENGTH} characters (it had ${asked}).`,
     });
-    search = search.slice(0, MAX_SEARCH_LENGTH);
   }
   const writable = query as Record<string, unknown>;
   if (search !== '') writable.q = search;
