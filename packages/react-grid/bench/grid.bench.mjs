@@ -218,7 +218,7 @@ function print(r) {
   if (r.filter) {
     console.log(
       `           150,000 rows: filter roi < 0 ${fmt(r.filter.ms)} ms (${fmt(r.filter.rows)} rows, ${verdict(r.filter.ms, TARGETS.filter)})` +
-        `; quick search "cola" ${fmt(r.search.ms)} ms (${fmt(r.search.rows)} rows, ${verdict(r.search.ms, TARGETS.filter)})` +
+        `; search box "cola" ${fmt(r.search.ms)} ms (${fmt(r.search.rows)} rows, ${verdict(r.search.ms, TARGETS.filter)})` +
         `; sort revenue desc ${fmt(r.sort.ms)} ms (${verdict(r.sort.ms, TARGETS.sort)})`,
     );
   }
