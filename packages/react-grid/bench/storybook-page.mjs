@@ -1,68 +1,16 @@
 // Shared by the benches and scripts/screenshots.mjs: serves the built Storybook (storybook-static/ at the
-// repository root, from `pnpm build-storybook`) over a local HTTP server and launches headless Debian Chromium
-// (CHROMIUM_PATH to override) with the args of vitest.chromium.ts.
+// repository root, from `pnpm build-storybook`) with the static server and Chromium launcher of
+// test-support/browser-page.mjs (shared with the demo's tests and bench).
 
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serveDirectory } from '../../../test-support/browser-page.mjs';
+
+export { chromiumArgs, launchChromium, serveDirectory } from '../../../test-support/browser-page.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const STORYBOOK_STATIC = path.join(ROOT, 'storybook-static');
-
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-};
-
-/** The args of vitest.chromium.ts (CHROMIUM_ARGS), read from that file: a .mjs cannot import TypeScript on Node 20. */
-export async function chromiumArgs() {
-  const source = await readFile(path.join(ROOT, 'vitest.chromium.ts'), 'utf8');
-  const list = /CHROMIUM_ARGS = (\[[^\]]*\])/.exec(source)?.[1];
-  if (!list) throw new Error('CHROMIUM_ARGS not found in vitest.chromium.ts');
-  return JSON.parse(list.replaceAll("'", '"').replace(/,\s*\]/, ']'));
-}
-
-/** Launches Chromium through Playwright; `extraArgs` are added to the shared ones. */
-export async function launchChromium(extraArgs = []) {
-  const { chromium } = await import('playwright');
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...(await chromiumArgs()), ...extraArgs],
-  });
-}
-
-/** Serves the files of `dir` on a loopback port; resolves to `{ origin, close }`. */
-export async function serveDirectory(dir) {
-  const server = http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const file = path.join(
-      dir,
-      path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''),
-    );
-    const target = file.endsWith(path.sep) ? path.join(file, 'index.html') : file;
-    try {
-      const body = await readFile(target);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 /** Serves storybook-static/; resolves to `{ origin, close }`. Fails with a hint when it was not built. */
 export async function serveStorybook() {
