@@ -1,6 +1,7 @@
 import { recommendApproach } from '@promoscale/scaling';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DemoControls } from '../controls/demo-controls.js';
+import { LOAD_MARKS } from '../dashboard/load-marks.js';
 import {
   DEFAULT_STATE,
   type DemoState,
@@ -39,6 +40,7 @@ export function App() {
   const [{ state, problems }, setView] = useState(readLocation);
 
   useEffect(() => {
+    performance.mark(LOAD_MARKS.interactive);
     const canonical = serializeDemoUrl(state);
     if (window.location.search !== canonical) window.history.replaceState(null, '', canonical);
     // Only on the first render: later states are pushed by `change`.

@@ -12,6 +12,7 @@ import { LazyPart } from '../app/lazy-part.js';
 import { type ChartData, chartData } from '../charts/chart-data.js';
 import { useApiSource } from '../source/use-api-source.js';
 import { type DemoState, FORCED_PHASES, serializeDemoUrl } from '../state/demo-url-state.js';
+import { useLoadMarks } from './load-marks.js';
 import { LongTaskMeter } from './long-task-meter.js';
 import { useGridRows } from './use-grid-rows.js';
 import { useServerCharts } from './use-server-charts.js';
@@ -46,12 +47,16 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   const serverCharts = useServerCharts(isServer ? source.client : null, serverRows?.query.query ?? null);
 
   const expected = state.stores * PROMOTIONS_PER_STORE;
+  const serverLoaded = serverRows?.status === 'ready' && serverRows.total !== null;
+  useLoadMarks(
+    isServer ? serverLoaded : gridRows.held > 0,
+    isServer ? serverLoaded : gridRows.held === expected,
+  );
   let status: string;
   if (isServer) {
     if (source.status === 'error') status = 'Load stopped: the API did not start';
     else if (serverRows?.status === 'error') status = 'Load stopped: the server did not answer';
-    else if (serverRows?.status === 'ready' && serverRows.total !== null)
-      status = `${count(serverRows.total)} promotions loaded`;
+    else if (serverLoaded) status = `${count(serverRows?.total ?? 0)} promotions loaded`;
     else status = `Connecting to ${source.label}…`;
   } else if (gridRows.held === expected) status = `${count(expected)} promotions loaded`;
   else status = `Loading promotions: ${count(gridRows.held)} of ${count(expected)}`;
