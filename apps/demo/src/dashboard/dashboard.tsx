@@ -41,12 +41,17 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   );
   const isServer = active === 'DATABASE_BACKEND';
   const source = useApiSource(state.source, spec, isServer);
-  const [gridRows, onGridReady] = useGridRows();
+  const expected = state.stores * PROMOTIONS_PER_STORE;
+  const [gridRows, onGridReady] = useGridRows(expected);
   const [serverRows, setServerRows] = useState<ServerRows | null>(null);
   const onRowsChange = useCallback((rows: ServerRows) => setServerRows(rows), []);
+  // One object per client: a new `server` prop each render would re-render the phase's grid on every frame of a load.
+  const server = useMemo(
+    () => ({ ...(source.client && { client: source.client }), blockSize: 100, onRowsChange }),
+    [source.client, onRowsChange],
+  );
   const serverCharts = useServerCharts(isServer ? source.client : null, serverRows?.query.query ?? null);
 
-  const expected = state.stores * PROMOTIONS_PER_STORE;
   const serverLoaded = serverRows?.status === 'ready' && serverRows.total !== null;
   useLoadMarks(
     isServer ? serverLoaded : gridRows.held > 0,
@@ -61,25 +66,24 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   } else if (gridRows.held === expected) status = `${count(expected)} promotions loaded`;
   else status = `Loading promotions: ${count(gridRows.held)} of ${count(expected)}`;
 
+  const shown = gridRows.shown;
+  const complete = gridRows.held === expected;
   const charts: { data: ChartData; scope: string } | null = useMemo(() => {
     if (isServer) return serverCharts;
-    if (gridRows.held === 0) return null;
+    if (!complete) return null;
     return {
-      data: chartData(gridRows.shown),
-      scope: `${count(gridRows.shown.length)} of ${count(gridRows.held)} promotions: the rows the grid shows`,
+      data: chartData(shown),
+      scope: `${count(shown.length)} of ${count(expected)} promotions: the rows the grid shows`,
     };
-  }, [isServer, serverCharts, gridRows]);
+  }, [isServer, serverCharts, shown, complete, expected]);
 
   return (
     <div className="dashboard">
       <p role="status" aria-label="Load status" className="status">
         {status}
       </p>
-      {!isServer && gridRows.held > 0 ? (
-        <KpiSummary
-          rows={gridRows.shown as Promotion[]}
-          source="the rows the grid shows (its filters applied)"
-        />
+      {!isServer && complete ? (
+        <KpiSummary rows={shown as Promotion[]} source="the rows the grid shows (its filters applied)" />
       ) : null}
       {isServer && source.status === 'error' ? <p role="alert">{source.error?.message}</p> : null}
       {isServer && source.status !== 'ready' ? null : (
@@ -90,14 +94,14 @@ export function Dashboard({ state, recommended }: DashboardProps) {
           {...(phase && { phase })}
           height={440}
           onGridReady={onGridReady}
-          server={{
-            ...(source.client && { client: source.client }),
-            blockSize: 100,
-            onRowsChange,
-          }}
+          server={server}
         />
       )}
-      {charts ? <LazyPart load={loadCharts} props={charts} what="the charts" /> : null}
+      {charts ? (
+        <LazyPart load={loadCharts} props={charts} what="the charts" />
+      ) : (
+        <p className="muted">The KPI strip and the charts follow once the rows are loaded.</p>
+      )}
       <div className="meters">
         <MemoryGauge />
         <LongTaskMeter />
