@@ -28,6 +28,9 @@ export interface DashboardProps {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Stores per phase 2 chunk: about 20 chunks, at least 5 stores each. */
+export const chunkSizeFor = (stores: number) => Math.max(5, Math.ceil(stores / 20));
+
 /**
  * The dashboard below the controls: the phase's grid (ScalingPhaseView), the status line, a KPI strip and the charts
  * over the rows the grid shows, the estimate table, the memory gauge and the long-task meter.
@@ -50,6 +53,9 @@ export function Dashboard({ state, recommended }: DashboardProps) {
     () => ({ ...(source.client && { client: source.client }), blockSize: 100, onRowsChange }),
     [source.client, onRowsChange],
   );
+  // About 20 chunks whatever the store count: phase 2 hands the grid every row so far after each chunk, so 10-store
+  // chunks (the loader's default) cost 500 full grid updates at 5,000 stores.
+  const chunked = useMemo(() => ({ chunkSize: chunkSizeFor(state.stores) }), [state.stores]);
   const serverCharts = useServerCharts(isServer ? source.client : null, serverRows?.query.query ?? null);
 
   const serverLoaded = serverRows?.status === 'ready' && serverRows.total !== null;
@@ -86,6 +92,13 @@ export function Dashboard({ state, recommended }: DashboardProps) {
         <KpiSummary rows={shown as Promotion[]} source="the rows the grid shows (its filters applied)" />
       ) : null}
       {isServer && source.status === 'error' ? <p role="alert">{source.error?.message}</p> : null}
+      {isServer && serverRows?.dataset && serverRows.dataset.storeCount !== state.stores ? (
+        <p className="muted">
+          {source.label} serves {count(serverRows.dataset.storeCount)} stores (seed{' '}
+          {String(serverRows.dataset.spec.seed)}
+          ): phase 4 shows them; the store count, template and seed above apply to phases 1-3 and to MSW.
+        </p>
+      ) : null}
       {isServer && source.status !== 'ready' ? null : (
         <ScalingPhaseView
           stores={state.stores}
@@ -94,6 +107,7 @@ export function Dashboard({ state, recommended }: DashboardProps) {
           {...(phase && { phase })}
           height={440}
           onGridReady={onGridReady}
+          chunked={chunked}
           server={server}
         />
       )}
