@@ -21,7 +21,7 @@ const MARKS = {
 const FIRST_SCREEN_BUDGET_KB = 400;
 const INTERACTIVE_TARGET_MS = 1_500;
 const SIZES = (process.env.BENCH_STORES ?? '50,500,5000').split(',').map(Number);
-const PHASES = ['single', 'chunked', 'streaming', 'server'];
+const PHASES = (process.env.BENCH_PHASES ?? 'single,chunked,streaming,server').split(',');
 const WAIT = 300_000;
 
 const { origin, close } = await serveDirectory(DIST);

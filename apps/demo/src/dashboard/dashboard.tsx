@@ -7,14 +7,14 @@ import {
   type ServerRows,
 } from '@promoscale/react-grid';
 import type { ScalingApproach } from '@promoscale/scaling';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { LazyPart } from '../app/lazy-part.js';
 import { type ChartData, chartData } from '../charts/chart-data.js';
 import { useApiSource } from '../source/use-api-source.js';
 import { type DemoState, FORCED_PHASES, serializeDemoUrl } from '../state/demo-url-state.js';
+import { GridRowsStore } from './grid-rows-store.js';
 import { useLoadMarks } from './load-marks.js';
 import { LongTaskMeter } from './long-task-meter.js';
-import { useGridRows } from './use-grid-rows.js';
 import { useServerCharts } from './use-server-charts.js';
 
 const loadCharts = () => import('../charts/promotion-charts.js');
@@ -31,6 +31,9 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Stores per phase 2 chunk: about 20 chunks, at least 5 stores each. */
 export const chunkSizeFor = (stores: number) => Math.max(5, Math.ceil(stores / 20));
 
+/** Phase 3's React commits: every 100 ms (the loader's default) up to 500 stores, every 500 ms above. */
+export const commitIntervalFor = (stores: number) => (stores > 500 ? 500 : 100);
+
 /**
  * The dashboard below the controls: the phase's grid (ScalingPhaseView), the status line, a KPI strip and the charts
  * over the rows the grid shows, the estimate table, the memory gauge and the long-task meter.
@@ -45,7 +48,11 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   const isServer = active === 'DATABASE_BACKEND';
   const source = useApiSource(state.source, spec, isServer);
   const expected = state.stores * PROMOTIONS_PER_STORE;
-  const [gridRows, onGridReady] = useGridRows(expected);
+  const [rowsStore] = useState(() => new GridRowsStore(expected));
+  useEffect(() => () => rowsStore.dispose(), [rowsStore]);
+  const hasRows = useSyncExternalStore(rowsStore.subscribe, () => rowsStore.held > 0);
+  const complete = useSyncExternalStore(rowsStore.subscribe, () => rowsStore.complete);
+  const shown = useSyncExternalStore(rowsStore.subscribe, () => rowsStore.shown);
   const [serverRows, setServerRows] = useState<ServerRows | null>(null);
   const onRowsChange = useCallback((rows: ServerRows) => setServerRows(rows), []);
   // One object per client: a new `server` prop each render would re-render the phase's grid on every frame of a load.
@@ -56,24 +63,18 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   // About 20 chunks whatever the store count: phase 2 hands the grid every row so far after each chunk, so 10-store
   // chunks (the loader's default) cost 500 full grid updates at 5,000 stores.
   const chunked = useMemo(() => ({ chunkSize: chunkSizeFor(state.stores) }), [state.stores]);
+  // Phase 3 copies every row so far into React state (and its KPIs sum them) at each commit: fewer commits on
+  // large streams leave the main thread to the grid.
+  const streaming = useMemo(() => ({ commitIntervalMs: commitIntervalFor(state.stores) }), [state.stores]);
   const serverCharts = useServerCharts(isServer ? source.client : null, serverRows?.query.query ?? null);
 
   const serverLoaded = serverRows?.status === 'ready' && serverRows.total !== null;
-  useLoadMarks(
-    isServer ? serverLoaded : gridRows.held > 0,
-    isServer ? serverLoaded : gridRows.held === expected,
-  );
-  let status: string;
-  if (isServer) {
-    if (source.status === 'error') status = 'Load stopped: the API did not start';
-    else if (serverRows?.status === 'error') status = 'Load stopped: the server did not answer';
-    else if (serverLoaded) status = `${count(serverRows?.total ?? 0)} promotions loaded`;
-    else status = `Connecting to ${source.label}…`;
-  } else if (gridRows.held === expected) status = `${count(expected)} promotions loaded`;
-  else status = `Loading promotions: ${count(gridRows.held)} of ${count(expected)}`;
+  useLoadMarks(isServer ? serverLoaded : hasRows, isServer ? serverLoaded : complete);
+  let serverStatus = `Connecting to ${source.label}…`;
+  if (source.status === 'error') serverStatus = 'Load stopped: the API did not start';
+  else if (serverRows?.status === 'error') serverStatus = 'Load stopped: the server did not answer';
+  else if (serverLoaded) serverStatus = `${count(serverRows?.total ?? 0)} promotions loaded`;
 
-  const shown = gridRows.shown;
-  const complete = gridRows.held === expected;
   const charts: { data: ChartData; scope: string } | null = useMemo(() => {
     if (isServer) return serverCharts;
     if (!complete) return null;
@@ -86,7 +87,7 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   return (
     <div className="dashboard">
       <p role="status" aria-label="Load status" className="status">
-        {status}
+        {isServer ? serverStatus : <ClientLoadStatus store={rowsStore} />}
       </p>
       {!isServer && complete ? (
         <KpiSummary rows={shown as Promotion[]} source="the rows the grid shows (its filters applied)" />
@@ -106,8 +107,9 @@ export function Dashboard({ state, recommended }: DashboardProps) {
           seed={state.seed}
           {...(phase && { phase })}
           height={440}
-          onGridReady={onGridReady}
+          onGridReady={rowsStore.attach}
           chunked={chunked}
+          streaming={streaming}
           server={server}
         />
       )}
@@ -123,6 +125,14 @@ export function Dashboard({ state, recommended }: DashboardProps) {
       <EstimateTable sizes={[5, 10, 25, 50, 100, 250, 500, 5_000, 50_000]} measureUpTo={500} />
     </div>
   );
+}
+
+/** The status of phases 1-3, the one part that follows every frame of a load. */
+function ClientLoadStatus({ store }: { store: GridRowsStore }) {
+  const held = useSyncExternalStore(store.subscribe, () => store.held);
+  return held === store.expected
+    ? `${count(held)} promotions loaded`
+    : `Loading promotions: ${count(held)} of ${count(store.expected)}`;
 }
 
 /** The dashboard of one view: a new view (another link) starts from scratch, its counts and charts included. */
