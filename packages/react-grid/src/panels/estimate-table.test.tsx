@@ -62,4 +62,9 @@ describe('EstimateTable', () => {
     ]);
     expect(times[0]?.[0]).not.toBe('0 ms');
   });
+
+  it('says "1 size" when one size can be measured', async () => {
+    const screen = await render(<EstimateTable sizes={[5, 500]} measureUpTo={5} />);
+    await expect.element(screen.getByText(/for 1 size up to 5 stores\.$/)).toBeVisible();
+  });
 });

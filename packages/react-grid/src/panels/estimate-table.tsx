@@ -174,7 +174,7 @@ export function EstimateTable({
             ? `Measurement failed: ${state.error}`
             : measurable.length === 0
               ? `Sizes over ${measureUpTo.toLocaleString('en-US')} stores are estimated only.`
-              : `Measures generation and JSON.parse here for ${measurable.length} sizes up to ${Math.max(...measurable).toLocaleString('en-US')} stores.`}
+              : `Measures generation and JSON.parse here for ${measurable.length === 1 ? '1 size' : `${measurable.length} sizes`} up to ${Math.max(...measurable).toLocaleString('en-US')} stores.`}
         </span>
       </div>
     </div>
