@@ -19,9 +19,9 @@ const ONLY = argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
-const P1 = 'scaling-phases-phase-1-·-single-batch--single-batch-phase-5-stores';
-const P2 = 'scaling-phases-phase-2-·-chunked--chunked-phase-25-stores';
-const P3 = 'scaling-phases-phase-3-·-streaming--streaming-phase-50-stores';
+const P1 = 'scaling-phases-phase-1-single-batch--single-batch-phase-5-stores';
+const P2 = 'scaling-phases-phase-2-chunked--chunked-phase-25-stores';
+const P3 = 'scaling-phases-phase-3-streaming--streaming-phase-50-stores';
 const CASES = [
   { phase: 'SINGLE_BATCH', story: P1, stores: 5 },
   { phase: 'SINGLE_BATCH', story: P1, stores: 10 },
