@@ -14,8 +14,10 @@ import { ByStoreCount, Phase1, Phase2, Phase3 } from '../../examples/loaders.js'
 import { OwnWorker } from '../../examples/own-worker.js';
 import { Panels } from '../../examples/panels.js';
 import { App } from '../../examples/quick-start.js';
+import { Lab } from '../../examples/scaling-lab.js';
 import { ServerRows } from '../../examples/server-rows.js';
 import { Chunked } from '../../examples/use-chunked-load.js';
+import { OwnServerGrid } from '../../examples/use-server-rows.js';
 import { Stores } from '../../examples/use-single-batch.js';
 import { Streaming } from '../../examples/use-streaming-load.js';
 import readme from '../../README.md?raw';
@@ -98,6 +100,37 @@ describe('README examples', () => {
         screen.container.querySelector('[role="row"][row-index="0"] [col-id="id"]')?.textContent,
       ).toMatch(/\S/),
     );
+  });
+
+  it('useServerRows + useServerSummary: your own AG Grid shows the server rows and the summary KPIs', async () => {
+    const worker = setupPromoscaleWorker({ dataset: { seed: 42, stores: 5 } });
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+    cleanups.push(async () => {
+      worker.stop();
+      await deleteDB('promoscale-blocks');
+    });
+    const screen = await show(<OwnServerGrid />);
+    await expect
+      .element(screen.getByRole('status'), { timeout: 15_000 })
+      .toHaveTextContent('150 promotions on the server');
+    await expect
+      .element(screen.getByRole('region', { name: 'Key figures' }), { timeout: 15_000 })
+      .toHaveTextContent('%');
+    await vi.waitFor(
+      () =>
+        expect(
+          screen.container.querySelector('[role="row"][row-index="0"] [col-id="id"]')?.textContent,
+        ).toMatch(/^PRM-STORE_\d{3,}-SKU\d{4}$/),
+      { timeout: 15_000 },
+    );
+  });
+
+  it('scaling lab: names the forced phase, recommends phase 1 at 5 stores and loads its 150 rows', async () => {
+    const screen = await show(<Lab />);
+    await expect.element(screen.getByText('Phase 2 · Chunked').first()).toBeVisible();
+    await expect.element(screen.getByRole('slider')).toBeVisible();
+    await waitForRowCount(screen, '150 promotions');
+    await expect.element(screen.getByText('Phase 1 · Single batch').first()).toBeVisible();
   });
 
   it.each([
