@@ -49,6 +49,16 @@ const waitForRowCount = (screen: RenderResult, text: string) =>
     .element(screen.getByTestId('row-count'), { timeout: 15_000 })
     .toHaveTextContent(new RegExp(`^${text}$`));
 
+/** Serves the API of 5 stores in the page (MSW's worker) until the test ends, and drops the block cache after it. */
+async function startApiInPage() {
+  const worker = setupPromoscaleWorker({ dataset: { seed: 42, stores: 5 } });
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  cleanups.push(async () => {
+    worker.stop();
+    await deleteDB('promoscale-blocks');
+  });
+}
+
 describe('README examples', () => {
   it('shows every file of examples/ in the README byte for byte, and every TypeScript block is one of them', () => {
     const blocks = fencedBlocks(readme);
@@ -87,12 +97,7 @@ describe('README examples', () => {
   });
 
   it('server rows: shows the rows of the API in the page (MSW), a block at a time', async () => {
-    const worker = setupPromoscaleWorker({ dataset: { seed: 42, stores: 5 } });
-    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
-    cleanups.push(async () => {
-      worker.stop();
-      await deleteDB('promoscale-blocks');
-    });
+    await startApiInPage();
     const screen = await show(<ServerRows />);
     await waitForRowCount(screen, '150 promotions');
     await vi.waitFor(() =>
@@ -103,12 +108,7 @@ describe('README examples', () => {
   });
 
   it('useServerRows + useServerSummary: your own AG Grid shows the server rows and the summary KPIs', async () => {
-    const worker = setupPromoscaleWorker({ dataset: { seed: 42, stores: 5 } });
-    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
-    cleanups.push(async () => {
-      worker.stop();
-      await deleteDB('promoscale-blocks');
-    });
+    await startApiInPage();
     const screen = await show(<OwnServerGrid />);
     await expect
       .element(screen.getByRole('status'), { timeout: 15_000 })
