@@ -3,7 +3,7 @@ import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from '.
 import { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 import { type MemoryReport, MemorySampler, now } from './monitoring/memory-sampler.js';
 import { assertBoolean, readOptions } from './options/read-options.js';
-import type { TemplateSelectionLabel } from './templates/group-templates.js';
+import type { TemplateSelectionLabel } from './templates/store-templates.js';
 import type { GenerationOptions, Promotion, StoreTemplate, TemplateSelection } from './types.js';
 import { type ValidationResult, validatePromotions } from './validation/validate-promotions.js';
 import { appendStorePromotions } from './variance/promotion-engine.js';

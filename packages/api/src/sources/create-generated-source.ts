@@ -1,5 +1,4 @@
 import {
-  assertInteger,
   createStore,
   type DatasetSpec,
   formatStoreId,
@@ -8,8 +7,8 @@ import {
   PROMOTIONS_PER_STORE,
   slicePromotions,
   storeDataIterator,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import { assertInteger, yieldToEventLoop } from '@promoscale/generator/internal';
 import { ColumnQuery, requiredFields } from '../engine/column-query.js';
 import { createPromotionPredicate, isUnfiltered } from '../engine/create-promotion-predicate.js';
 import type { ColumnField } from '../engine/promotion-columns.js';

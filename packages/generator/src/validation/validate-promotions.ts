@@ -7,7 +7,7 @@ import {
   PROMOTION_STRING_FIELDS,
 } from '../formats/promotion-csv.js';
 import { readOptions } from '../options/read-options.js';
-import { TEMPLATE_NAMES } from '../templates/group-templates.js';
+import { TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { Promotion } from '../types.js';
 import { PROMO_TYPES, PROMOTION_STATUSES, PROMOTIONS_PER_STORE } from '../variance/promotion-engine.js';
 

@@ -1,22 +1,27 @@
 import {
   BOOLEAN_FILTER_FIELDS,
-  CATEGORY_VALUES,
   DATE_FIELDS,
   isIsoDate,
   LIST_FILTER_FIELDS,
   type ListFilterField,
   MAX_SEARCH_LENGTH,
   NUMERIC_FIELDS,
-  PROMO_TYPE_VALUES,
-  PROMOTION_STATUS_VALUES,
   type PromotionFiltersInput,
-  REGION_VALUES,
   SORT_FIELDS,
   type SortToken,
-  TEMPLATE_NAME_VALUES,
   toSearchParams,
 } from '@promoscale/api';
-import { formatStoreId, MAX_STORES, PRODUCTS } from '@promoscale/generator';
+// The enumerations are the generator's lists (api no longer renames them); the local names keep this file's body as it was.
+import {
+  CATEGORIES as CATEGORY_VALUES,
+  formatStoreId,
+  MAX_STORES,
+  PRODUCTS,
+  PROMO_TYPES as PROMO_TYPE_VALUES,
+  PROMOTION_STATUSES as PROMOTION_STATUS_VALUES,
+  REGIONS as REGION_VALUES,
+  TEMPLATE_NAMES as TEMPLATE_NAME_VALUES,
+} from '@promoscale/generator';
 
 /** One entry of AG Grid's sort model, in sort order (multi-sort gives several). */
 export interface GridSortItem {

@@ -1,4 +1,5 @@
-import { MAX_STORES, PromoscaleError, readOptions } from '@promoscale/generator';
+import { MAX_STORES, PromoscaleError } from '@promoscale/generator';
+import { readOptions } from '@promoscale/generator/internal';
 import type { FigureColumns } from './size-model.js';
 import { assertPositive } from './store-count.js';
 

@@ -4,12 +4,10 @@ import {
   PROMOTIONS_PER_STORE,
   PromoscaleError,
   processBatch,
-  readOptions,
   TEMPLATE_NAMES,
   type TemplateName,
-  validateSeed,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import { readOptions, validateSeed, yieldToEventLoop } from '@promoscale/generator/internal';
 import { type MemoryEnvironment, readMemory } from '../monitoring/read-memory.js';
 import { DEFAULT_CALIBRATION, type ScalingCalibration, type ThroughputPoint } from './default-calibration.js';
 import { measureDataset, resolveGc, resolveMeasureOptions, retainedHeapBytes } from './measure-dataset.js';

@@ -2,10 +2,10 @@ import {
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
   PromoscaleError,
-  readOptions,
   type StoreTemplate,
   type TemplateSelection,
 } from '@promoscale/generator';
+import { readOptions } from '@promoscale/generator/internal';
 import {
   type ApproachThresholds,
   approachFor,

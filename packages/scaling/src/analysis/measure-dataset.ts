@@ -1,17 +1,19 @@
 import {
-  assertBoolean,
-  assertFunction,
-  createContext,
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
   type Promotion,
   processBatch,
-  readOptions,
-  readSignal,
   type StoreTemplate,
   type TemplateSelection,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import {
+  assertBoolean,
+  assertFunction,
+  createContext,
+  readOptions,
+  readSignal,
+  yieldToEventLoop,
+} from '@promoscale/generator/internal';
 import { type MemoryEnvironment, readMemory, readMemoryEnvironment } from '../monitoring/read-memory.js';
 import { utf8Length } from './size-model.js';
 import { assertRuns, assertStoreCount } from './store-count.js';

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertObject } from '@promoscale/generator';
+import { assertFiniteNumber, assertObject } from '@promoscale/generator/internal';
 
 /** How risky it is to load a dataset into one browser tab in one go. */
 export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';

@@ -1,4 +1,5 @@
-import { assertBoolean, DEFAULT_SEED, PromoscaleError, readOptions } from '@promoscale/generator';
+import { DEFAULT_SEED, PromoscaleError } from '@promoscale/generator';
+import { assertBoolean, readOptions } from '@promoscale/generator/internal';
 import type { MemoryEnvironment } from '../monitoring/read-memory.js';
 import type { ScalingCalibration } from './default-calibration.js';
 import {

@@ -1,6 +1,5 @@
 // The size and time model behind estimateDatasetSize. O(1) in the store count: nothing is generated here.
 import {
-  createContext,
   createStore,
   PROMOTIONS_PER_STORE,
   type StoreTemplate,
@@ -8,6 +7,7 @@ import {
   type TemplateName,
   type TemplateSelection,
 } from '@promoscale/generator';
+import { createContext } from '@promoscale/generator/internal';
 import type { ScalingCalibration } from './default-calibration.js';
 
 /** Bytes in a MB as the seed's table counts them (MiB). */

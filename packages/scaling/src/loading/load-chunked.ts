@@ -1,17 +1,19 @@
 import {
-  assertFiniteNumber,
-  assertFunction,
-  assertInteger,
   type DatasetSpec,
   MAX_STORES,
   type NormalizedDatasetSpec,
   normalizeSpec,
   PROMOTIONS_PER_STORE,
   type Promotion,
+} from '@promoscale/generator';
+import {
+  assertFiniteNumber,
+  assertFunction,
+  assertInteger,
   readOptions,
   readSignal,
   yieldToEventLoop,
-} from '@promoscale/generator';
+} from '@promoscale/generator/internal';
 import { abortableDelay } from './abortable-delay.js';
 import { ChunkLoadError } from './chunk-load-error.js';
 import { generateStoreRange } from './generate-store-range.js';

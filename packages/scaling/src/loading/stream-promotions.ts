@@ -1,13 +1,11 @@
 import {
-  assertInteger,
   type DatasetSpec,
   MAX_STORES,
   normalizeSpec,
-  readOptions,
-  readSignal,
   type StoreChunk,
   storeDataAsyncIterator,
 } from '@promoscale/generator';
+import { assertInteger, readOptions, readSignal } from '@promoscale/generator/internal';
 
 /** Options of {@link streamPromotions}. */
 export interface StreamPromotionsOptions {

@@ -1,11 +1,11 @@
+import { PromoscaleError } from '@promoscale/generator';
 import {
   assertBoolean,
   assertFiniteNumber,
   assertFunction,
   assertObject,
-  PromoscaleError,
   readOptions,
-} from '@promoscale/generator';
+} from '@promoscale/generator/internal';
 import type { MemoryReading } from './read-memory.js';
 
 const BYTES_PER_MB = 1_048_576;

@@ -1,4 +1,4 @@
-import { assertObject } from '@promoscale/generator';
+import { assertObject } from '@promoscale/generator/internal';
 
 /** Where a memory reading came from. */
 export type MemoryReadingSource =

@@ -1,10 +1,5 @@
-import {
-  assertFunction,
-  assertInteger,
-  assertObject,
-  PromoscaleError,
-  readOptions,
-} from '@promoscale/generator';
+import { PromoscaleError } from '@promoscale/generator';
+import { assertFunction, assertInteger, assertObject, readOptions } from '@promoscale/generator/internal';
 import { assertPositive } from '../analysis/store-count.js';
 import {
   buildRecord,

@@ -1,15 +1,12 @@
 import {
-  assertInteger,
-  assertOneOf,
   type DatasetSpec,
   MAX_STORES,
   normalizeSpec,
   PromoscaleError,
   type PromoscaleErrorCode,
-  readOptions,
-  readSignal,
   type StoreChunk,
 } from '@promoscale/generator';
+import { assertInteger, assertOneOf, readOptions, readSignal } from '@promoscale/generator/internal';
 import { connectWorker, createWorker, type WorkerConnection, type WorkerSource } from './connect-worker.js';
 import {
   type ChunkMessage,
