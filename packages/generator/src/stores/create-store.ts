@@ -123,7 +123,7 @@ const rng = new Prng();
  */
 export function createStore(
   storeNumber: number,
-  spec?: (Omit<DatasetSpec, 'stores'> & { stores?: number }) | null,
+  spec?: (Omit<DatasetSpec, 'stores'> & { stores?: number | undefined }) | null,
 ): Store {
   assertStoreNumber(storeNumber, 'storeNumber');
   const options = readOptions(spec, 'spec');

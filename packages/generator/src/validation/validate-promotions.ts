@@ -52,13 +52,13 @@ export interface ValidationResult {
 /** What the set as a whole must satisfy. */
 export interface ValidationExpectations {
   /** Status is checked against this date. @default '2026-06-01' */
-  asOf?: string;
+  asOf?: string | undefined;
   /** The store ids that must all be present (or just their count, an integer from 0 to 100,000). */
-  stores?: readonly string[] | number;
+  stores?: readonly string[] | number | undefined;
   /** An integer >= 1. @default 30 */
-  promotionsPerStore?: number;
+  promotionsPerStore?: number | undefined;
   /** Errors listed before `truncated` is set: an integer >= 0 (0 counts errors without listing them). @default 1000 */
-  maxErrors?: number;
+  maxErrors?: number | undefined;
 }
 
 const INTEGER_FIELDS = ['baselineUnits', 'promoUnits', 'incrementalUnits'] as const;

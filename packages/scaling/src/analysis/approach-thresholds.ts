@@ -38,9 +38,9 @@ export const DEFAULT_THRESHOLDS: Readonly<ApproachThresholds> = Object.freeze({
 /** What the device may spend on a load. Either figure may be left out. */
 export interface ScalingBudget {
   /** Peak memory the load may take, in MB (1,048,576 bytes). */
-  memoryMb?: number;
+  memoryMb?: number | undefined;
   /** Main-thread time the load may block, in ms. */
-  timeMs?: number;
+  timeMs?: number | undefined;
 }
 
 /** A budget figure an approach would exceed at the requested store count. */

@@ -169,6 +169,7 @@ export function modelFigures(stores: number, model: SizeModel): SizeFigures {
 }
 
 /** The figures as the estimate's columns, in MB (6 decimals) and ms (3 decimals). Budgets compare these. */
+// snake_case: the column names of DatasetSizeEstimate (the seed POC's table), which these become.
 export interface FigureColumns {
   base_size_mb: number;
   json_size_mb: number;

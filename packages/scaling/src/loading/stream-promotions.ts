@@ -10,9 +10,9 @@ import { assertInteger, readOptions, readSignal } from '@promoscale/generator/in
 /** Options of {@link streamPromotions}. */
 export interface StreamPromotionsOptions {
   /** Stores a chunk. Never changes the rows. @default 10 */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Stops the stream: the next `next()` rejects with `signal.reason`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
