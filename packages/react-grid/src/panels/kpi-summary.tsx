@@ -1,4 +1,5 @@
-import { SummaryAccumulator, type SummaryTotals } from '@promoscale/api';
+import type { SummaryTotals } from '@promoscale/api';
+import { SummaryAccumulator } from '@promoscale/api/engine';
 import type { Promotion } from '@promoscale/generator';
 import { formatByUnit } from '../grid/format-by-unit.js';
 

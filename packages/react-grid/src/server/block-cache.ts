@@ -1,5 +1,5 @@
 import type { DatasetInfo, Promotion } from '@promoscale/api';
-import { assertInteger } from '@promoscale/generator';
+import { assertInteger } from '@promoscale/generator/internal';
 import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, openDB, type StoreNames } from 'idb';
 
 /** Options of {@link openBlockCache}. */

@@ -1,5 +1,5 @@
 import type { PromoscaleClient, Promotion } from '@promoscale/api';
-import { assertInteger } from '@promoscale/generator';
+import { assertInteger } from '@promoscale/generator/internal';
 import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { type BlockCache, NO_BLOCK_CACHE } from './block-cache.js';
 import { createBackgroundQueue } from './create-background-queue.js';
