@@ -10,7 +10,8 @@ describe('server on PostgreSQL', () => {
   beforeAll(async () => {
     cluster = await startPostgresCluster();
     if (!cluster) {
-      if (process.env.CI) throw new Error('PostgreSQL is not installed (initdb not found): .ci/run installs it');
+      if (process.env.CI)
+        throw new Error('PostgreSQL is not installed (initdb not found): .ci/run installs it');
       console.warn('PostgreSQL is not installed here: the PostgreSQL contract suite is skipped');
       return;
     }
