@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   createStore,
   type DatasetSpec,
@@ -120,6 +121,8 @@ export async function seedDatabase(
       startStore: loaded + 1,
     });
     for (const chunk of chunks) {
+      // PGlite answers on microtasks only: without a macrotask turn, signal handlers (Ctrl-C) never run.
+      await setImmediate();
       options.signal?.throwIfAborted();
       let stores = '';
       for (let n = chunk.startStore; n <= chunk.endStore; n++) {
