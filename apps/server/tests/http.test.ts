@@ -1,10 +1,10 @@
 import { connect } from 'node:net';
 import { defineHostileInputTests } from '@promoscale/api/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/database/open-database.js';
 import { startServer } from '../src/http/start-server.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
-import { fetchVia, type SeededServer, startSeededServer, TEST_SPEC } from './support/seeded-server.js';
+import { fetchVia, TEST_SPEC, useSeededServer } from './support/seeded-server.js';
 
 /** Sends `request` as raw bytes and answers the status code and body of the reply. */
 function rawRequest(url: string, request: string): Promise<{ status: number; text: string }> {
@@ -24,19 +24,12 @@ function rawRequest(url: string, request: string): Promise<{ status: number; tex
 const LEAKS = /\/work\/|node_modules|\n\s+at |SELECT |promotions WHERE/;
 
 describe('the server over real HTTP', () => {
-  let running: SeededServer | undefined;
-  const url = () => running?.server.url ?? '';
-  beforeAll(async () => {
-    running = await startSeededServer();
-  }, 60_000);
-  afterAll(async () => {
-    await running?.server.close();
-    expect(running?.errors).toEqual([]);
-  });
+  const server = useSeededServer();
+  const url = () => server()?.url ?? '';
 
   defineHostileInputTests({
     baseUrl: 'http://server.test',
-    fetch: fetchVia(() => running?.server),
+    fetch: fetchVia(server),
     spec: TEST_SPEC,
     hugeLength: 8000,
     describe,

@@ -1,7 +1,7 @@
 import { createHandlers } from '@promoscale/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededServer, startSeededServer, TEST_SPEC } from './support/seeded-server.js';
+import { TEST_SPEC, useSeededServer } from './support/seeded-server.js';
 
 const MSW_ORIGIN = 'http://msw.test';
 
@@ -42,23 +42,16 @@ const REQUESTS: (string | [string, RequestInit])[] = [
 ];
 
 describe('parity with the MSW handlers', () => {
-  let running: SeededServer | undefined;
   const msw = setupServer(...createHandlers({ dataset: TEST_SPEC, baseUrl: `${MSW_ORIGIN}/api` }));
-  beforeAll(async () => {
-    msw.listen({ onUnhandledRequest: 'bypass' });
-    running = await startSeededServer();
-  }, 60_000);
-  afterAll(async () => {
-    msw.close();
-    await running?.server.close();
-    expect(running?.errors).toEqual([]);
-  });
+  beforeAll(() => msw.listen({ onUnhandledRequest: 'bypass' }));
+  afterAll(() => msw.close());
+  const server = useSeededServer();
 
   for (const entry of REQUESTS) {
     const [path, init] = typeof entry === 'string' ? [entry, {}] : entry;
     it(`answers ${init.method ?? 'GET'} ${path} with the bytes the MSW handlers answer`, async () => {
       const [fromServer, fromMsw] = await Promise.all(
-        [running?.server.url, MSW_ORIGIN].map(async (origin) => {
+        [server()?.url, MSW_ORIGIN].map(async (origin) => {
           const response = await fetch(`${origin}${path}`, init);
           return {
             status: response.status,

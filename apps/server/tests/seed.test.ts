@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PromoscaleError } from '@promoscale/generator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PostgresCluster, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { openDatabase } from '../src/database/open-database.js';
 import { readDataset } from '../src/seed/dataset-state.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
 import { createSqlSource, DatasetNotReadyError } from '../src/source/create-sql-source.js';
-import { type PostgresCluster, startPostgresCluster } from './support/postgres-cluster.js';
 import { rowHash } from './support/row-hash.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));

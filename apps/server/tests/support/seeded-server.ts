@@ -1,5 +1,7 @@
 // A server over a freshly seeded database, for the HTTP tests.
+
 import type { DatasetSpec } from '@promoscale/generator';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openDatabase } from '../../src/database/open-database.js';
 import { type RunningServer, startServer } from '../../src/http/start-server.js';
 import { seedDatabase } from '../../src/seed/seed-database.js';
@@ -39,4 +41,22 @@ export function fetchVia(server: () => RunningServer | undefined) {
     if (!running) throw new Error('server not started');
     return fetch(String(url).replace('http://server.test', running.url), init);
   };
+}
+
+/**
+ * Registers `beforeAll` / `afterAll` hooks that start a seeded server and close it, checking at the end that no
+ * request reached the 500 path; answers a getter of the running server.
+ */
+export function useSeededServer(options: { databaseUrl?: () => Promise<string | undefined> } = {}) {
+  let running: SeededServer | undefined;
+  beforeAll(async () => {
+    const databaseUrl = options.databaseUrl ? await options.databaseUrl() : undefined;
+    if (options.databaseUrl && databaseUrl === undefined) return;
+    running = await startSeededServer(TEST_SPEC, databaseUrl);
+  }, 120_000);
+  afterAll(async () => {
+    await running?.server.close();
+    expect(running?.errors ?? []).toEqual([]);
+  });
+  return () => running?.server;
 }

@@ -1,5 +1,6 @@
-// A throwaway PostgreSQL cluster for the tests: initdb in a temp directory, started on a free loopback port,
-// stopped and removed at the end. As root (CI, this dev container) it runs as the `postgres` user.
+// A throwaway PostgreSQL cluster for the tests and the bench: initdb in a temporary directory, started on a free
+// loopback port, stopped and removed at the end. As root (CI, the dev container) it runs as the `postgres` user.
+// Types: postgres-cluster.d.mts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,17 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 
-/** A running cluster. */
-export interface PostgresCluster {
-  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
-  readonly url: string;
-  /** Creates an empty database and answers its connection string. */
-  createDatabase(name: string): Promise<string>;
-  stop(): void;
-}
-
 /** The directory holding `initdb` and `pg_ctl`: PATH first, then Debian's `/usr/lib/postgresql/<major>/bin`. */
-export function findPostgresBin(): string | undefined {
+export function findPostgresBin() {
   const found = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout.trim();
   if (found) return dirname(realpathSync(found));
   const root = '/usr/lib/postgresql';
@@ -28,31 +20,28 @@ export function findPostgresBin(): string | undefined {
   return majors[0] === undefined ? undefined : join(root, majors[0], 'bin');
 }
 
-async function freePort(): Promise<number> {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = server.address();
       server.close(() => resolve(port));
     });
   });
 }
 
-/** Starts a cluster; `undefined` when PostgreSQL is not installed. */
-export async function startPostgresCluster(): Promise<PostgresCluster | undefined> {
+/** Starts a cluster (`settings`: extra `-c name=value` server settings); `undefined` when PostgreSQL is not installed. */
+export async function startPostgresCluster(settings = {}) {
   const bin = findPostgresBin();
   if (bin === undefined) return undefined;
   const root = mkdtempSync(join(tmpdir(), 'promoscale-pg-'));
   const asRoot = process.getuid?.() === 0;
-  const uid = asRoot
-    ? Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim())
-    : undefined;
-  const gid = asRoot
-    ? Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim())
-    : undefined;
+  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  const uid = asRoot ? id('-u') : undefined;
+  const gid = asRoot ? id('-g') : undefined;
   if (uid !== undefined && gid !== undefined) chownSync(root, uid, gid);
-  const run = (command: string, args: string[]) => {
+  const run = (command, args) => {
     const result = spawnSync(command, args, {
       encoding: 'utf8',
       uid,
@@ -69,6 +58,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster | undefine
   };
   const data = join(root, 'data');
   const port = await freePort();
+  const options = Object.entries({ fsync: 'off', synchronous_commit: 'off', ...settings })
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
   run(join(bin, 'initdb'), [
     '-D',
     data,
@@ -81,7 +73,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster | undefine
     '-D',
     data,
     '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off -c synchronous_commit=off`,
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} ${options}`,
     '-l',
     join(root, 'log.txt'),
     '-w',
