@@ -11,7 +11,7 @@ import {
   type SummaryGroup,
   type SummaryQuery,
 } from '@promoscale/api';
-import type { Promotion } from '@promoscale/generator';
+import { PROMOTIONS_PER_STORE, type Promotion } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
 import { readDataset } from '../seed/dataset-state.js';
 import { columnOf, PROMOTION_SELECT, promotionFromRow } from './promotion-columns.js';
@@ -130,6 +130,27 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
     async queryPromotions(query: PromotionsQuery): Promise<Page<Promotion>> {
       const { info } = await currentInfo();
       const where = promotionWhere(query);
+      if (!where.filtered && query.offset >= info.promotionCount) {
+        return { items: [], total: info.promotionCount, offset: query.offset, limit: query.limit };
+      }
+      if (!where.filtered && query.sort.length === 0) {
+        // Dataset order, unfiltered: every store has PROMOTIONS_PER_STORE rows, so an offset is a position in the
+        // primary key and a deep page is an index seek, not a walk over the rows before it.
+        const rows = await db.query(
+          `SELECT ${PROMOTION_SELECT} FROM promotions WHERE (store_number, position) >= ($1, $2) ORDER BY store_number, position LIMIT $3`,
+          [
+            Math.floor(query.offset / PROMOTIONS_PER_STORE) + 1,
+            query.offset % PROMOTIONS_PER_STORE,
+            query.limit,
+          ],
+        );
+        return {
+          items: rows.map(promotionFromRow),
+          total: info.promotionCount,
+          offset: query.offset,
+          limit: query.limit,
+        };
+      }
       const n = where.params.length;
       const rows = await db.query(
         `SELECT ${PROMOTION_SELECT} FROM promotions WHERE ${where.sql} ORDER BY ${promotionOrderBy(query.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
