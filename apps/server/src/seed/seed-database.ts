@@ -2,10 +2,12 @@ import { setImmediate } from 'node:timers/promises';
 import {
   createStore,
   type DatasetSpec,
+  type NormalizedDatasetSpec,
   normalizeSpec,
   PROMOTIONS_PER_STORE,
   PromoscaleError,
   parseStoreId,
+  type StoreChunk,
   storeDataIterator,
 } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
@@ -120,39 +122,61 @@ export async function seedDatabase(
       asOf: normalized.asOf,
       startStore: loaded + 1,
     });
-    for (const chunk of chunks) {
-      // PGlite answers on microtasks only: without a macrotask turn, signal handlers (Ctrl-C) never run.
-      await setImmediate();
-      options.signal?.throwIfAborted();
-      let stores = '';
-      for (let n = chunk.startStore; n <= chunk.endStore; n++) {
-        stores += `${storeCopyLine(createStore(n, normalized))}\n`;
+    // While PostgreSQL ingests one batch, the next is generated and formatted: at most two batches in memory.
+    let writing: Promise<void> | undefined;
+    try {
+      for (const chunk of chunks) {
+        // PGlite answers on microtasks only: without a macrotask turn, signal handlers (Ctrl-C) never run.
+        await setImmediate();
+        options.signal?.throwIfAborted();
+        const { stores, promotions } = formatBatch(chunk, normalized);
+        await writing;
+        options.signal?.throwIfAborted();
+        const endStore = chunk.endStore;
+        writing = db
+          .transaction(async (tx) => {
+            await tx.exec('SET LOCAL statement_timeout = 0');
+            await tx.copyIn('stores', STORE_COPY_COLUMNS, stores);
+            await tx.copyIn('promotions', PROMOTION_COPY_COLUMNS, promotions);
+            await tx.query('UPDATE promoscale_dataset SET stores_loaded = $1 WHERE id = 1', [endStore]);
+          })
+          .then(() => {
+            loaded = endStore;
+            options.onProgress?.({ phase: 'load', storesLoaded: loaded, storeCount });
+          });
+        // Handled here so a failure while the next batch is formatted is not an unhandled rejection; the
+        // `await writing` of the next turn (or below) still throws it.
+        writing.catch(() => {});
       }
-      let promotions = '';
-      let storeNumber = 0;
-      let storeId = '';
-      let position = 0;
-      for (const promotion of chunk.promotions) {
-        if (promotion.storeId !== storeId) {
-          storeId = promotion.storeId;
-          storeNumber = parseStoreId(storeId);
-          position = 0;
-        }
-        promotions += `${promotionCopyLine(promotion, storeNumber, position++)}\n`;
-      }
-      await db.transaction(async (tx) => {
-        await tx.exec('SET LOCAL statement_timeout = 0');
-        await tx.copyIn('stores', STORE_COPY_COLUMNS, stores);
-        await tx.copyIn('promotions', PROMOTION_COPY_COLUMNS, promotions);
-        await tx.query('UPDATE promoscale_dataset SET stores_loaded = $1 WHERE id = 1', [chunk.endStore]);
-      });
-      loaded = chunk.endStore;
-      options.onProgress?.({ phase: 'load', storesLoaded: loaded, storeCount });
+    } finally {
+      // A batch under way commits or rolls back before the seed returns or throws.
+      await writing?.catch(() => {});
     }
+    await writing;
   }
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
   await createPromotionIndexes(db);
   await db.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
   return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
+}
+
+/** One batch as COPY text: its stores, and its promotions with their store number and position in the store. */
+function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: string; promotions: string } {
+  let stores = '';
+  for (let n = chunk.startStore; n <= chunk.endStore; n++)
+    stores += `${storeCopyLine(createStore(n, spec))}\n`;
+  let promotions = '';
+  let storeNumber = 0;
+  let storeId = '';
+  let position = 0;
+  for (const promotion of chunk.promotions) {
+    if (promotion.storeId !== storeId) {
+      storeId = promotion.storeId;
+      storeNumber = parseStoreId(storeId);
+      position = 0;
+    }
+    promotions += `${promotionCopyLine(promotion, storeNumber, position++)}\n`;
+  }
+  return { stores, promotions };
 }
