@@ -10,12 +10,10 @@ export interface IndexDefinition {
 }
 
 /**
- * The indexes kept because they pay (docs/decisions/0008-server-on-sql.md has the measurements): the store
- * lookup and `storeId` filter, the trigram index of the `q` search where `pg_trgm` is installed, the `sku` and
+ * The indexes kept because they pay (docs/decisions/0008-server-on-sql.md has the measurements): the trigram index of the `q` search where `pg_trgm` is installed, the `sku` and
  * `category` filters, and the two most used sorts (`roi`, `revenue`). Others were measured and left out.
  */
 export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
-  { name: 'promotions_store_id', definition: '(store_id)' },
   { name: 'promotions_search_trgm', definition: 'USING gin (search gin_trgm_ops)', extension: 'pg_trgm' },
   { name: 'promotions_sku', definition: '(sku)' },
   { name: 'promotions_category', definition: '(category)' },

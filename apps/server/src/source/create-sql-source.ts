@@ -15,7 +15,7 @@ import { PROMOTIONS_PER_STORE, type Promotion } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
 import { readDataset } from '../seed/dataset-state.js';
 import { columnOf, PROMOTION_SELECT, promotionFromRow } from './promotion-columns.js';
-import { promotionOrderBy, promotionWhere } from './promotion-sql.js';
+import { promotionOrderBy, promotionWhere, storeNumberOf } from './promotion-sql.js';
 
 /** Options of {@link createSqlSource}. */
 export interface SqlSourceOptions {
@@ -110,17 +110,21 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
 
     async getStore(storeId: string): Promise<Store | null> {
       await currentInfo();
-      if (!isStoreIdText(storeId)) return null;
-      const rows = await db.query(`SELECT ${STORE_SELECT} FROM stores WHERE store_id = $1`, [storeId]);
+      const storeNumber = storeNumberOf(storeId);
+      if (storeNumber === null) return null;
+      const rows = await db.query(`SELECT ${STORE_SELECT} FROM stores WHERE store_number = $1`, [
+        storeNumber,
+      ]);
       return rows[0] ? storeFromRow(rows[0]) : null;
     },
 
     async storePromotions(storeId: string): Promise<Promotion[] | null> {
       await currentInfo();
-      if (!isStoreIdText(storeId)) return null;
+      const storeNumber = storeNumberOf(storeId);
+      if (storeNumber === null) return null;
       const rows = await db.query(
-        `SELECT ${PROMOTION_SELECT} FROM promotions WHERE store_id = $1 ORDER BY position`,
-        [storeId],
+        `SELECT ${PROMOTION_SELECT} FROM promotions WHERE store_number = $1 ORDER BY position`,
+        [storeNumber],
       );
       if (rows.length > 0) return rows.map(promotionFromRow);
       // Every store has promotions: no row means no such store (malformed ids included).
@@ -221,11 +225,6 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
       return live.source.liveUpdate(sequence);
     },
   };
-}
-
-/** Store ids are short ASCII; anything longer, or holding NUL (which PostgreSQL text cannot hold), is no store. */
-function isStoreIdText(storeId: string): boolean {
-  return storeId.length <= 32 && !storeId.includes('\u0000');
 }
 
 /** The figures of `SummarySchema` from integer sums (cents, thousandths of a percent, millionths). */

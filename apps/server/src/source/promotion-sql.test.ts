@@ -37,6 +37,14 @@ describe('promotionWhere', () => {
     expect(promotionWhere({ q: 'a\u0001b' }).sql).toBe('FALSE');
   });
 
+  it('filters store ids by store number, and matches nothing for ids that are not canonical', () => {
+    expect(promotionWhere({ storeId: ['STORE_001', 'STORE_0001', 'STORE_1234'] })).toMatchObject({
+      sql: 'store_number = ANY($1::int[])',
+      params: [[1, 1234]],
+    });
+    expect(promotionWhere({ storeId: ['STORE_0001'] }).sql).toBe('FALSE');
+  });
+
   it('throws for a query key it has no SQL for, instead of ignoring a filter', () => {
     expect(() => promotionWhere({ colour: ['red'] })).toThrow(/colour/);
   });

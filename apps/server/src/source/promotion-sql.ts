@@ -1,3 +1,4 @@
+import { parseStoreId } from '@promoscale/generator';
 import { columnOf, fieldKind, SEARCH_SEPARATOR } from './promotion-columns.js';
 
 /** A `WHERE` condition and its parameters (`$1` … in order). */
@@ -11,6 +12,15 @@ export interface SqlWhere {
 
 /** Query keys that are not filters (paging, sort, export format, summary grouping). */
 const NOT_FILTERS = new Set(['offset', 'limit', 'sort', 'format', 'groupBy']);
+
+/** The store number of a canonical store id (`STORE_001` → 1), or `null` for any other text. */
+export function storeNumberOf(storeId: unknown): number | null {
+  try {
+    return parseStoreId(storeId);
+  } catch {
+    return null;
+  }
+}
 
 /** `%`, `_` and `\` stand for themselves in a LIKE pattern once escaped. */
 function escapeLike(text: string): string {
@@ -54,6 +64,13 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
         );
         continue;
       }
+    }
+    if (key === 'storeId' && Array.isArray(value)) {
+      // By store number: the primary key's first column serves it (and, sharded by store, it names the shards).
+      // A well-formed id that is not canonical (STORE_0001) is no store, as in the reference.
+      const numbers = value.map(storeNumberOf).filter((n): n is number => n !== null);
+      conditions.push(numbers.length === 0 ? 'FALSE' : `store_number = ANY(${param(numbers, 'int[]')})`);
+      continue;
     }
     const kind = fieldKind(key);
     if (kind === 'string' && Array.isArray(value)) {
