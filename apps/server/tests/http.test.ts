@@ -72,6 +72,30 @@ describe('the server over real HTTP', () => {
     });
   }
 
+  it("serves concurrent exports, a cancelled export and pages on PGlite's one connection", async () => {
+    const get = async (path: string) => (await fetch(`${url()}${path}`)).text();
+    const exports = [
+      '/api/promotions/export?sort=-roi',
+      '/api/promotions/export?format=csv',
+      '/api/promotions/export',
+    ];
+    const pages = [
+      '/api/promotions?sort=brand&limit=50',
+      '/api/summary?groupBy=region',
+      '/api/stores/STORE_002',
+    ];
+    const sequential = [];
+    for (const path of [...exports, ...pages]) sequential.push(await get(path));
+
+    // One export read a little, then cancelled: its cursor must not disturb the others.
+    const cancelled = (await fetch(`${url()}/api/promotions/export?sort=sku`)).body?.getReader();
+    await cancelled?.read();
+    const concurrent = await Promise.all([...exports, ...pages].map(get));
+    await cancelled?.cancel();
+    expect(concurrent).toEqual(sequential);
+    expect(await get('/api/stores/STORE_002')).toBe(sequential.at(-1));
+  });
+
   it('answers /healthz with the database kind', async () => {
     const response = await fetch(`${url()}/healthz`);
     expect(response.status).toBe(200);
