@@ -135,12 +135,15 @@ async function loadTest(env) {
     url,
     connections: 50,
     duration: LOAD_SECONDS,
+    // The server's own request deadline: a slower answer is the server's 500, not the client giving up first.
+    timeout: 30,
     requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
   });
   const after = rssMb(child.pid);
   const errors = result.errors + result.timeouts + result.non2xx;
   line(`load test ${LOAD_SECONDS} s, 50 connections: requests/s`, fmt(result.requests.average));
   line('  errors (errors + timeouts + non-2xx)', fmt(errors), 'target 0');
+  line('  requests answered', fmt(result.requests.total));
   line('  latency p50 / p99', `${fmt(result.latency.p50)} / ${fmt(result.latency.p99)} ms`);
   line('  server RSS before → after', `${fmt(before)} → ${fmt(after)} MB`, 'target: flat');
   child.kill('SIGTERM');

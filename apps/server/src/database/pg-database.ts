@@ -44,7 +44,8 @@ export async function openPgDatabase(
     connectionString,
     max: poolSize,
     statement_timeout: statementTimeoutMs,
-    connectionTimeoutMillis: 10_000,
+    // Under a burst, a request waits for a free connection up to the request deadline rather than failing early.
+    connectionTimeoutMillis: 30_000,
     idleTimeoutMillis: 30_000,
   });
   // An idle client that loses its connection emits 'error' on the pool; without a listener the process exits.
