@@ -109,6 +109,22 @@ describe('the server over real HTTP', () => {
 });
 
 describe('CORS allow-list and shutdown', () => {
+  it('refuses a port or timeout out of range with a PromoscaleError naming the option', async () => {
+    const db = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
+    try {
+      await expect(startServer({ db, port: 70_000 })).rejects.toMatchObject({
+        name: 'PromoscaleError',
+        code: 'INVALID_OPTION',
+        field: 'port',
+      });
+      await expect(startServer({ db, port: 0, requestTimeoutMs: 0 })).rejects.toMatchObject({
+        field: 'requestTimeoutMs',
+      });
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
   it('allows the listed origins only, preflight included', async () => {
     const db = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
     await seedDatabase(db, { seed: 1, stores: 2 });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { PromoscaleError } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
 import { createServerFetch } from './server-fetch.js';
 
@@ -48,8 +49,14 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const graceMs = options.shutdownGraceMs ?? 10_000;
+  const port = integerOption('port', options.port ?? 8787, 0, 65_535);
+  const requestTimeoutMs = integerOption(
+    'requestTimeoutMs',
+    options.requestTimeoutMs ?? 30_000,
+    1,
+    3_600_000,
+  );
+  const graceMs = integerOption('shutdownGraceMs', options.shutdownGraceMs ?? 10_000, 0, 3_600_000);
   const shutdown = new AbortController();
   const fetch = createServerFetch({
     db: options.db,
@@ -72,18 +79,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
-    server.listen(options.port ?? 8787, host, () => {
+    server.listen(port, host, () => {
       server.off('error', onError);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const address = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   return {
     url,
-    port,
+    port: address.port,
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -102,4 +109,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
   };
+}
+
+function integerOption(field: string, value: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new PromoscaleError('INVALID_OPTION', field, value, `an integer from ${min} to ${max}`);
+  }
+  return value;
 }
