@@ -10,7 +10,7 @@ export interface IndexDefinition {
 }
 
 /**
- * The indexes kept because they pay (docs/decisions/0008-server-on-sql.md has the measurements): the trigram index of the `q` search where `pg_trgm` is installed, the `sku`,
+ * The indexes kept because they pay (docs/decisions/0009-server-on-sql.md has the measurements): the trigram index of the `q` search where `pg_trgm` is installed, the `sku`,
  * `category` and `brand` filters, and the `roi` sort. Others (`revenue`, `startDate`) were measured and left out.
  */
 export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
