@@ -85,3 +85,21 @@ export function storyUrl(origin, id, args, globals) {
       : '';
   return `${origin}/iframe.html?id=${id}&viewMode=story${encode('args', args)}${encode('globals', globals)}`;
 }
+
+/**
+ * Waits until a loader story shows `rows` promotions and load timings other than `previous` (a load that finished
+ * after the one that showed `previous`); returns the timings text.
+ */
+export async function storyLoaded(page, rows, previous) {
+  const expected = `${rows.toLocaleString('en-US')} promotions`;
+  await page.waitForFunction(
+    ([expected, previous]) => {
+      const timings = document.querySelector('[data-testid="load-timings"]')?.textContent ?? null;
+      const count = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
+      return timings !== null && timings !== previous && count === expected ? timings : null;
+    },
+    [expected, previous],
+    { timeout: 300_000, polling: 50 },
+  );
+  return page.getByTestId('load-timings').textContent();
+}
