@@ -251,6 +251,16 @@ for (const task of long) {
   for (const [k, v] of childKinds(task)) sumKinds.set(k, (sumKinds.get(k) ?? 0) + v.ms);
 }
 const detailed = [...long].sort((a, b) => cpuMs(b) - cpuMs(a)).slice(0, DETAIL);
+// While rows arrive: the tasks after the first rows were painted (as grid.bench.mjs reports them).
+const arriving = topTasks.filter(
+  (t) => inWindow(t) && Number.isFinite(result.firstRowsMs) && pageMs(t.ts) >= started + result.firstRowsMs,
+);
+if (arriving.length > 0)
+  console.log(
+    `while rows arrive (after the first rows were painted): ${arriving.length} tasks, longest ` +
+      `${Math.max(...arriving.map((t) => t.dur / 1000)).toFixed(1)} ms wall, ${Math.max(...arriving.map(cpuMs)).toFixed(1)} ms CPU; ` +
+      `${arriving.filter((t) => cpuMs(t) >= MIN_MS).length} >= ${MIN_MS} ms CPU; CPU ${arriving.reduce((n, t) => n + cpuMs(t), 0).toFixed(0)} ms`,
+  );
 console.log(
   `tasks (page ms: wall/CPU ms): ${long.map((t) => `${pageMs(t.ts).toFixed(0)}: ${(t.dur / 1000).toFixed(0)}/${cpuMs(t).toFixed(0)}`).join(', ')}`,
 );

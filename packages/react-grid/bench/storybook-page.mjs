@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const STORYBOOK_STATIC = path.join(ROOT, 'storybook-static');
+// PROMOSCALE_STORYBOOK_DIR=<another storybook build> compares a baseline in the same conditions.
+export const STORYBOOK_STATIC = process.env.PROMOSCALE_STORYBOOK_DIR ?? path.join(ROOT, 'storybook-static');
 
 const TYPES = {
   '.html': 'text/html',
