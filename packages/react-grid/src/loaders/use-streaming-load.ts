@@ -110,8 +110,8 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
   const flushRows = options.flushRows ?? DEFAULT_FLUSH_ROWS;
   const { key, validated } = useValidatedSpec(spec);
   const [snapshot, setSnapshot] = useState<Snapshot>(() => initial(key));
-  // What the grid holds (the api the rows went to and the current run's rows it has) and what waits for it.
-  const sink = useRef<Sink>({ api: null, rows: NO_ROWS, pending: new PendingRows() });
+  // What the grid holds: the api the rows went to and the current run's rows it has.
+  const sink = useRef<Sink>({ api: null, rows: NO_ROWS });
   const apiRef = useRef(gridApi);
   apiRef.current = gridApi;
 
@@ -125,7 +125,7 @@ export function useStreamingLoad(spec: DatasetSpec, options: StreamingLoadOption
         api.setGridOption('rowData', []);
       }
       const pending = new PendingRows();
-      sink.current = { api, rows: [], pending };
+      sink.current = { api, rows: [] };
       if (!enabled || !validated.spec) return;
 
       let state: Snapshot = { ...initial(key), status: 'loading' };
@@ -280,7 +280,6 @@ class PendingRows {
 interface Sink {
   api: StreamingGridApi | null;
   rows: Promotion[];
-  pending: PendingRows;
 }
 
 /**
