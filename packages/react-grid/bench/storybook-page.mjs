@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const STORYBOOK_STATIC = path.join(ROOT, 'storybook-static');
+// PROMOSCALE_STORYBOOK_DIR=<another storybook build> compares a baseline in the same conditions.
+export const STORYBOOK_STATIC = process.env.PROMOSCALE_STORYBOOK_DIR ?? path.join(ROOT, 'storybook-static');
 
 const TYPES = {
   '.html': 'text/html',
@@ -84,4 +85,22 @@ export function storyUrl(origin, id, args, globals) {
           .join(';')}`
       : '';
   return `${origin}/iframe.html?id=${id}&viewMode=story${encode('args', args)}${encode('globals', globals)}`;
+}
+
+/**
+ * Waits until a loader story shows `rows` promotions and load timings other than `previous` (a load that finished
+ * after the one that showed `previous`); returns the timings text.
+ */
+export async function storyLoaded(page, rows, previous) {
+  const expected = `${rows.toLocaleString('en-US')} promotions`;
+  await page.waitForFunction(
+    ([expected, previous]) => {
+      const timings = document.querySelector('[data-testid="load-timings"]')?.textContent ?? null;
+      const count = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
+      return timings !== null && timings !== previous && count === expected ? timings : null;
+    },
+    [expected, previous],
+    { timeout: 300_000, polling: 50 },
+  );
+  return page.getByTestId('load-timings').textContent();
 }

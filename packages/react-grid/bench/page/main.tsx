@@ -57,6 +57,8 @@ const params = new URLSearchParams(location.search);
 const phase = params.get('phase') ?? 'single';
 const stores = Number(params.get('stores') ?? 50);
 const spec = { seed: 42, stores };
+// `&flushRows=N` (phase 3): the loader's rows per flush, to compare settings.
+const flushRows = params.has('flushRows') ? Number(params.get('flushRows')) : undefined;
 const total = stores * 30;
 // The bench listens for the grid's events and sorts through the column API, which PromotionsGrid itself does not need.
 const BENCH_MODULES = [EventApiModule, ColumnApiModule];
@@ -123,7 +125,10 @@ function ChunkedBench() {
 
 function StreamingBench() {
   const [api, setApi] = useState<GridApi<Promotion> | null>(null);
-  const { status, error, timings } = useStreamingLoad(spec, { gridApi: api as StreamingGridApi | null });
+  const { status, error, timings } = useStreamingLoad(spec, {
+    gridApi: api as StreamingGridApi | null,
+    ...(flushRows !== undefined && { flushRows }),
+  });
   useReport(api, status === 'done', error, timings.firstRowsMs);
   return <PromotionsGrid onGridReady={setApi} totalRows={total} height={600} modules={BENCH_MODULES} />;
 }
