@@ -49,7 +49,7 @@ export interface StreamingLoadOptions {
    * Most rows handed to the grid in one flush (one `applyTransactionAsync` + `flushAsyncTransactions`, in a task of
    * its own). AG Grid's client-side row model passes over every row it holds at each flush, so the loader flushes at
    * most this many new rows at a time and then leaves the main thread to the page for at least as long as the
-   * flush took; rows that arrive meanwhile wait in order (docs/decisions/0009). An integer of at least 1.
+   * flush took; rows that arrive meanwhile wait in order (docs/decisions/0010). An integer of at least 1.
    * @default 3000
    */
   flushRows?: number;
