@@ -49,6 +49,8 @@ declare global {
       error?: string;
       api?: GridApi<Promotion>;
       blocks?: BlockTiming[];
+      /** The blocks the IndexedDB cache holds (writes run in the background, after the grid is quiet). */
+      cachedBlocks?: () => Promise<number>;
     };
   }
 }
@@ -173,6 +175,7 @@ async function serverBench() {
     blocks,
   );
   window.bench.blocks = blocks;
+  window.bench.cachedBlocks = async () => (await cache.usage()).blocks;
   return datasource;
 }
 
