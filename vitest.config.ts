@@ -12,8 +12,6 @@ export default defineConfig({
   plugins: [
     storybookTest({
       configDir: fileURLToPath(new URL('.storybook', import.meta.url)),
-      // `heavy` stories (phase 4 at 50,000 stores: 1.5 M promotions in the tab) are for people, not the test run.
-      tags: { exclude: ['heavy'] },
     }),
   ],
   publicDir: 'public',

@@ -8,12 +8,6 @@ export {
   type PromoscaleClient,
 } from './client/create-client.js';
 export { parseServerSentEvents, type ServerSentEvent } from './client/parse-server-sent-events.js';
-export { readLines } from './client/read-lines.js';
-export { createPromotionComparator, sortKeyString } from './engine/compare-promotions.js';
-export { createPromotionPredicate, filterKey, isUnfiltered } from './engine/create-promotion-predicate.js';
-export { PromotionTable, type PromotionTableOptions } from './engine/promotion-table.js';
-export { queryRows, selectRows, summarizeRows } from './engine/query-rows.js';
-export { SummaryAccumulator } from './engine/summary-accumulator.js';
 export { type EstimateQuery, EstimateQuerySchema } from './query/estimate-query-schema.js';
 export {
   EXPORT_FORMATS,
@@ -24,12 +18,10 @@ export {
 export { type LiveQuery, LiveQuerySchema, MAX_LIVE_INTERVAL_MS } from './query/live-query-schema.js';
 export { MAX_LIST_VALUES, MAX_SEARCH_LENGTH, type SortKey } from './query/param-schemas.js';
 export {
-  invalidQuery,
   parseEstimateQuery,
   parseExportQuery,
   parseLiveQuery,
   parsePromotionsQuery,
-  parseQuery,
   parseStoresQuery,
   parseSummaryQuery,
   type QueryParseResult,
@@ -90,8 +82,6 @@ export { CONTRACT_VERSION } from './schemas/contract-version.js';
 export {
   type DatasetEstimate,
   DatasetEstimateSchema,
-  RISK_LEVEL_VALUES,
-  SCALING_APPROACH_VALUES,
 } from './schemas/dataset-estimate-schema.js';
 export {
   type DatasetInfo,
@@ -99,21 +89,9 @@ export {
   DatasetSpecSchema,
   type ServedDatasetSpec,
 } from './schemas/dataset-info-schema.js';
-export {
-  CATEGORY_VALUES,
-  CategorySchema,
-  IsoDateSchema,
-  isIsoDate,
-  PROMO_TYPE_VALUES,
-  PROMOTION_STATUS_VALUES,
-  PromoTypeSchema,
-  PromotionStatusSchema,
-  REGION_VALUES,
-  RegionSchema,
-  StoreIdSchema,
-  TEMPLATE_NAME_VALUES,
-  TemplateNameSchema,
-} from './schemas/enum-schemas.js';
+// The field schemas (enumerations, store id, dates) are reachable as parts of the entity schemas:
+// `PromotionSchema.shape.category`, `PromotionSchema.shape.storeId`, `PromotionSchema.shape.startDate`.
+export { isIsoDate } from './schemas/enum-schemas.js';
 export { LIVE_EVENT_NAME, type LiveUpdate, LiveUpdateSchema } from './schemas/live-update-schema.js';
 export { type Page, PageSchema, type StorePromotions, StorePromotionsSchema } from './schemas/page-schema.js';
 export { type Promotion, PromotionSchema } from './schemas/promotion-schema.js';

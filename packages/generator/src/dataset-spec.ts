@@ -7,7 +7,7 @@ import {
   resolveTemplateSelection,
   type TemplatePicker,
   type TemplateSelectionLabel,
-} from './templates/group-templates.js';
+} from './templates/store-templates.js';
 import type { DatasetSpec, GenerationOptions, StoreTemplate, TemplateSelection } from './types.js';
 
 /** The default seed. */

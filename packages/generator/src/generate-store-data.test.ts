@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateStoreData } from './generate-store-data.js';
-import { groupTemplates } from './templates/group-templates.js';
+import { STORE_TEMPLATES } from './templates/store-templates.js';
 
 describe('generateStoreData', () => {
   it('returns the same rows for a store number and its store id', () => {
@@ -9,7 +9,7 @@ describe('generateStoreData', () => {
   });
 
   it('returns the same rows for a template name and its template object', () => {
-    expect(generateStoreData(12, groupTemplates.CAMPUS_EXPRESS)).toEqual(
+    expect(generateStoreData(12, STORE_TEMPLATES.CAMPUS_EXPRESS)).toEqual(
       generateStoreData(12, 'CAMPUS_EXPRESS'),
     );
   });

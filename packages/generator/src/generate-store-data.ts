@@ -8,9 +8,9 @@ import { appendStorePromotions } from './variance/promotion-engine.js';
  * seed, the store number, the template and `asOf`.
  *
  * @param storeId a store number (1..100,000) or a store id such as `'STORE_001'`
- * @param template a template name, a template object from `groupTemplates`, `'MIXED'` or a weights object
+ * @param template a template name, a template object from `STORE_TEMPLATES`, `'MIXED'` or a weights object
  * @example
- * const promotions = generateStoreData('STORE_001', groupTemplates.SUBURBAN_FAMILY);
+ * const promotions = generateStoreData('STORE_001', STORE_TEMPLATES.SUBURBAN_FAMILY);
  * promotions.length; // 30
  */
 export function generateStoreData(

@@ -1,15 +1,7 @@
-export { DEFAULT_AS_OF, formatIsoDate, parseIsoDate } from './calendar/iso-date.js';
+export { DEFAULT_AS_OF } from './calendar/iso-date.js';
 export { CATEGORIES, CATEGORY_MARGIN_TARGET, PRODUCTS } from './catalog/products.js';
-export {
-  createContext,
-  DEFAULT_SEED,
-  type GenerationContext,
-  type NormalizedDatasetSpec,
-  normalizeSpec,
-  specContext,
-  validateSeed,
-} from './dataset-spec.js';
-export { assertInteger, MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
+export { DEFAULT_SEED, type NormalizedDatasetSpec, normalizeSpec } from './dataset-spec.js';
+export { MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
 export {
   PROMOTION_BOOLEAN_FIELDS,
   PROMOTION_DATE_FIELDS,
@@ -19,31 +11,19 @@ export {
   type PromotionField,
   parsePromotionsCsv,
   promotionCsvHeader,
-  promotionFieldKind,
   promotionToCsvLine,
   promotionToNdjsonLine,
 } from './formats/promotion-csv.js';
 export { PROMOTION_FIELD_UNITS, type PromotionFieldUnit } from './formats/promotion-field-units.js';
 export { generateStoreData } from './generate-store-data.js';
 export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
-export { type MemoryReport, type MemorySource, readHeapBytes } from './monitoring/memory-sampler.js';
-export {
-  assertBoolean,
-  assertFiniteNumber,
-  assertFunction,
-  assertObject,
-  assertOneOf,
-  type NumberRange,
-  readOptions,
-  readSignal,
-} from './options/read-options.js';
+export type { MemoryReport, MemorySource } from './monitoring/memory-sampler.js';
 export {
   type BatchMetadata,
   type BatchResult,
   type ProcessBatchOptions,
   processBatch,
 } from './process-batch.js';
-export { fmix32 } from './random/prng.js';
 export { slicePromotions } from './slice-promotions.js';
 export {
   type StoreChunk,
@@ -55,12 +35,11 @@ export {
 export { CITIES_BY_REGION, REGIONS } from './stores/cities.js';
 export { createStore, formatStoreId, parseStoreId } from './stores/create-store.js';
 export {
-  groupTemplates,
   isTemplateName,
-  resolveTemplateSelection,
+  STORE_TEMPLATES,
   TEMPLATE_NAMES,
   type TemplateSelectionLabel,
-} from './templates/group-templates.js';
+} from './templates/store-templates.js';
 export type {
   Category,
   DatasetSpec,
@@ -85,4 +64,3 @@ export {
   validatePromotions,
 } from './validation/validate-promotions.js';
 export { PROMO_TYPES, PROMOTION_STATUSES, PROMOTIONS_PER_STORE } from './variance/promotion-engine.js';
-export { yieldToEventLoop } from './yield-to-event-loop.js';

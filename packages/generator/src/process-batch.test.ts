@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateStoreData } from './generate-store-data.js';
 import { processBatch } from './process-batch.js';
-import { groupTemplates } from './templates/group-templates.js';
+import { STORE_TEMPLATES } from './templates/store-templates.js';
 
 describe('processBatch', () => {
   // The seed POC's own unit tests ("Testing Strategy").
   it('returns 30 promotions for generateStoreData(STORE_001, SUBURBAN_FAMILY)', () => {
-    const data = generateStoreData('STORE_001', groupTemplates.SUBURBAN_FAMILY);
+    const data = generateStoreData('STORE_001', STORE_TEMPLATES.SUBURBAN_FAMILY);
     expect(data).toHaveLength(30);
     expect(data.every((p) => p.storeId === 'STORE_001' && p.template === 'SUBURBAN_FAMILY')).toBe(true);
   });

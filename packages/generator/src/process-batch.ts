@@ -3,7 +3,7 @@ import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from '.
 import { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 import { type MemoryReport, MemorySampler, now } from './monitoring/memory-sampler.js';
 import { assertBoolean, readOptions } from './options/read-options.js';
-import type { TemplateSelectionLabel } from './templates/group-templates.js';
+import type { TemplateSelectionLabel } from './templates/store-templates.js';
 import type { GenerationOptions, Promotion, StoreTemplate, TemplateSelection } from './types.js';
 import { type ValidationResult, validatePromotions } from './validation/validate-promotions.js';
 import { appendStorePromotions } from './variance/promotion-engine.js';
@@ -11,16 +11,17 @@ import { appendStorePromotions } from './variance/promotion-engine.js';
 /** Options of {@link processBatch}. */
 export interface ProcessBatchOptions extends GenerationOptions {
   /** Stores generated between memory samples. Does not change the rows. @default 10 */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Add `metrics` (revenue, lift, ROI summaries). @default false */
-  includeMetrics?: boolean;
+  includeMetrics?: boolean | undefined;
   /** Add `validation` (every invariant checked). @default false */
-  includeValidation?: boolean;
+  includeValidation?: boolean | undefined;
   /** Sample the heap between chunks into `metadata.memory`. @default false */
-  memoryMonitoring?: boolean;
+  memoryMonitoring?: boolean | undefined;
 }
 
 /** What a batch was and how long it took. */
+// snake_case: the seed POC's name `promotions_per_second`, kept so its code and saved outputs read these objects unchanged.
 export interface BatchMetadata {
   stores: number;
   promotions: number;
@@ -35,7 +36,7 @@ export interface BatchMetadata {
   /** Generation time only (not validation or metrics). */
   durationMs: number;
   promotions_per_second: number;
-  memory?: MemoryReport;
+  memory?: MemoryReport | undefined;
 }
 
 /** The result of {@link processBatch}. */
@@ -43,8 +44,8 @@ export interface BatchResult {
   promotions: Promotion[];
   storeIds: string[];
   metadata: BatchMetadata;
-  validation?: ValidationResult;
-  metrics?: BatchMetrics;
+  validation?: ValidationResult | undefined;
+  metrics?: BatchMetrics | undefined;
 }
 
 /**

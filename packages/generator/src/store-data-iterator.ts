@@ -8,13 +8,13 @@ import { yieldToEventLoop } from './yield-to-event-loop.js';
 /** Options of {@link storeDataIterator}. */
 export interface StoreDataIteratorOptions extends GenerationOptions {
   /** First store number; the iterator covers `startStore .. startStore + totalStores - 1`. @default 1 */
-  startStore?: number;
+  startStore?: number | undefined;
 }
 
 /** Options of {@link storeDataAsyncIterator}. */
 export interface StoreDataAsyncIteratorOptions extends StoreDataIteratorOptions {
   /** Stops the iteration: the next `next()` rejects with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** One chunk of stores. */

@@ -8,7 +8,7 @@ import {
   type PROMOTION_STRING_FIELDS,
 } from './formats/promotion-csv.js';
 import type { REGIONS } from './stores/cities.js';
-import type { TEMPLATE_NAMES } from './templates/group-templates.js';
+import type { TEMPLATE_NAMES } from './templates/store-templates.js';
 import type { Category, PromoType, Promotion, PromotionStatus, Region, TemplateName } from './types.js';
 import { type PROMO_TYPES, PROMOTION_STATUSES } from './variance/promotion-engine.js';
 

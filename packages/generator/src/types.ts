@@ -146,19 +146,19 @@ export interface Promotion {
 /** Everything that defines a dataset: same spec, same bytes. */
 export interface DatasetSpec {
   /** @default 42 */
-  seed?: number | string;
+  seed?: number | string | undefined;
   /** Store count, 1..100,000. */
   stores: number;
   /** @default 'MIXED' */
-  templates?: TemplateSelection;
+  templates?: TemplateSelection | undefined;
   /** ISO date deciding promotion status and anchoring the promotion calendar. @default '2026-06-01' */
-  asOf?: string;
+  asOf?: string | undefined;
 }
 
 /** Options shared by every generation function. */
 export interface GenerationOptions {
   /** @default 42 */
-  seed?: number | string;
+  seed?: number | string | undefined;
   /** ISO date `YYYY-MM-DD`. @default '2026-06-01' */
-  asOf?: string;
+  asOf?: string | undefined;
 }

@@ -1,40 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { defineHostileSuite, FAKE_SIGNALS, type Slot } from '../../../test-support/hostile-inputs.js';
+import { promotionFieldKind } from '../src/formats/promotion-csv.js';
+import {
+  computeBatchMetrics,
+  createStore,
+  formatStoreId,
+  generateStoreData,
+  isTemplateName,
+  normalizeSpec,
+  PromoscaleError,
+  type PromoscaleErrorCode,
+  parsePromotionsCsv,
+  parseStoreId,
+  processBatch,
+  promotionCsvHeader,
+  promotionToCsvLine,
+  promotionToNdjsonLine,
+  STORE_TEMPLATES,
+  slicePromotions,
+  storeDataAsyncIterator,
+  storeDataIterator,
+  validatePromotions,
+} from '../src/index.js';
 import {
   assertBoolean,
   assertFiniteNumber,
   assertFunction,
   assertOneOf,
-  computeBatchMetrics,
   createContext,
-  createStore,
   fmix32,
   formatIsoDate,
-  formatStoreId,
-  generateStoreData,
-  groupTemplates,
-  isTemplateName,
-  normalizeSpec,
-  PromoscaleError,
-  type PromoscaleErrorCode,
   parseIsoDate,
-  parsePromotionsCsv,
-  parseStoreId,
-  processBatch,
-  promotionCsvHeader,
-  promotionFieldKind,
-  promotionToCsvLine,
-  promotionToNdjsonLine,
   readOptions,
   readSignal,
-  resolveTemplateSelection,
-  slicePromotions,
   specContext,
-  storeDataAsyncIterator,
-  storeDataIterator,
-  validatePromotions,
   validateSeed,
-} from '../src/index.js';
+} from '../src/internal.js';
+import { resolveTemplateSelection } from '../src/templates/store-templates.js';
 
 /** Calls `fn`, expecting a PromoscaleError with this code and field whose message names both and the range. */
 function expectPromoscaleError(
@@ -114,7 +116,7 @@ describe('processBatch bad input', () => {
   });
 
   it('throws UNKNOWN_TEMPLATE for a template object with an unknown name', () => {
-    const bad = { ...groupTemplates.URBAN_PREMIUM, name: 'DOWNTOWN' };
+    const bad = { ...STORE_TEMPLATES.URBAN_PREMIUM, name: 'DOWNTOWN' };
     expectPromoscaleError(
       () => processBatch(1, 5, bad as never),
       'UNKNOWN_TEMPLATE',

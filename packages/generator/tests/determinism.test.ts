@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   createStore,
   generateStoreData,
-  groupTemplates,
   type Promotion,
   processBatch,
+  STORE_TEMPLATES,
   slicePromotions,
   storeDataAsyncIterator,
   storeDataIterator,
@@ -129,7 +129,7 @@ describe('processBatch determinism', () => {
       if (template === undefined) throw new Error(`store ${n} has no rows`);
       seen.add(template);
       expect(JSON.stringify(generateStoreData(n, template, { seed: 7 }))).toBe(JSON.stringify(rows));
-      expect(JSON.stringify(generateStoreData(n, groupTemplates[template], { seed: 7 }))).toBe(
+      expect(JSON.stringify(generateStoreData(n, STORE_TEMPLATES[template], { seed: 7 }))).toBe(
         JSON.stringify(rows),
       );
     }

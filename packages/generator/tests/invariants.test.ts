@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  formatIsoDate,
   generateStoreData,
   type Promotion,
-  parseIsoDate,
   processBatch,
   TEMPLATE_NAMES,
   type TemplateSelection,
   validatePromotions,
 } from '../src/index.js';
+import { formatIsoDate, parseIsoDate } from '../src/internal.js';
 
 const DAY_MS = 86_400_000;
 

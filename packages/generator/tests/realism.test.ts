@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CATEGORY_MARGIN_TARGET,
-  groupTemplates,
   PRODUCTS,
   type Promotion,
   processBatch,
+  STORE_TEMPLATES,
   storeDataIterator,
   TEMPLATE_NAMES,
   type TemplateName,
@@ -165,7 +165,7 @@ describe('PRODUCTS', () => {
   });
 });
 
-describe('groupTemplates', () => {
+describe('STORE_TEMPLATES', () => {
   const DOMAIN_TABLE: ReadonlyArray<
     [name: TemplateName, priceIndex: number, traffic: number, sensitivity: number, cv: number, mix: number]
   > = [
@@ -178,9 +178,9 @@ describe('groupTemplates', () => {
 
   it('returns the five templates, in MIXED order, as plain data', () => {
     expect(TEMPLATE_NAMES).toEqual(DOMAIN_TABLE.map(([name]) => name));
-    expect(Object.keys(groupTemplates).sort()).toEqual([...TEMPLATE_NAMES].sort());
+    expect(Object.keys(STORE_TEMPLATES).sort()).toEqual([...TEMPLATE_NAMES].sort());
     for (const name of TEMPLATE_NAMES) {
-      const template = groupTemplates[name];
+      const template = STORE_TEMPLATES[name];
       expect(template.name).toBe(name);
       // Data, not code: a JSON round trip loses nothing.
       expect(JSON.parse(JSON.stringify(template))).toEqual(template);
@@ -190,7 +190,7 @@ describe('groupTemplates', () => {
   it.each(DOMAIN_TABLE)(
     'returns the DOMAIN.md section 2 parameters for %s',
     (name, priceIndex, traffic, promoSensitivity, variance, mixWeight) => {
-      expect(groupTemplates[name]).toMatchObject({
+      expect(STORE_TEMPLATES[name]).toMatchObject({
         priceIndex,
         traffic,
         promoSensitivity,
@@ -201,24 +201,24 @@ describe('groupTemplates', () => {
   );
 
   it('returns the DOMAIN.md seasonality and category tilt per template', () => {
-    expect(groupTemplates.CAMPUS_EXPRESS.seasonality).toBe('academic year');
-    expect(groupTemplates.COASTAL_SEASONAL.seasonality).toBe('strong summer peak');
+    expect(STORE_TEMPLATES.CAMPUS_EXPRESS.seasonality).toBe('academic year');
+    expect(STORE_TEMPLATES.COASTAL_SEASONAL.seasonality).toBe('strong summer peak');
     for (const name of ['SUBURBAN_FAMILY', 'URBAN_PREMIUM', 'RURAL_VALUE'] as const) {
-      expect(groupTemplates[name].seasonality).toBe('mild');
+      expect(STORE_TEMPLATES[name].seasonality).toBe('mild');
     }
-    expect([...groupTemplates.SUBURBAN_FAMILY.categoryTilt].sort()).toEqual(
+    expect([...STORE_TEMPLATES.SUBURBAN_FAMILY.categoryTilt].sort()).toEqual(
       ['dairy', 'household', 'pantry', 'snacks'].sort(),
     );
-    expect([...groupTemplates.URBAN_PREMIUM.categoryTilt].sort()).toEqual(
+    expect([...STORE_TEMPLATES.URBAN_PREMIUM.categoryTilt].sort()).toEqual(
       ['bakery', 'beverages', 'deli', 'produce'].sort(),
     );
-    expect([...groupTemplates.RURAL_VALUE.categoryTilt].sort()).toEqual(
+    expect([...STORE_TEMPLATES.RURAL_VALUE.categoryTilt].sort()).toEqual(
       ['frozen', 'household', 'meat & seafood', 'pantry'].sort(),
     );
-    expect([...groupTemplates.CAMPUS_EXPRESS.categoryTilt].sort()).toEqual(
+    expect([...STORE_TEMPLATES.CAMPUS_EXPRESS.categoryTilt].sort()).toEqual(
       ['beverages', 'frozen', 'personal care', 'snacks'].sort(),
     );
-    expect([...groupTemplates.COASTAL_SEASONAL.categoryTilt].sort()).toEqual(
+    expect([...STORE_TEMPLATES.COASTAL_SEASONAL.categoryTilt].sort()).toEqual(
       ['beverages', 'produce', 'snacks'].sort(),
     );
   });
@@ -239,7 +239,7 @@ describe('groupTemplates', () => {
 
   it('returns stores that promote their tilted categories more often than the catalog share', () => {
     const rows = processBatch(1, 200, 'CAMPUS_EXPRESS', { seed: 'tilt' }).promotions;
-    const tilt = new Set<string>(groupTemplates.CAMPUS_EXPRESS.categoryTilt);
+    const tilt = new Set<string>(STORE_TEMPLATES.CAMPUS_EXPRESS.categoryTilt);
     const catalogShare = PRODUCTS.filter((p) => tilt.has(p.category)).length / PRODUCTS.length;
     const promotedShare = rows.filter((p) => tilt.has(p.category)).length / rows.length;
     expect(promotedShare).toBeGreaterThan(catalogShare + 0.1);

@@ -3,7 +3,7 @@ export {
   type CreateHandlersOptions,
   createHandlers,
   DEFAULT_DATASET,
-  type LiveOptions,
+  type LiveStreamOptions,
 } from './handlers/create-handlers.js';
 export type { FaultRule } from './network/create-fault-plan.js';
 export {
@@ -15,9 +15,8 @@ export {
 export {
   createNetwork,
   type DelayFunction,
-  isNetworkController,
   type NetworkController,
   type NetworkDecision,
   type NetworkProfile,
 } from './network/create-network.js';
-export { FAULT_HEADER, type FaultSource, faultCode } from './network/fault-response.js';
+export { FAULT_HEADER, type FaultSource } from './network/fault-response.js';

@@ -5,17 +5,14 @@
 //   node bench/grid.bench.mjs [--stores=50,500,5000] [--phases=single,chunked,streaming] [--json]
 //
 // Per phase and size it prints: time to the first rows on screen, time until every row is in the grid, the longest
-// main-thread task while loading (Long Tasks API: tasks over 50 ms), and the JS heap after a forced GC at the end.
+// main-thread task while loading (Long Tasks API: tasks over 50 ms; for streaming also the longest one after the
+// first rows were painted, while the rest arrive), and the JS heap after a forced GC at the end.
 // On the 150,000 rows of 5,000 stores it also times a column filter, the search box and a sort (from the call, or the
 // text typed into the search box, until the grid has updated its model and painted a frame). Each figure is printed beside its target; never a test.
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
-import { launchChromium, serveDirectory } from './storybook-page.mjs';
+import { benchResult, benchUrl, openBenchPage, serveBenchPage } from './bench-page.mjs';
+import { launchChromium } from './storybook-page.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
 const argv = process.argv.slice(2);
 const option = (name, fallback) =>
   argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -34,21 +31,7 @@ const TARGETS = {
   cachedBlock: 20,
 };
 
-const outDir = join(here, '.dist');
-await build({
-  root: join(here, 'page'),
-  logLevel: 'warn',
-  plugins: [react()],
-  resolve: {
-    alias: { '@promoscale/react-grid': fileURLToPath(new URL('../dist/index.js', import.meta.url)) },
-  },
-  // mockServiceWorker.js for phase 4.
-  publicDir: join(here, '../public'),
-  build: { outDir, emptyOutDir: true, target: 'es2022' },
-  worker: { format: 'es' },
-});
-
-const server = await serveDirectory(outDir);
+const server = await serveBenchPage();
 const { origin } = server;
 const browser = await launchChromium();
 const version = browser.version();
@@ -76,6 +59,13 @@ async function timeBlocks() {
     next.push(await waitFor(startRow, 'network'));
   }
   const cached = [];
+  // Cache writes wait until the grid has asked for nothing for a moment: as a person who comes back to the grid,
+  // purge once the four blocks read so far are in IndexedDB.
+  const until = performance.now() + 30_000;
+  while ((await window.bench.cachedBlocks()) < 4) {
+    if (performance.now() > until) throw new Error('the cache did not hold the 4 blocks read within 30 s');
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
   api.ensureIndexVisible(0, 'top');
   api.purgeInfiniteCache();
   cached.push(await waitFor(0, 'cache'));
@@ -137,32 +127,21 @@ async function timeGridAction(kind) {
 try {
   for (const stores of SIZES) {
     for (const phase of PHASES) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.longTasks.push([entry.startTime, entry.duration]);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      const { context, page } = await openBenchPage(browser);
       const cdp = await context.newCDPSession(page);
-      await page.goto(`${origin}/?phase=${phase}&stores=${stores}`);
-      await page.waitForFunction(() => window.bench?.result || window.bench?.error, null, {
-        timeout: 600_000,
-      });
-      const { result, error, started, longTasks } = await page.evaluate(() => ({
-        result: window.bench.result,
-        error: window.bench.error,
-        started: window.bench.started,
-        longTasks: window.longTasks,
-      }));
+      await page.goto(benchUrl(origin, phase, stores));
+      const { result, error, started, longTasks } = await benchResult(page);
       if (error) throw new Error(`${phase} ${stores}: ${error}`);
       // Phase 4 never holds every row: its load ends with the first block on screen.
       const end = started + (Number.isFinite(result.allRowsMs) ? result.allRowsMs : result.firstRowsMs);
       const longestTaskMs = Math.max(0, ...longTasks.filter(([at]) => at <= end).map(([, ms]) => ms));
+      // While rows arrive: the tasks that started after the first rows were painted (the page's start, the grid's
+      // first mount and its first rows are in "first rows").
+      const arriving = longTasks.filter(([at]) => at >= started + result.firstRowsMs && at <= end);
+      const arrivingTaskMs = Math.max(0, ...arriving.map(([, ms]) => ms));
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const row = { phase, stores, ...result, longestTaskMs, heapMb: usedSize / MB };
+      const row = { phase, stores, ...result, longestTaskMs, arrivingTaskMs, heapMb: usedSize / MB };
       if (phase === 'server') row.blocks = await page.evaluate(timeBlocks);
       if (stores >= 5000 && phase === 'single') {
         for (const kind of ['filter', 'search', 'sort'])
@@ -198,7 +177,12 @@ function print(r) {
       );
   }
   if (r.stores === 5000 && r.phase === 'streaming')
-    notes.push(`longest task ${verdict(r.longestTaskMs, TARGETS.longestTaskStreaming5000)} ms`);
+    notes.push(
+      `longest task while rows arrive ${fmt(r.arrivingTaskMs)} ms (${verdict(r.arrivingTaskMs, TARGETS.longestTaskStreaming5000)})` +
+        (r.longestTaskMs > r.arrivingTaskMs
+          ? '; the longest task overall is the page starting and mounting AG Grid'
+          : ''),
+    );
   if (r.rowsInGrid >= 150_000) notes.push(`heap ${verdict(r.heapMb, TARGETS.heap150k)} MB`);
   console.log(
     `${r.phase.padEnd(10)} ${fmt(r.stores).padStart(6)} stores  first rows ${fmt(r.firstRowsMs).padStart(6)} ms` +

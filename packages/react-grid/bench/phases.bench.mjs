@@ -9,7 +9,7 @@
 //   node bench/phases.bench.mjs [--runs=3] [--json]
 
 import os from 'node:os';
-import { launchChromium, serveStorybook, storyUrl } from './storybook-page.mjs';
+import { launchChromium, serveStorybook, storyLoaded, storyUrl } from './storybook-page.mjs';
 
 const argv = process.argv.slice(2);
 const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
@@ -19,9 +19,9 @@ const ONLY = argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
-const P1 = 'scaling-phases-phase-1-·-single-batch--single-batch-phase-5-stores';
-const P2 = 'scaling-phases-phase-2-·-chunked--chunked-phase-25-stores';
-const P3 = 'scaling-phases-phase-3-·-streaming--streaming-phase-50-stores';
+const P1 = 'scaling-phases-phase-1-single-batch--single-batch-phase-5-stores';
+const P2 = 'scaling-phases-phase-2-chunked--chunked-phase-25-stores';
+const P3 = 'scaling-phases-phase-3-streaming--streaming-phase-50-stores';
 const CASES = [
   { phase: 'SINGLE_BATCH', story: P1, stores: 5 },
   { phase: 'SINGLE_BATCH', story: P1, stores: 10 },
@@ -51,21 +51,6 @@ const parseMs = (text) => Number(text.replaceAll(',', ''));
 
 const TIMINGS = /First rows after ([\d,.]+) ms, all rows after ([\d,.]+) ms/;
 
-/** Waits until the story shows `rows` promotions and timings other than `previous`; returns the timings text. */
-async function finished(page, rows, previous) {
-  const expected = `${rows.toLocaleString('en-US')} promotions`;
-  await page.waitForFunction(
-    ([expected, previous]) => {
-      const timings = document.querySelector('[data-testid="load-timings"]')?.textContent ?? null;
-      const count = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
-      return timings !== null && timings !== previous && count === expected ? timings : null;
-    },
-    [expected, previous],
-    { timeout: 180_000, polling: 50 },
-  );
-  return page.getByTestId('load-timings').textContent();
-}
-
 const browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
 const { origin, close } = await serveStorybook();
 const results = [];
@@ -79,7 +64,7 @@ try {
     // The a11y addon's axe run (the story tests' business) would land in the page's long tasks: not here.
     const url = storyUrl(origin, testCase.story, { stores: testCase.stores }, { 'a11y.manual': '!true' });
     await page.goto(url);
-    let text = await finished(page, rows, null);
+    let text = await storyLoaded(page, rows, null);
     const [, coldFirst] = TIMINGS.exec(text) ?? [];
     const runs = [];
     for (let run = 0; run < RUNS; run++) {
@@ -91,7 +76,7 @@ try {
         },
         [testCase.story, 1000 + run],
       );
-      text = await finished(page, rows, text);
+      text = await storyLoaded(page, rows, text);
       const [, first, all] = TIMINGS.exec(text) ?? [];
       const figures = await page.evaluate(() => {
         globalThis.gc?.();

@@ -10,7 +10,7 @@
 import { launchChromium, serveStorybook, storyUrl } from './storybook-page.mjs';
 
 const blocks = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 10);
-const STORY = encodeURIComponent('scaling-phases-phase-4-·-database-backend--database-phase-5000-stores');
+const STORY = 'scaling-phases-phase-4-database-backend--database-phase-5000-stores';
 const ROW_HEIGHT = 34;
 const server = await serveStorybook();
 const url = storyUrl(server.origin, STORY, { latency: 'none', liveIntervalMs: 0, kpis: '!false' });

@@ -10,7 +10,8 @@ import { serveDirectory } from '../../../test-support/browser-page.mjs';
 export { chromiumArgs, launchChromium, serveDirectory } from '../../../test-support/browser-page.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const STORYBOOK_STATIC = path.join(ROOT, 'storybook-static');
+// PROMOSCALE_STORYBOOK_DIR=<another storybook build> compares a baseline in the same conditions.
+export const STORYBOOK_STATIC = process.env.PROMOSCALE_STORYBOOK_DIR ?? path.join(ROOT, 'storybook-static');
 
 /** Serves storybook-static/; resolves to `{ origin, close }`. Fails with a hint when it was not built. */
 export async function serveStorybook() {
@@ -32,4 +33,22 @@ export function storyUrl(origin, id, args, globals) {
           .join(';')}`
       : '';
   return `${origin}/iframe.html?id=${id}&viewMode=story${encode('args', args)}${encode('globals', globals)}`;
+}
+
+/**
+ * Waits until a loader story shows `rows` promotions and load timings other than `previous` (a load that finished
+ * after the one that showed `previous`); returns the timings text.
+ */
+export async function storyLoaded(page, rows, previous) {
+  const expected = `${rows.toLocaleString('en-US')} promotions`;
+  await page.waitForFunction(
+    ([expected, previous]) => {
+      const timings = document.querySelector('[data-testid="load-timings"]')?.textContent ?? null;
+      const count = document.querySelector('[data-testid="row-count"]')?.textContent ?? '';
+      return timings !== null && timings !== previous && count === expected ? timings : null;
+    },
+    [expected, previous],
+    { timeout: 300_000, polling: 50 },
+  );
+  return page.getByTestId('load-timings').textContent();
 }

@@ -14,13 +14,8 @@ const out =
   path.join(STORYBOOK_STATIC, '..', 'screenshots');
 const index = JSON.parse(await readFile(path.join(STORYBOOK_STATIC, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries).filter((entry) => /^Scaling (phases|lab)/.test(entry.title));
-// File names without the phase titles' middle dot.
-const fileName = (id) => id.replace(/-·-/g, '-');
-const shots = entries.map((entry) => ({
-  id: entry.id,
-  name: fileName(entry.id),
-  docs: entry.type === 'docs',
-}));
+// Story ids are plain ASCII (the phase stories set their meta's id), so they name the files as they are.
+const shots = entries.map((entry) => ({ id: entry.id, name: entry.id, docs: entry.type === 'docs' }));
 
 await mkdir(out, { recursive: true });
 const browser = await launchChromium();

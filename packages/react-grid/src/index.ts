@@ -4,14 +4,6 @@ export {
   type PromotionColumnMode,
   promotionColumnDefs,
 } from './grid/promotion-column-defs.js';
-export {
-  PINNED_PROMOTION_FIELDS,
-  PROMOTION_COLUMN_GROUPS,
-  PROMOTION_ENUM_VALUES,
-  PROMOTION_FIELD_GROUPS,
-  PROMOTION_FIELD_LABELS,
-  type PromotionColumnGroup,
-} from './grid/promotion-columns.js';
 export { PromotionsGrid, type PromotionsGridProps } from './grid/promotions-grid.js';
 export { PROMOTIONS_GRID_MODULES } from './grid/promotions-grid-modules.js';
 export { promotionsGridTheme } from './grid/promotions-grid-theme.js';
@@ -25,7 +17,6 @@ export { ChunkedGrid, type ChunkedGridProps } from './loaders/chunked-grid.js';
 export { hashGridRows, hashRows, type RowsDigest, type RowsSource } from './loaders/hash-rows.js';
 export type { LoadProgressValue, LoadState, LoadStatus, LoadTimings } from './loaders/load-lifecycle.js';
 export { SingleBatchGrid, type SingleBatchGridProps } from './loaders/single-batch-grid.js';
-export { STREAMING_ENCODING } from './loaders/streaming-encoding.js';
 export { StreamingGrid, type StreamingGridProps } from './loaders/streaming-grid.js';
 export {
   type ChunkedLoadHookOptions,

@@ -7,7 +7,7 @@ export {
   type ScalingApproach,
   type ScalingBudget,
 } from './analysis/approach-thresholds.js';
-export { type CalibrateOptions, calibrate, describeRuntime } from './analysis/calibrate.js';
+export { type CalibrateOptions, calibrate } from './analysis/calibrate.js';
 export {
   type CalibrationSource,
   DEFAULT_CALIBRATION,
@@ -90,15 +90,6 @@ export {
   type StreamInWorkerOptions,
   streamPromotionsInWorker,
 } from './workers/stream-promotions-in-worker.js';
-export {
-  type ChunkMessage,
-  type DoneMessage,
-  type ErrorMessage,
-  type PullRequest,
-  type SerializedError,
-  type StartRequest,
-  WORKER_ENCODINGS,
-  type WorkerEncoding,
-  type WorkerRequest,
-  type WorkerResponse,
-} from './workers/worker-protocol.js';
+// The worker protocol's messages (requests, chunks, errors) stay inside the package: a custom worker script
+// passes them through `servePromotions` without naming them.
+export { WORKER_ENCODINGS, type WorkerEncoding } from './workers/worker-protocol.js';

@@ -138,7 +138,7 @@ describe('ScalingPOC', () => {
     expect(ScalingPOC.processBatch).toBe(generator.processBatch);
     expect(ScalingPOC.storeDataIterator).toBe(generator.storeDataIterator);
     expect(ScalingPOC.generateStoreData).toBe(generator.generateStoreData);
-    expect(ScalingPOC.groupTemplates).toBe(generator.groupTemplates);
+    expect(ScalingPOC.groupTemplates).toBe(generator.STORE_TEMPLATES);
     expect(Object.keys(ScalingPOC.ScalingAnalysis)).toEqual([
       'estimateDatasetSize',
       'recommendApproach',

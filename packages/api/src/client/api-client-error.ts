@@ -25,9 +25,9 @@ export class ApiClientError extends Error {
     details: {
       status: number;
       code: ApiErrorCode | 'INVALID_RESPONSE';
-      body?: ApiErrorBody;
+      body?: ApiErrorBody | undefined;
       url: string;
-      cause?: unknown;
+      cause?: unknown | undefined;
     },
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });

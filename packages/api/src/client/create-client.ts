@@ -34,29 +34,29 @@ export interface ClientOptions {
    */
   baseUrl: string;
   /** The fetch to call. @default globalThis.fetch */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** The path the API lives under on that origin. @default '/api' */
-  basePath?: string;
+  basePath?: string | undefined;
   /** Validate every JSON body against the contract's zod schemas (throws `INVALID_RESPONSE` on a mismatch). @default true */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Headers sent with every request. @default {} */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Per-call options. */
 export interface CallOptions {
   /** Aborts the request. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** Options of {@link PromoscaleClient.live}. */
 export interface LiveOptions extends CallOptions {
   /** Resume after this sequence number (sent as `Last-Event-ID`). @default 0 */
-  lastEventId?: number | string;
+  lastEventId?: number | string | undefined;
   /** Events to receive before the server closes the stream. @default unbounded */
-  limit?: number;
+  limit?: number | undefined;
   /** Pause between events, in milliseconds. @default the server's (1000) */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
 }
 
 /** The typed client of the promoscale API: one method per route. Non-2xx answers throw {@link ApiClientError}. */

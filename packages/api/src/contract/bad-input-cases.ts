@@ -4,9 +4,9 @@ export interface BadInputCase {
   path: string;
   status: 400 | 404 | 405;
   /** For 400: parameter names that must each appear in `issues[].path`. */
-  issues?: string[];
-  method?: string;
-  headers?: Record<string, string>;
+  issues?: string[] | undefined;
+  method?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Every bad-input case of DOMAIN.md section 6, for a dataset of `stores` stores. */

@@ -23,21 +23,21 @@ export interface ContractTestOptions {
   /** What comes before `/api`: `'http://localhost:3000'`, or any origin your `fetch` understands. */
   baseUrl: string;
   /** The fetch that reaches the server under test. @default globalThis.fetch */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** The DatasetSpec the server serves: the suite generates the same rows with `processBatch` as its reference. */
   spec: DatasetSpec;
   /** The path the API lives under. @default '/api' */
-  basePath?: string;
+  basePath?: string | undefined;
   /** Test functions of your runner (vitest: `import { describe, it, expect } from 'vitest'`). */
   describe: ContractDescribe;
   it: ContractIt;
   expect: ContractExpect;
   /** Random promotions queries compared with the reference (summaries get a fifth as many). @default 200 */
-  randomQueries?: number;
+  randomQueries?: number | undefined;
   /** Seed of the random queries. @default 20260601 */
-  seed?: number;
+  seed?: number | undefined;
   /** Timeout of each test, in milliseconds. @default 60000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Whether to test `GET /api/scaling/estimate`. @default true */
-  estimate?: boolean;
+  estimate?: boolean | undefined;
 }

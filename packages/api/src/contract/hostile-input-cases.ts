@@ -23,7 +23,7 @@ export interface HostileInputOptions {
    * headers), so the contract suite sends 2,000; handlers called in-process take 100,000.
    * @default 2000
    */
-  hugeLength?: number;
+  hugeLength?: number | undefined;
 }
 
 /**

@@ -7,12 +7,12 @@ import type { Promotion } from '@promoscale/generator';
 export interface ReferenceQuery {
   lists: { field: keyof Promotion; values: string[] }[];
   booleans: { field: 'displaySupport' | 'featureAd'; value: boolean }[];
-  ranges: { field: keyof Promotion; gte?: number | string; lte?: number | string }[];
-  q?: string;
+  ranges: { field: keyof Promotion; gte?: number | string | undefined; lte?: number | string | undefined }[];
+  q?: string | undefined;
   sort: { field: keyof Promotion; desc: boolean }[];
-  offset?: number;
-  limit?: number;
-  groupBy?: 'category' | 'template' | 'region' | 'promoType' | 'status';
+  offset?: number | undefined;
+  limit?: number | undefined;
+  groupBy?: 'category' | 'template' | 'region' | 'promoType' | 'status' | undefined;
 }
 
 /** The search parameters of a reference query, in a shuffled but deterministic order. */

@@ -32,16 +32,16 @@ import { SummaryAccumulator } from './summary-accumulator.js';
 /** Cache limits of a {@link ColumnQuery}. */
 export interface ColumnQueryOptions {
   /** Sort orders kept, each one `Uint32Array` over every row. @default 8 */
-  sortCacheSize?: number;
+  sortCacheSize?: number | undefined;
   /** Query results (matching row indices in order) kept, keyed by filters and sort. @default 32 */
-  resultCacheSize?: number;
+  resultCacheSize?: number | undefined;
   /** Rows a step of a pass covers at most (see `prepare`). @default 262144 */
-  sliceRows?: number;
+  sliceRows?: number | undefined;
   /**
    * Bytes each cache (sort orders, results, numeric ranks) may hold: beyond it the least recently used entries go,
    * whatever their count. @default Infinity
    */
-  cacheBytes?: number;
+  cacheBytes?: number | undefined;
 }
 
 const NUMERIC = new Set<string>(NUMERIC_FIELDS);

@@ -20,7 +20,7 @@ export interface Dictionary {
   readonly index: ReadonlyMap<string, number>;
   readonly codes: CodeArray;
   /** `values`, lower-cased (built on the first `q` search). */
-  lower?: string[];
+  lower?: string[] | undefined;
 }
 
 /** A string field held as a dictionary column: every string field but `id` (derived: `PRM-<storeId>-<sku>`). */

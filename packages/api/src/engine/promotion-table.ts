@@ -15,9 +15,9 @@ import { runSteps } from './run-steps.js';
 /** Options of {@link PromotionTable}. */
 export interface PromotionTableOptions {
   /** Sort orders kept, each one `Uint32Array` over every row. @default 8 */
-  sortCacheSize?: number;
+  sortCacheSize?: number | undefined;
   /** Query results (matching row indices in order) kept, keyed by filters and sort. @default 32 */
-  resultCacheSize?: number;
+  resultCacheSize?: number | undefined;
 }
 
 /**

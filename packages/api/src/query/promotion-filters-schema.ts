@@ -1,13 +1,13 @@
-import { PRODUCTS } from '@promoscale/generator';
-import { z } from 'zod';
 import {
-  CATEGORY_VALUES,
-  PROMO_TYPE_VALUES,
-  PROMOTION_STATUS_VALUES,
-  REGION_VALUES,
-  STORE_ID_PATTERN,
-  TEMPLATE_NAME_VALUES,
-} from '../schemas/enum-schemas.js';
+  CATEGORIES,
+  PRODUCTS,
+  PROMO_TYPES,
+  PROMOTION_STATUSES,
+  REGIONS,
+  TEMPLATE_NAMES,
+} from '@promoscale/generator';
+import { z } from 'zod';
+import { STORE_ID_PATTERN } from '../schemas/enum-schemas.js';
 import { booleanParam, dateParam, listParam, numberParam, oneOf, searchParam } from './param-schemas.js';
 import { DATE_FIELDS, type DateField, NUMERIC_FIELDS, type NumericField } from './promotion-query-fields.js';
 
@@ -42,11 +42,11 @@ function rangeShape(): RangeShape {
  */
 export const promotionFilterShape = {
   q: searchParam('q').optional(),
-  template: listParam('template', oneOf(TEMPLATE_NAME_VALUES)).optional(),
-  region: listParam('region', oneOf(REGION_VALUES)).optional(),
-  category: listParam('category', oneOf(CATEGORY_VALUES)).optional(),
-  promoType: listParam('promoType', oneOf(PROMO_TYPE_VALUES)).optional(),
-  status: listParam('status', oneOf(PROMOTION_STATUS_VALUES)).optional(),
+  template: listParam('template', oneOf(TEMPLATE_NAMES)).optional(),
+  region: listParam('region', oneOf(REGIONS)).optional(),
+  category: listParam('category', oneOf(CATEGORIES)).optional(),
+  promoType: listParam('promoType', oneOf(PROMO_TYPES)).optional(),
+  status: listParam('status', oneOf(PROMOTION_STATUSES)).optional(),
   storeId: listParam('storeId', {
     accepts: (value: string): value is string => STORE_ID_PATTERN.test(value),
     describe: 'a store id such as STORE_001 or STORE_1234',

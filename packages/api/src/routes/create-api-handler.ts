@@ -24,18 +24,18 @@ export interface ApiHandlerOptions {
   /** Where the data comes from: `createGeneratedSource(spec)` or your own DataSource. */
   source: DataSource;
   /** The path the routes live under; `''` mounts them at the root. @default '/api' */
-  basePath?: string;
+  basePath?: string | undefined;
   /** Pause between two live events when the request gives no `intervalMs`, in milliseconds. @default 1000 */
-  liveIntervalMs?: number;
+  liveIntervalMs?: number | undefined;
   /** Reconnection delay sent in the `retry:` line of `GET /api/live`, in milliseconds. @default 3000 */
-  liveRetryMs?: number;
+  liveRetryMs?: number | undefined;
   /** Rows per chunk of an export body. @default 500 */
-  exportChunkRows?: number;
+  exportChunkRows?: number | undefined;
   /**
    * Called with any unexpected exception before the 500 `INTERNAL` response is sent (bad input never gets
    * here). @default logs with `console.error`
    */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: ((error: unknown, request: Request) => void) | undefined;
 }
 
 /** The API as one Web-standard function: `Request` in, `Response` out. */

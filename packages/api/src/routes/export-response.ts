@@ -11,9 +11,9 @@ export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
 /** Options of {@link exportResponse}. */
 export interface ExportResponseOptions {
   /** Rows per chunk of the body. @default 500 */
-  chunkRows?: number;
+  chunkRows?: number | undefined;
   /** Aborts the export (the request's signal): the rows' iterator is closed and the body ends. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ export interface LiveResponseOptions {
   /** The reconnection delay sent in the `retry:` line. */
   retryMs: number;
   /** The request's signal: aborting it closes the stream cleanly. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -1,31 +1,19 @@
 import { CATEGORIES, PROMO_TYPES, PROMOTION_STATUSES, REGIONS, TEMPLATE_NAMES } from '@promoscale/generator';
 import { z } from 'zod';
 
-/** The five store template names, in the generator's order (its `TEMPLATE_NAMES`). */
-export const TEMPLATE_NAME_VALUES = TEMPLATE_NAMES;
+// The enumerations are the generator's lists (TEMPLATE_NAMES, REGIONS, CATEGORIES, PROMO_TYPES,
+// PROMOTION_STATUSES), one name per list: import them from @promoscale/generator.
 
-/** The five regions (the generator's `REGIONS`). */
-export const REGION_VALUES = REGIONS;
-
-/** The catalog categories, in catalog order (the generator's `CATEGORIES`). */
-export const CATEGORY_VALUES = CATEGORIES;
-
-/** The promotion mechanics (the generator's `PROMO_TYPES`). */
-export const PROMO_TYPE_VALUES = PROMO_TYPES;
-
-/** Promotion statuses against the dataset's `asOf` (the generator's `PROMOTION_STATUSES`). */
-export const PROMOTION_STATUS_VALUES = PROMOTION_STATUSES;
-
-/** A store template name. */
-export const TemplateNameSchema = z.enum(TEMPLATE_NAME_VALUES);
-/** A region. */
-export const RegionSchema = z.enum(REGION_VALUES);
-/** A catalog category. */
-export const CategorySchema = z.enum(CATEGORY_VALUES);
-/** A promotion mechanic. */
-export const PromoTypeSchema = z.enum(PROMO_TYPE_VALUES);
-/** A promotion status. */
-export const PromotionStatusSchema = z.enum(PROMOTION_STATUS_VALUES);
+/** A store template name (the generator's `TEMPLATE_NAMES`). */
+export const TemplateNameSchema = z.enum(TEMPLATE_NAMES);
+/** A region (the generator's `REGIONS`). */
+export const RegionSchema = z.enum(REGIONS);
+/** A catalog category, in catalog order (the generator's `CATEGORIES`). */
+export const CategorySchema = z.enum(CATEGORIES);
+/** A promotion mechanic (the generator's `PROMO_TYPES`). */
+export const PromoTypeSchema = z.enum(PROMO_TYPES);
+/** A promotion status against the dataset's `asOf` (the generator's `PROMOTION_STATUSES`). */
+export const PromotionStatusSchema = z.enum(PROMOTION_STATUSES);
 
 /** `STORE_001` … `STORE_999`, `STORE_1000` …: the canonical store id pattern. */
 export const STORE_ID_PATTERN = /^STORE_(00[1-9]|0[1-9]\d|[1-9]\d{2,5})$/;

@@ -1,6 +1,6 @@
 import { CATEGORIES, processBatch, REGIONS, TEMPLATE_NAMES } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_VALUES, isIsoDate, REGION_VALUES, TEMPLATE_NAME_VALUES } from './enum-schemas.js';
+import { CategorySchema, isIsoDate, RegionSchema, TemplateNameSchema } from './enum-schemas.js';
 import { PromotionSchema } from './promotion-schema.js';
 import { StoreSchema } from './store-schema.js';
 
@@ -23,9 +23,9 @@ describe('entity schemas', () => {
   });
 
   it('list the same enum values as the generator', () => {
-    expect([...TEMPLATE_NAME_VALUES]).toEqual([...TEMPLATE_NAMES]);
-    expect([...REGION_VALUES]).toEqual([...REGIONS]);
-    expect([...CATEGORY_VALUES]).toEqual([...CATEGORIES]);
+    expect(TemplateNameSchema.options).toEqual([...TEMPLATE_NAMES]);
+    expect(RegionSchema.options).toEqual([...REGIONS]);
+    expect(CategorySchema.options).toEqual([...CATEGORIES]);
   });
 
   it('check store ids and dates strictly', () => {

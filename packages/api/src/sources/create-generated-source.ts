@@ -1,5 +1,4 @@
 import {
-  assertInteger,
   createStore,
   type DatasetSpec,
   formatStoreId,
@@ -8,8 +7,8 @@ import {
   PROMOTIONS_PER_STORE,
   slicePromotions,
   storeDataIterator,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import { assertInteger, yieldToEventLoop } from '@promoscale/generator/internal';
 import { ColumnQuery, requiredFields } from '../engine/column-query.js';
 import { createPromotionPredicate, isUnfiltered } from '../engine/create-promotion-predicate.js';
 import type { ColumnField } from '../engine/promotion-columns.js';
@@ -34,13 +33,13 @@ import { regenerateRows, regenerateRowsInOrder } from './regenerate-rows.js';
 /** Options of {@link createGeneratedSource}. */
 export interface GeneratedSourceOptions {
   /** Stores generated per step when the dataset is materialised or an export streams (yielding in between). @default 250 */
-  chunkStores?: number;
+  chunkStores?: number | undefined;
   /** A query whose `storeId` filter names at most this many stores only generates those stores. @default 200 */
-  maxLazyStores?: number;
+  maxLazyStores?: number | undefined;
   /** Sort orders cached by the column engine (one `Uint32Array` over every row each). @default 8 */
-  sortCacheSize?: number;
+  sortCacheSize?: number | undefined;
   /** Query results cached by the column engine, keyed by filters and sort. @default 32 */
-  resultCacheSize?: number;
+  resultCacheSize?: number | undefined;
   /**
    * Datasets of more promotions than this keep no row objects: only compact columns (exact scaled integers and
    * dictionary codes, about 60-90 bytes a promotion with every column built, against about 400 for the rows),
@@ -48,12 +47,12 @@ export interface GeneratedSourceOptions {
    * stores. 50,000 stores (1.5 million promotions) then fit in well under 300 MB. `0` always uses columns.
    * @default 150000 (5,000 stores)
    */
-  compactAbove?: number;
+  compactAbove?: number | undefined;
   /**
    * Bytes each cache of the compact engine (sort orders, results, numeric ranks) may hold, whatever its count.
    * @default 33554432 (32 MiB)
    */
-  cacheBytes?: number;
+  cacheBytes?: number | undefined;
 }
 
 /** The in-memory DataSource over the generator, with hooks to warm it up and see what it has generated. */

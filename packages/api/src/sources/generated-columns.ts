@@ -3,8 +3,8 @@ import {
   PROMOTIONS_PER_STORE,
   type Promotion,
   storeDataIterator,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import { yieldToEventLoop } from '@promoscale/generator/internal';
 import { DictionaryBuilder, NumberColumnBuilder } from '../engine/column-builders.js';
 import { idOrderSteps } from '../engine/column-query.js';
 import {

@@ -1,7 +1,7 @@
 import { processBatch, slicePromotions, validatePromotions } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
 import { createGeneratedSource } from './create-generated-source.js';
-import { computeLiveUpdate, hashSeed, mix32 } from './live-update.js';
+import { computeLiveUpdate, liveSeedHash, mix32 } from './live-update.js';
 
 describe('live updates', () => {
   it('are a pure function of the spec and the sequence number', async () => {
@@ -45,7 +45,7 @@ describe('live updates', () => {
   });
 
   it('hash the seed the same whether it is 42 or "42"', () => {
-    expect(hashSeed(42)).toBe(hashSeed('42'));
-    expect(mix32(hashSeed(42), 1)).not.toBe(mix32(hashSeed(42), 2));
+    expect(liveSeedHash(42)).toBe(liveSeedHash('42'));
+    expect(mix32(liveSeedHash(42), 1)).not.toBe(mix32(liveSeedHash(42), 2));
   });
 });

@@ -1,4 +1,4 @@
-import { fmix32 } from '@promoscale/generator';
+import { fmix32 } from '@promoscale/generator/internal';
 import type { Promotion } from '../schemas/promotion-schema.js';
 
 /** Stores probed, from the one a sequence number points at, for an active promotion. */
@@ -6,8 +6,11 @@ const PROBE_STORES = 64;
 /** Share of extra units that are truly incremental (the generator's assumption: 45 %). */
 const INCREMENTAL_SHARE = 0.45;
 
-/** A 32-bit hash of the seed (FNV-1a over its string form): the same for `42` and `'42'`. */
-export function hashSeed(seed: number | string): number {
+/**
+ * The 32-bit hash of the seed that picks live updates (FNV-1a over its string form): the same for `42` and `'42'`.
+ * Not the generator's `hashSeed`, which hashes a seed to the two words its PRNG streams start from.
+ */
+export function liveSeedHash(seed: number | string): number {
   const text = String(seed);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -35,7 +38,7 @@ export function computeLiveUpdate(
   sequence: number,
   storeRows: (storeNumber: number) => readonly Promotion[],
 ): Promotion | null {
-  const h = mix32(hashSeed(seed), sequence);
+  const h = mix32(liveSeedHash(seed), sequence);
   const first = h % storeCount;
   for (let k = 0; k < Math.min(storeCount, PROBE_STORES); k++) {
     const storeNumber = ((first + k) % storeCount) + 1;

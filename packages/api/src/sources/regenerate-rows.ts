@@ -3,8 +3,8 @@ import {
   PROMOTIONS_PER_STORE,
   type Promotion,
   storeDataIterator,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import { yieldToEventLoop } from '@promoscale/generator/internal';
 
 /** Stores generated in one go before an export yields to the event loop. */
 const STORES_PER_SLICE = 250;

@@ -46,12 +46,12 @@ export function readSignal(value: unknown, field: string): AbortSignal | undefin
 
 /** The range of {@link assertFiniteNumber}: inclusive `min`/`max`, or exclusive `above`. */
 export interface NumberRange {
-  min?: number;
-  max?: number;
+  min?: number | undefined;
+  max?: number | undefined;
   /** Values must be strictly greater than this. */
-  above?: number;
+  above?: number | undefined;
   /** Only whole numbers. @default false */
-  integer?: boolean;
+  integer?: boolean | undefined;
 }
 
 /** The words of a range, e.g. `a finite number > 0`, `an integer from 0 to 100`. */

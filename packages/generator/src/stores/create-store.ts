@@ -2,7 +2,7 @@ import { type GenerationContext, specContext } from '../dataset-spec.js';
 import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from '../errors.js';
 import { readOptions } from '../options/read-options.js';
 import { Sfc32 as Prng, type Sfc32, STREAM } from '../random/prng.js';
-import { groupTemplates, TEMPLATE_NAMES } from '../templates/group-templates.js';
+import { STORE_TEMPLATES, TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { DatasetSpec, Region, Store, StoreTemplate } from '../types.js';
 import { CITIES_BY_REGION, REGIONS } from './cities.js';
 
@@ -76,7 +76,7 @@ export function buildStoreProfile(ctx: GenerationContext, storeNumber: number, r
     while (u >= (picker.cumulative[templateIndex] as number)) templateIndex++;
   }
   const templateName = TEMPLATE_NAMES[templateIndex] as (typeof TEMPLATE_NAMES)[number];
-  const template = groupTemplates[templateName];
+  const template = STORE_TEMPLATES[templateName];
 
   rng.seedFor(ctx.seedHash, storeNumber, STREAM.STORE);
   const ur = rng.next();
@@ -123,7 +123,7 @@ const rng = new Prng();
  */
 export function createStore(
   storeNumber: number,
-  spec?: (Omit<DatasetSpec, 'stores'> & { stores?: number }) | null,
+  spec?: (Omit<DatasetSpec, 'stores'> & { stores?: number | undefined }) | null,
 ): Store {
   assertStoreNumber(storeNumber, 'storeNumber');
   const options = readOptions(spec, 'spec');

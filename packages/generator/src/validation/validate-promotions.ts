@@ -7,7 +7,7 @@ import {
   PROMOTION_STRING_FIELDS,
 } from '../formats/promotion-csv.js';
 import { readOptions } from '../options/read-options.js';
-import { TEMPLATE_NAMES } from '../templates/group-templates.js';
+import { TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { Promotion } from '../types.js';
 import { PROMO_TYPES, PROMOTION_STATUSES, PROMOTIONS_PER_STORE } from '../variance/promotion-engine.js';
 
@@ -52,13 +52,13 @@ export interface ValidationResult {
 /** What the set as a whole must satisfy. */
 export interface ValidationExpectations {
   /** Status is checked against this date. @default '2026-06-01' */
-  asOf?: string;
+  asOf?: string | undefined;
   /** The store ids that must all be present (or just their count, an integer from 0 to 100,000). */
-  stores?: readonly string[] | number;
+  stores?: readonly string[] | number | undefined;
   /** An integer >= 1. @default 30 */
-  promotionsPerStore?: number;
+  promotionsPerStore?: number | undefined;
   /** Errors listed before `truncated` is set: an integer >= 0 (0 counts errors without listing them). @default 1000 */
-  maxErrors?: number;
+  maxErrors?: number | undefined;
 }
 
 const INTEGER_FIELDS = ['baselineUnits', 'promoUnits', 'incrementalUnits'] as const;

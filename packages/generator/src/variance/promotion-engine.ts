@@ -9,7 +9,7 @@ import type { GenerationContext } from '../dataset-spec.js';
 import { detExp } from '../random/det-math.js';
 import { normalFromU32, Sfc32, U32_TO_UNIT } from '../random/prng.js';
 import { buildStoreProfile, type StoreProfile } from '../stores/create-store.js';
-import { groupTemplates, TEMPLATE_NAMES } from '../templates/group-templates.js';
+import { STORE_TEMPLATES, TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { PromoType, Promotion, PromotionStatus } from '../types.js';
 import { seasonalIndex } from './seasonality.js';
 import { CENTS, TENTHS, THOUSANDTHS } from './shared-numbers.js';
@@ -77,7 +77,7 @@ const BOGO_MECHANIC = 'Buy 1 Get 1 Free';
 
 // Per template: a pool of product indices where tilted categories appear TILT_WEIGHT times.
 const POOLS: Uint16Array[] = TEMPLATE_NAMES.map((name) => {
-  const tilt = new Set<string>(groupTemplates[name].categoryTilt);
+  const tilt = new Set<string>(STORE_TEMPLATES[name].categoryTilt);
   const pool: number[] = [];
   PRODUCTS.forEach((p, i) => {
     const copies = tilt.has(p.category) ? TILT_WEIGHT : 1;
@@ -93,7 +93,7 @@ TEMPLATE_NAMES.forEach((name, t) => {
     for (let m = 0; m < 12; m++) {
       SEASON[(t * PRODUCT_COUNT + i) * 12 + m] = seasonalIndex(
         p.category,
-        groupTemplates[name].seasonality,
+        STORE_TEMPLATES[name].seasonality,
         m,
       );
     }

@@ -56,11 +56,14 @@ export interface CreateHandlersOptions {
    */
   source?: DataSource | undefined;
   /** Timing of the `GET /api/live` event stream (a request's `intervalMs` parameter still wins). */
-  live?: LiveOptions | undefined;
+  live?: LiveStreamOptions | undefined;
 }
 
-/** Timing of the `GET /api/live` Server-Sent Events stream. */
-export interface LiveOptions {
+/**
+ * Timing of the `GET /api/live` Server-Sent Events stream that the handlers serve (not the client's
+ * `LiveOptions` of `@promoscale/api`, which are the options of one `client.live()` call).
+ */
+export interface LiveStreamOptions {
   /**
    * Pause between two events when the request gives no `intervalMs`, in milliseconds (0 to 60,000).
    * @default 1000
@@ -143,7 +146,7 @@ function internalError(): Response {
   return new Response(JSON.stringify(body), { status: 500, headers: { 'content-type': JSON_CONTENT_TYPE } });
 }
 
-function liveTiming(live: LiveOptions | undefined): { liveIntervalMs?: number; liveRetryMs?: number } {
+function liveTiming(live: LiveStreamOptions | undefined): { liveIntervalMs?: number; liveRetryMs?: number } {
   if (live === undefined) return {};
   if (typeof live !== 'object' || live === null) {
     throw new HandlerOptionsError('INVALID_LIVE_OPTION', 'live', 'an object { intervalMs, retryMs }', live);

@@ -31,7 +31,7 @@ export interface FaultRule {
    * The JSON body of the failure.
    * @default { error: { code, message } } in the API's error shape (`code` `INTERNAL` for a 503, see `faultCode`)
    */
-  body?: unknown;
+  body?: unknown | undefined;
   /** Extra response headers (a 503 or 429 already carries `Retry-After`). */
   headers?: Readonly<Record<string, string>> | undefined;
 }
@@ -45,7 +45,7 @@ export interface PlannedFault {
   /** Which failure of the rule this is, from 1 to `times`. */
   readonly occurrence: number;
   /** The rule's body, if it set one. */
-  readonly body?: unknown;
+  readonly body?: unknown | undefined;
   /** The rule's extra headers. */
   readonly headers: Readonly<Record<string, string>>;
 }

@@ -50,12 +50,14 @@ export interface NetworkDecision {
   /** The sampled latency (ms); 0 means no wait. */
   readonly delayMs: number;
   /** The injected failure, or `undefined` when the request goes on to the API. */
-  readonly fault?: {
-    readonly source: FaultSource;
-    readonly status: number | 'network-error';
-    /** The fault rule's index, for `source: 'plan'`. */
-    readonly rule?: number;
-  };
+  readonly fault?:
+    | {
+        readonly source: FaultSource;
+        readonly status: number | 'network-error';
+        /** The fault rule's index, for `source: 'plan'`. */
+        readonly rule?: number | undefined;
+      }
+    | undefined;
 }
 
 /**

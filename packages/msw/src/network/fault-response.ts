@@ -24,8 +24,8 @@ export interface FaultResponseInit {
   source: FaultSource;
   message: string;
   retryAfterSeconds: number;
-  body?: unknown;
-  headers?: Readonly<Record<string, string>>;
+  body?: unknown | undefined;
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /**

@@ -49,6 +49,8 @@ declare global {
       error?: string;
       api?: GridApi<Promotion>;
       blocks?: BlockTiming[];
+      /** The blocks the IndexedDB cache holds (writes run in the background, after the grid is quiet). */
+      cachedBlocks?: () => Promise<number>;
     };
   }
 }
@@ -57,6 +59,8 @@ const params = new URLSearchParams(location.search);
 const phase = params.get('phase') ?? 'single';
 const stores = Number(params.get('stores') ?? 50);
 const spec = { seed: 42, stores };
+// `&flushRows=N` (phase 3): the loader's rows per flush, to compare settings.
+const flushRows = params.has('flushRows') ? Number(params.get('flushRows')) : undefined;
 const total = stores * 30;
 // The bench listens for the grid's events and sorts through the column API, which PromotionsGrid itself does not need.
 const BENCH_MODULES = [EventApiModule, ColumnApiModule];
@@ -123,7 +127,10 @@ function ChunkedBench() {
 
 function StreamingBench() {
   const [api, setApi] = useState<GridApi<Promotion> | null>(null);
-  const { status, error, timings } = useStreamingLoad(spec, { gridApi: api as StreamingGridApi | null });
+  const { status, error, timings } = useStreamingLoad(spec, {
+    gridApi: api as StreamingGridApi | null,
+    ...(flushRows !== undefined && { flushRows }),
+  });
   useReport(api, status === 'done', error, timings.firstRowsMs);
   return <PromotionsGrid onGridReady={setApi} totalRows={total} height={600} modules={BENCH_MODULES} />;
 }
@@ -168,6 +175,7 @@ async function serverBench() {
     blocks,
   );
   window.bench.blocks = blocks;
+  window.bench.cachedBlocks = async () => (await cache.usage()).blocks;
   return datasource;
 }
 

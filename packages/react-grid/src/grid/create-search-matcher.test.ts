@@ -1,4 +1,5 @@
-import { createPromotionPredicate, MAX_SEARCH_LENGTH } from '@promoscale/api';
+import { MAX_SEARCH_LENGTH } from '@promoscale/api';
+import { createPromotionPredicate } from '@promoscale/api/engine';
 import { processBatch } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
 import { createSearchMatcher, searchQueryText } from './create-search-matcher.js';

@@ -1,4 +1,4 @@
-import { createPromotionPredicate } from '@promoscale/api';
+import { createPromotionPredicate } from '@promoscale/api/engine';
 import type { Promotion } from '@promoscale/generator';
 import { processBatch } from '@promoscale/generator';
 import {

@@ -2,6 +2,7 @@ import type { Promotion } from '@promoscale/generator';
 import type { ReactNode } from 'react';
 import { KpiSummary } from '../panels/kpi-summary.js';
 import { LoadProgress } from '../panels/load-progress.js';
+import { useRowKpis } from '../panels/use-row-kpis.js';
 import { LoadControls } from './load-controls.js';
 import type { LoadState } from './load-lifecycle.js';
 
@@ -31,9 +32,11 @@ const PROGRESS_LABELS: Record<LoadState['status'], string> = {
 
 /**
  * The layout every phase's ready component shares: LoadProgress (with Cancel while loading), the load's timings,
- * cancel and error actions, the grid, and KpiSummary over the loaded rows.
+ * cancel and error actions, the grid, and KpiSummary over the loaded rows (summed as they grow, not again at every
+ * commit).
  */
 export function LoaderFrame({ label, load, rows, chunk, chunks, retryLabel, children }: LoaderFrameProps) {
+  const kpis = useRowKpis(rows);
   return (
     <section aria-label={label} style={{ display: 'grid', gap: 10 }}>
       <LoadProgress
@@ -46,7 +49,7 @@ export function LoaderFrame({ label, load, rows, chunk, chunks, retryLabel, chil
       />
       <LoadControls load={load} rowsShown={rows.length} {...(retryLabel && { retryLabel })} />
       {children}
-      <KpiSummary rows={rows} />
+      <KpiSummary kpis={kpis} source="loaded rows" />
     </section>
   );
 }

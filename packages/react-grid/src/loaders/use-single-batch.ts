@@ -1,4 +1,5 @@
-import { type DatasetSpec, type Promotion, yieldToEventLoop } from '@promoscale/generator';
+import type { DatasetSpec, Promotion } from '@promoscale/generator';
+import { yieldToEventLoop } from '@promoscale/generator/internal';
 import { loadSingleBatch } from '@promoscale/scaling';
 import { useState } from 'react';
 import {

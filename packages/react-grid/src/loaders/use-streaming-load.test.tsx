@@ -10,14 +10,19 @@ import { type StreamingGridApi, useStreamingLoad } from './use-streaming-load.js
 function fakeGrid() {
   const grid = {
     rows: [] as Promotion[],
-    transactions: 0,
+    transactions: [] as number[],
+    // Rows queued by applyTransactionAsync and not yet flushed.
+    queued: 0,
     api: {
       applyTransactionAsync(transaction, callback) {
-        grid.transactions++;
+        grid.transactions.push(transaction.add?.length ?? 0);
+        grid.queued += transaction.add?.length ?? 0;
         grid.rows.push(...(transaction.add ?? []));
         callback?.({ add: [], remove: [], update: [] });
       },
-      flushAsyncTransactions() {},
+      flushAsyncTransactions() {
+        grid.queued = 0;
+      },
       setGridOption(_key: string, value: unknown) {
         grid.rows = [...(value as Promotion[])];
       },
@@ -35,13 +40,47 @@ describe('useStreamingLoad', () => {
     );
     await expect.poll(() => result.current.status, { timeout: 10_000 }).toBe('done');
     expect(result.current.appended).toBe(1500);
-    expect(grid.transactions).toBe(5);
+    expect(grid.transactions.reduce((a, b) => a + b, 0)).toBe(1500);
     const expected = hashRows(loadSingleBatch({ stores: 50, seed: 9 }).promotions);
     expect(hashRows(grid.rows)).toEqual(expected);
     expect(hashRows(result.current.rows)).toEqual(expected);
     expect(result.current.progress.ratio).toBe(1);
     expect(result.current.timings.firstRowsMs).not.toBeNull();
     expect(result.current.timings.allRowsMs).toBeGreaterThanOrEqual(result.current.timings.firstRowsMs ?? 0);
+  });
+
+  it('hands the grid at most flushRows rows a flush, each flushed at once', async () => {
+    const grid = fakeGrid();
+    const { result } = await renderHook(() =>
+      useStreamingLoad({ stores: 40, seed: 3 }, { gridApi: grid.api, chunkSize: 20, flushRows: 250 }),
+    );
+    await expect.poll(() => result.current.status, { timeout: 10_000 }).toBe('done');
+    // 1,200 rows in chunks of 600, split into flushes of at most 250, in order.
+    expect(grid.transactions.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...grid.transactions)).toBeLessThanOrEqual(250);
+    expect(grid.queued).toBe(0);
+    expect(hashRows(grid.rows)).toEqual(hashRows(loadSingleBatch({ stores: 40, seed: 3 }).promotions));
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, '10'])(
+    'shows flushRows %s as an INVALID_OPTION error state',
+    async (bad) => {
+      const { result } = await renderHook(() =>
+        useStreamingLoad({ stores: 5 }, { flushRows: bad as unknown as number }),
+      );
+      await expect.poll(() => result.current.status, { timeout: 10_000 }).toBe('error');
+      expect(result.current.error).toBeInstanceOf(PromoscaleError);
+      expect(result.current.error?.message).toMatch(/options\.flushRows/);
+    },
+  );
+
+  it('treats a null flushRows as absent', async () => {
+    const grid = fakeGrid();
+    const { result } = await renderHook(() =>
+      useStreamingLoad({ stores: 5 }, { gridApi: grid.api, flushRows: null as unknown as number }),
+    );
+    await expect.poll(() => result.current.status, { timeout: 10_000 }).toBe('done');
+    expect(grid.rows).toHaveLength(150);
   });
 
   it('hands rows that arrived before the grid to the grid when it appears', async () => {
@@ -79,6 +118,8 @@ describe('useStreamingLoad', () => {
     await act(() => result.current.cancel());
     expect(result.current.status).toBe('cancelled');
     const kept = grid.rows.length;
+    // What the hook reports is what the grid has.
+    expect(result.current.appended).toBe(kept);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(grid.rows.length).toBe(kept);
     expect(kept).toBeLessThan(12_000);

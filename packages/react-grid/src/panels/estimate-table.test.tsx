@@ -29,4 +29,42 @@ describe('EstimateTable', () => {
     expect(measuredJson[1]).toMatch(/^\d+\.\d{2}$/);
     expect(measuredJson[2]).toBe('—');
   });
+
+  it('shows small load times to a tenth of a millisecond instead of rounding them to 0 ms', async () => {
+    const figures = (generateMs: number, parseMs: number) => ({
+      stores: 0,
+      promotions: 0,
+      jsonBytes: 1,
+      heapBytes: null,
+      generateMs,
+      parseMs,
+    });
+    const screen = await render(
+      <EstimateTable
+        sizes={[5, 10, 500, 5_000]}
+        measured={{
+          5: figures(0.02, 0.01),
+          10: figures(0.31, 0.2),
+          500: figures(9.9, 0.06),
+          5000: figures(1_200, 34.4),
+        }}
+      />,
+    );
+    const times = [...screen.container.querySelectorAll('tbody tr')].map((row) => [
+      row.children[7]?.textContent,
+      row.children[8]?.textContent,
+    ]);
+    expect(times).toEqual([
+      [`${estimateDatasetSize(5).load_time_ms.toFixed(1)} ms`, '< 0.1 ms'],
+      [`${estimateDatasetSize(10).load_time_ms.toFixed(1)} ms`, '0.5 ms'],
+      [`${Math.round(estimateDatasetSize(500).load_time_ms)} ms`, '10 ms'],
+      [`${Math.round(estimateDatasetSize(5_000).load_time_ms).toLocaleString('en-US')} ms`, '1,234 ms'],
+    ]);
+    expect(times[0]?.[0]).not.toBe('0 ms');
+  });
+
+  it('says "1 size" when one size can be measured', async () => {
+    const screen = await render(<EstimateTable sizes={[5, 500]} measureUpTo={5} />);
+    await expect.element(screen.getByText(/for 1 size up to 5 stores\.$/)).toBeVisible();
+  });
 });

@@ -25,8 +25,19 @@ export interface EstimateTableProps {
 }
 
 const mb = (bytes: number) => (bytes / MB).toFixed(2);
-const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
 const DASH = '—';
+
+/**
+ * A load time as the table shows it: one decimal under 10 ms ("0.3 ms", "2.9 ms"), whole milliseconds from there
+ * ("1,234 ms"), "< 0.1 ms" for what rounds to nothing (a small size on a fast machine), a dash for no figure.
+ */
+function ms(value: number): string {
+  if (!Number.isFinite(value) || value < 0) return DASH;
+  if (value < 0.05) return '< 0.1 ms';
+  const tenths = Math.round(value * 10) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1)} ms`;
+  return `${Math.round(value).toLocaleString('en-US')} ms`;
+}
 
 /**
  * The seed's memory table (stores, promotions, base and JSON size, memory, load time, risk, phase) from
@@ -163,7 +174,7 @@ export function EstimateTable({
             ? `Measurement failed: ${state.error}`
             : measurable.length === 0
               ? `Sizes over ${measureUpTo.toLocaleString('en-US')} stores are estimated only.`
-              : `Measures generation and JSON.parse here for ${measurable.length} sizes up to ${Math.max(...measurable).toLocaleString('en-US')} stores.`}
+              : `Measures generation and JSON.parse here for ${measurable.length === 1 ? '1 size' : `${measurable.length} sizes`} up to ${Math.max(...measurable).toLocaleString('en-US')} stores.`}
         </span>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { SummaryAccumulator, type SummaryTotals } from '@promoscale/api';
+import type { SummaryTotals } from '@promoscale/api';
+import { SummaryAccumulator } from '@promoscale/api/engine';
 import type { Promotion } from '@promoscale/generator';
 import { formatByUnit } from '../grid/format-by-unit.js';
 
@@ -27,19 +28,37 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
  * summarizeKpis(processBatch(1, 5).promotions); // { promotions: 150, revenue: …, losingShare: 0.59, … }
  */
 export function summarizeKpis(rows: readonly Promotion[]): PromotionKpis {
-  const accumulator = new SummaryAccumulator();
-  let losing = 0;
-  let counted = 0;
-  for (const row of rows) {
-    if (!row) continue;
-    const { revenue, incrementalRevenue, liftPct, roi, incrementalMargin } = row;
-    if (!finite(revenue) || !finite(incrementalRevenue) || !finite(liftPct) || !finite(incrementalMargin))
-      continue;
-    accumulator.add(undefined, revenue, incrementalRevenue, liftPct, finite(roi) ? roi : 0);
-    counted += 1;
-    if (incrementalMargin < 0) losing += 1;
+  return new KpiSums().add(rows, 0).result();
+}
+
+/**
+ * The running sums behind {@link summarizeKpis}: rows added in several steps give the same figures as all at once
+ * (the sums are integers), so a growing list of rows is summed once per row, not once per render.
+ */
+export class KpiSums {
+  readonly #accumulator = new SummaryAccumulator();
+  #losing = 0;
+  #counted = 0;
+
+  /** Adds `rows[from…]`; returns itself. */
+  add(rows: readonly Promotion[], from: number): this {
+    for (let i = from; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
+      const { revenue, incrementalRevenue, liftPct, roi, incrementalMargin } = row;
+      if (!finite(revenue) || !finite(incrementalRevenue) || !finite(liftPct) || !finite(incrementalMargin))
+        continue;
+      this.#accumulator.add(undefined, revenue, incrementalRevenue, liftPct, finite(roi) ? roi : 0);
+      this.#counted += 1;
+      if (incrementalMargin < 0) this.#losing += 1;
+    }
+    return this;
   }
-  return kpisFromSummary(accumulator.result().totals, counted === 0 ? null : losing);
+
+  /** The KPIs of every row added so far. */
+  result(): PromotionKpis {
+    return kpisFromSummary(this.#accumulator.result().totals, this.#counted === 0 ? null : this.#losing);
+  }
 }
 
 /**

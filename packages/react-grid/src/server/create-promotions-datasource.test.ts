@@ -54,7 +54,20 @@ async function freshCache(dataset = 'A') {
   return cache;
 }
 
+/** An in-process API and a cache holding the blocks of 100 rows at `starts`, as that API answers them. */
+async function cachedServer(starts: number[]) {
+  const server = createInProcessApi(SPEC);
+  const cache = await freshCache();
+  for (const start of starts) {
+    const page = await server.client.promotions({ offset: start, limit: 100 });
+    await cache.put(toPromotionsQuery({}).key, start, 100, { rows: page.items, total: page.total });
+  }
+  server.requests.length = 0;
+  return { server, cache };
+}
+
 afterEach(async () => {
+  vi.useRealTimers();
   for (const cache of caches.splice(0)) cache.close();
   for (const name of dbNames.splice(0)) await deleteDB(name);
 });
@@ -113,17 +126,118 @@ describe('createPromotionsDatasource', () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it('stores fetched blocks in the cache and serves them from it the next time', async () => {
+  it('stores fetched blocks in the cache after answering the grid, and serves them from it the next time', async () => {
     const server = createInProcessApi(SPEC);
     const cache = await freshCache();
+    const put = vi.spyOn(cache, 'put');
     const onBlock = vi.fn();
-    const datasource = createPromotionsDatasource({ client: server.client, cache, onBlock });
+    const datasource = createPromotionsDatasource({
+      client: server.client,
+      cache,
+      onBlock,
+      backgroundDelayMs: 0,
+    });
+    let putsWhenAnswered = -1;
+    onBlock.mockImplementationOnce(() => {
+      putsWhenAnswered = put.mock.calls.length;
+    });
     await getRows(datasource, 0, 100, fakeApi().api);
+    expect(putsWhenAnswered).toBe(0);
     const key = toPromotionsQuery({}).key;
-    expect((await cache.get(key, 0, 100))?.rows).toHaveLength(100);
+    await vi.waitFor(async () => expect((await cache.get(key, 0, 100))?.rows).toHaveLength(100));
     await getRows(datasource, 0, 100, fakeApi().api);
     expect(onBlock.mock.calls.map(([event]) => event.source)).toEqual(['network', 'cache']);
   });
+
+  it('answers every cached block the grid asks for before revalidating any, then revalidates them in order', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { server, cache } = await cachedServer([0, 100, 200]);
+    const events: RevalidateEvent[] = [];
+    const datasource = createPromotionsDatasource({
+      client: server.client,
+      cache,
+      backgroundDelayMs: 100,
+      onRevalidate: (event) => events.push(event),
+    });
+    const { api } = fakeApi();
+    for (const start of [0, 100, 200]) {
+      expect(await getRows(datasource, start, start + 100, api)).toMatchObject({ lastRow: 300 });
+      await vi.advanceTimersByTimeAsync(99);
+    }
+    expect(server.pageRequests()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(events).toHaveLength(1));
+    for (const count of [2, 3]) {
+      await vi.advanceTimersByTimeAsync(100);
+      await vi.waitFor(() => expect(events).toHaveLength(count));
+    }
+    expect(events.map((event) => [event.startRow, event.outcome])).toEqual([
+      [0, 'same'],
+      [100, 'same'],
+      [200, 'same'],
+    ]);
+    expect(server.pageRequests().map((url) => url.searchParams.get('offset'))).toEqual(['0', '100', '200']);
+  });
+
+  it('interrupts a revalidation under way when the grid asks for a block, answers it, then revalidates again', async () => {
+    const { server, cache } = await cachedServer([0, 100]);
+    // The first revalidation request hangs until it is aborted; later ones are answered.
+    const signals: AbortSignal[] = [];
+    const client = {
+      ...server.client,
+      promotions: (
+        query: Parameters<typeof server.client.promotions>[0],
+        call?: { signal?: AbortSignal },
+      ) => {
+        if (call?.signal) signals.push(call.signal);
+        if (signals.length > 1) return server.client.promotions(query, call);
+        return new Promise<never>((_resolve, reject) =>
+          call?.signal?.addEventListener('abort', () => reject(call.signal?.reason)),
+        );
+      },
+    };
+    const events: RevalidateEvent[] = [];
+    const datasource = createPromotionsDatasource({
+      client,
+      cache,
+      backgroundDelayMs: 0,
+      onRevalidate: (event) => events.push(event),
+    });
+    const { api } = fakeApi();
+    await getRows(datasource, 0, 100, api);
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    expect(await getRows(datasource, 100, 200, api)).toMatchObject({ lastRow: 300 });
+    expect(signals[0]?.aborted).toBe(true);
+    await vi.waitFor(() => expect(events).toHaveLength(2));
+    expect(events.map((event) => [event.startRow, event.outcome])).toEqual([
+      [0, 'same'],
+      [100, 'same'],
+    ]);
+  });
+
+  it('drops the revalidations and cache writes not yet started when it is destroyed', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { server, cache } = await cachedServer([0]);
+    const put = vi.spyOn(cache, 'put');
+    const datasource = createPromotionsDatasource({ client: server.client, cache, backgroundDelayMs: 10 });
+    await getRows(datasource, 0, 100, fakeApi().api);
+    await getRows(datasource, 100, 200, fakeApi().api);
+    expect(server.pageRequests()).toHaveLength(1);
+    datasource.destroy?.();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.pageRequests()).toHaveLength(1);
+    expect(put).not.toHaveBeenCalled();
+  });
+
+  it.each([-1, 1.5, 60_001, Number.NaN])(
+    'throws INVALID_OPTION for backgroundDelayMs %s',
+    (backgroundDelayMs) => {
+      const server = createInProcessApi(SPEC);
+      expect(() => createPromotionsDatasource({ client: server.client, backgroundDelayMs })).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', field: 'backgroundDelayMs' }),
+      );
+    },
+  );
 
   it('shows a cached block at once, then revalidates it and updates the rows that changed', async () => {
     const server = createInProcessApi(SPEC);
@@ -137,7 +251,12 @@ describe('createPromotionsDatasource', () => {
     const revalidated = new Promise<RevalidateEvent>((resolve) => {
       onRevalidate = resolve;
     });
-    const datasource = createPromotionsDatasource({ client: server.client, cache, onRevalidate });
+    const datasource = createPromotionsDatasource({
+      client: server.client,
+      cache,
+      onRevalidate,
+      backgroundDelayMs: 0,
+    });
     const { api, setData } = fakeApi();
     const outcome = await getRows(datasource, 0, 20, api);
     expect(outcome).toEqual({ rows: stale, lastRow: 300 });

@@ -1,6 +1,8 @@
 import type { PromoscaleClient, Promotion } from '@promoscale/api';
+import { assertInteger } from '@promoscale/generator/internal';
 import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { type BlockCache, NO_BLOCK_CACHE } from './block-cache.js';
+import { createBackgroundQueue } from './create-background-queue.js';
 import { type PromotionsQueryResult, toPromotionsQuery } from './to-promotions-query.js';
 
 /** What happened to one block, reported to {@link PromotionsDatasourceOptions.onBlock}. */
@@ -35,6 +37,11 @@ export interface PromotionsDatasourceOptions {
   cache?: BlockCache;
   /** The quick-search text, sent as `q`. @default '' */
   search?: string;
+  /**
+   * Revalidations and cache writes wait until the grid has asked for no block for this long (0..60,000 ms), then
+   * run one at a time, so the blocks the grid waits for are answered first. @default 100
+   */
+  backgroundDelayMs?: number;
   /** Called before each block with the query it asks for (for summaries and notices). */
   onQuery?: (query: PromotionsQueryResult) => void;
   /** Called when a block is shown. */
@@ -50,7 +57,9 @@ export interface PromotionsDatasourceOptions {
  * request with `offset = startRow`, `limit = endRow - startRow` and the grid's sort, filters and search mapped by
  * {@link toPromotionsQuery}; the row count is the page's `total`. With a {@link BlockCache}, a cached block shows at
  * once and is then fetched again: rows that changed are updated in place (`rowNode.setData`), and if rows moved or
- * the total changed the grid reloads its blocks (which the cache now answers). `destroy()` aborts what is in flight.
+ * the total changed the grid reloads its blocks (which the cache now answers). Revalidations and cache writes run
+ * in the background, after the grid has been answered and has asked for nothing for `backgroundDelayMs`, one at a
+ * time, so they never delay a block it waits for. `destroy()` aborts what is in flight and drops what is queued.
  *
  * @example
  * const datasource = createPromotionsDatasource({ client: createClient({ baseUrl: '' }), search: 'milk' });
@@ -58,14 +67,25 @@ export interface PromotionsDatasourceOptions {
  */
 export function createPromotionsDatasource(options: PromotionsDatasourceOptions): IDatasource {
   const { client, cache = NO_BLOCK_CACHE, search = '' } = options;
+  const backgroundDelayMs = options.backgroundDelayMs ?? 100;
+  assertInteger(backgroundDelayMs, 'backgroundDelayMs', 'INVALID_OPTION', 0, 60_000);
   const controller = new AbortController();
   const { signal } = controller;
+  const background = createBackgroundQueue({ signal, quietMs: backgroundDelayMs });
   // A block whose revalidation already reloaded the grid only updates rows in place the next time, so a server
   // that answers differently on every request cannot make the grid reload forever.
   const reloaded = new Set<string>();
 
-  const fetchBlock = async (query: PromotionsQueryResult, startRow: number, limit: number) => {
-    const page = await client.promotions({ ...query.query, offset: startRow, limit }, { signal });
+  const fetchBlock = async (
+    query: PromotionsQueryResult,
+    startRow: number,
+    limit: number,
+    requestSignal: AbortSignal = signal,
+  ) => {
+    const page = await client.promotions(
+      { ...query.query, offset: startRow, limit },
+      { signal: requestSignal },
+    );
     return { rows: page.items, total: page.total };
   };
 
@@ -75,8 +95,10 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
     startRow: number,
     limit: number,
     cached: { rows: Promotion[]; total: number },
+    interrupted: AbortSignal,
   ) => {
-    const fresh = await fetchBlock(query, startRow, limit);
+    // Interrupted while the request is under way, the check starts again later; once the answer is in, it finishes.
+    const fresh = await fetchBlock(query, startRow, limit, interrupted);
     if (signal.aborted) return;
     const blockId = `${query.key}#${startRow}+${limit}`;
     const sameIds =
@@ -116,14 +138,20 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
       options.onBlock?.({ startRow, endRow, source: 'empty', total: 0, query, ms: ms() });
       return;
     }
+    const done = background.busy();
     try {
       const cached = await cache.get(query.key, startRow, limit);
       if (signal.aborted) return;
       if (cached) {
         params.successCallback(cached.rows, cached.total);
         options.onBlock?.({ startRow, endRow, source: 'cache', total: cached.total, query, ms: ms() });
-        await revalidate(api, query, startRow, limit, cached).catch(() => {
-          if (!signal.aborted) options.onRevalidate?.({ startRow, outcome: 'failed', changed: [] });
+        background.add(async (interrupted) => {
+          try {
+            await revalidate(api, query, startRow, limit, cached, interrupted);
+          } catch (error) {
+            if (interrupted.aborted) throw error;
+            if (!signal.aborted) options.onRevalidate?.({ startRow, outcome: 'failed', changed: [] });
+          }
         });
         return;
       }
@@ -131,11 +159,13 @@ export function createPromotionsDatasource(options: PromotionsDatasourceOptions)
       if (signal.aborted) return;
       params.successCallback(block.rows, block.total);
       options.onBlock?.({ startRow, endRow, source: 'network', total: block.total, query, ms: ms() });
-      await cache.put(query.key, startRow, limit, block);
+      background.add(() => cache.put(query.key, startRow, limit, block));
     } catch (error) {
       if (signal.aborted) return;
       params.failCallback();
       options.onError?.(error);
+    } finally {
+      done();
     }
   };
 

@@ -1,5 +1,5 @@
 import type { LiveUpdate, PromoscaleClient } from '@promoscale/api';
-import { assertInteger } from '@promoscale/generator';
+import { assertInteger } from '@promoscale/generator/internal';
 
 /** Options of {@link followLiveUpdates}. */
 export interface FollowLiveUpdatesOptions {

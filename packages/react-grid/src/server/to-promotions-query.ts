@@ -1,22 +1,26 @@
 import {
   BOOLEAN_FILTER_FIELDS,
-  CATEGORY_VALUES,
   DATE_FIELDS,
   isIsoDate,
   LIST_FILTER_FIELDS,
   type ListFilterField,
   MAX_SEARCH_LENGTH,
   NUMERIC_FIELDS,
-  PROMO_TYPE_VALUES,
-  PROMOTION_STATUS_VALUES,
   type PromotionFiltersInput,
-  REGION_VALUES,
   SORT_FIELDS,
   type SortToken,
-  TEMPLATE_NAME_VALUES,
   toSearchParams,
 } from '@promoscale/api';
-import { formatStoreId, MAX_STORES, PRODUCTS } from '@promoscale/generator';
+import {
+  CATEGORIES,
+  formatStoreId,
+  MAX_STORES,
+  PRODUCTS,
+  PROMO_TYPES,
+  PROMOTION_STATUSES,
+  REGIONS,
+  TEMPLATE_NAMES,
+} from '@promoscale/generator';
 import { searchQueryText } from '../grid/create-search-matcher.js';
 
 /** One entry of AG Grid's sort model, in sort order (multi-sort gives several). */
@@ -72,11 +76,11 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Known values of the list fields, by lower case, so `Dairy` finds `dairy` and `acme` finds `Acme`. */
 const KNOWN_VALUES: Record<Exclude<ListFilterField, 'storeId'>, ReadonlyMap<string, string>> = {
-  template: byLowerCase(TEMPLATE_NAME_VALUES),
-  region: byLowerCase(REGION_VALUES),
-  category: byLowerCase(CATEGORY_VALUES),
-  promoType: byLowerCase(PROMO_TYPE_VALUES),
-  status: byLowerCase(PROMOTION_STATUS_VALUES),
+  template: byLowerCase(TEMPLATE_NAMES),
+  region: byLowerCase(REGIONS),
+  category: byLowerCase(CATEGORIES),
+  promoType: byLowerCase(PROMO_TYPES),
+  status: byLowerCase(PROMOTION_STATUSES),
   sku: byLowerCase(PRODUCTS.map((product) => product.sku)),
   brand: byLowerCase(PRODUCTS.map((product) => product.brand)),
 };

@@ -6,7 +6,7 @@ import {
   type PromoscaleClient,
   type Promotion,
 } from '@promoscale/api';
-import { assertInteger } from '@promoscale/generator';
+import { assertInteger } from '@promoscale/generator/internal';
 import type { GridApi, GridOptions, IDatasource } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {

@@ -1,4 +1,5 @@
-import { MAX_STORES, PromoscaleError, readOptions } from '@promoscale/generator';
+import { MAX_STORES, PromoscaleError } from '@promoscale/generator';
+import { readOptions } from '@promoscale/generator/internal';
 import type { FigureColumns } from './size-model.js';
 import { assertPositive } from './store-count.js';
 
@@ -37,9 +38,9 @@ export const DEFAULT_THRESHOLDS: Readonly<ApproachThresholds> = Object.freeze({
 /** What the device may spend on a load. Either figure may be left out. */
 export interface ScalingBudget {
   /** Peak memory the load may take, in MB (1,048,576 bytes). */
-  memoryMb?: number;
+  memoryMb?: number | undefined;
   /** Main-thread time the load may block, in ms. */
-  timeMs?: number;
+  timeMs?: number | undefined;
 }
 
 /** A budget figure an approach would exceed at the requested store count. */

@@ -4,12 +4,10 @@ import {
   PROMOTIONS_PER_STORE,
   PromoscaleError,
   processBatch,
-  readOptions,
   TEMPLATE_NAMES,
   type TemplateName,
-  validateSeed,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import { readOptions, validateSeed, yieldToEventLoop } from '@promoscale/generator/internal';
 import { type MemoryEnvironment, readMemory } from '../monitoring/read-memory.js';
 import { DEFAULT_CALIBRATION, type ScalingCalibration, type ThroughputPoint } from './default-calibration.js';
 import { measureDataset, resolveGc, resolveMeasureOptions, retainedHeapBytes } from './measure-dataset.js';
@@ -19,32 +17,32 @@ import { assertRuns, assertStoreCount } from './store-count.js';
 /** Options of {@link calibrate}. */
 export interface CalibrateOptions {
   /** Store counts whose generation and parse are timed (each held in memory while timed). @default [10, 100, 500, 1000] */
-  stores?: readonly number[];
+  stores?: readonly number[] | undefined;
   /** Stores generated per template to measure JSON bytes exactly. @default 200 */
-  jsonStores?: number;
+  jsonStores?: number | undefined;
   /** Stores (names and regions only, no promotions) sampled per template for the store-text term. @default 2000 */
-  storeTextSample?: number;
+  storeTextSample?: number | undefined;
   /** Stores generated to measure heap per promotion. @default 500 */
-  heapStores?: number;
+  heapStores?: number | undefined;
   /** Timed runs (after a warm-up) and heap readings per measurement; medians are kept. @default 3 */
-  runs?: number;
+  runs?: number | undefined;
   /** @default 42 */
-  seed?: number | string;
+  seed?: number | string | undefined;
   /** A full GC for heap readings. @default globalThis.gc when exposed */
-  gc?: () => void;
+  gc?: (() => void) | undefined;
   /** Stops between measurements, rejecting with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Where memory is read. @default globalThis */
-  memoryEnvironment?: MemoryEnvironment;
+  memoryEnvironment?: MemoryEnvironment | undefined;
 }
 
 /** The runtime's name: `node v20.20.2`, `bun 1.1.0`, `deno 2.0.0`, a user agent, or `unknown`. */
 export function describeRuntime(): string {
   const g = globalThis as {
-    Bun?: { version: string };
-    Deno?: { version: { deno: string } };
-    process?: { versions?: { node?: string } };
-    navigator?: { userAgent?: string };
+    Bun?: { version: string } | undefined;
+    Deno?: { version: { deno: string } } | undefined;
+    process?: { versions?: { node?: string } } | undefined;
+    navigator?: { userAgent?: string } | undefined;
   };
   if (g.Bun) return `bun ${g.Bun.version}`;
   if (g.Deno) return `deno ${g.Deno.version.deno}`;

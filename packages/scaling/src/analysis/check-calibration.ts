@@ -1,10 +1,5 @@
-import {
-  assertFiniteNumber,
-  assertObject,
-  PromoscaleError,
-  TEMPLATE_NAMES,
-  type TemplateName,
-} from '@promoscale/generator';
+import { PromoscaleError, TEMPLATE_NAMES, type TemplateName } from '@promoscale/generator';
+import { assertFiniteNumber, assertObject } from '@promoscale/generator/internal';
 import type { ScalingCalibration } from './default-calibration.js';
 
 /** A per-template figure table: an object with a finite figure in range for each of the five templates. */

@@ -1,10 +1,10 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import {
-  groupTemplates,
   PROMOTIONS_PER_STORE,
   PromoscaleError,
   processBatch,
+  STORE_TEMPLATES,
   TEMPLATE_NAMES,
   type TemplateSelection,
 } from '@promoscale/generator';
@@ -77,8 +77,8 @@ describe('estimateDatasetSize', () => {
     },
   );
 
-  it('accepts a template object from groupTemplates like its name', () => {
-    expect(estimateDatasetSize(40, { templates: groupTemplates.RURAL_VALUE })).toEqual(
+  it('accepts a template object from STORE_TEMPLATES like its name', () => {
+    expect(estimateDatasetSize(40, { templates: STORE_TEMPLATES.RURAL_VALUE })).toEqual(
       estimateDatasetSize(40, { templates: 'RURAL_VALUE' }),
     );
   });

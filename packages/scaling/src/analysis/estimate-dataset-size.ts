@@ -2,10 +2,10 @@ import {
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
   PromoscaleError,
-  readOptions,
   type StoreTemplate,
   type TemplateSelection,
 } from '@promoscale/generator';
+import { readOptions } from '@promoscale/generator/internal';
 import {
   type ApproachThresholds,
   approachFor,
@@ -30,20 +30,21 @@ import { assertStoreCount } from './store-count.js';
 /** Options of {@link estimateDatasetSize}. */
 export interface EstimateOptions {
   /** Constants to estimate with, e.g. the result of `calibrate()` on this device. @default DEFAULT_CALIBRATION */
-  calibration?: ScalingCalibration;
+  calibration?: ScalingCalibration | undefined;
   /** The template selection the dataset will be generated with. @default 'MIXED' */
-  templates?: TemplateSelection | StoreTemplate;
+  templates?: TemplateSelection | StoreTemplate | undefined;
   /** The seed the dataset will be generated with (it decides small datasets' store names). @default 42 */
-  seed?: number | string;
+  seed?: number | string | undefined;
   /** Store-count thresholds of the approaches. @default DEFAULT_THRESHOLDS (10 / 25 / 50) */
-  thresholds?: Partial<ApproachThresholds>;
+  thresholds?: Partial<ApproachThresholds> | undefined;
   /** A memory/time budget that moves the thresholds down (see `recommendApproach`). */
-  budget?: ScalingBudget;
+  budget?: ScalingBudget | undefined;
   /** Limits of the risk levels. @default RISK_LIMITS */
-  riskLimits?: RiskLimits;
+  riskLimits?: RiskLimits | undefined;
 }
 
 /** The seed table's row for a store count, from calibrated constants (MB = 1,048,576 bytes). */
+// snake_case: the seed POC's table's column names, kept so its code and saved outputs read these objects unchanged.
 export interface DatasetSizeEstimate {
   store_count: number;
   /** 30 a store. */

@@ -1,17 +1,19 @@
 import {
-  assertBoolean,
-  assertFunction,
-  createContext,
   DEFAULT_SEED,
   PROMOTIONS_PER_STORE,
   type Promotion,
   processBatch,
-  readOptions,
-  readSignal,
   type StoreTemplate,
   type TemplateSelection,
-  yieldToEventLoop,
 } from '@promoscale/generator';
+import {
+  assertBoolean,
+  assertFunction,
+  createContext,
+  readOptions,
+  readSignal,
+  yieldToEventLoop,
+} from '@promoscale/generator/internal';
 import { type MemoryEnvironment, readMemory, readMemoryEnvironment } from '../monitoring/read-memory.js';
 import { utf8Length } from './size-model.js';
 import { assertRuns, assertStoreCount } from './store-count.js';
@@ -19,11 +21,11 @@ import { assertRuns, assertStoreCount } from './store-count.js';
 /** Options of {@link measureDataset}. */
 export interface MeasureOptions {
   /** @default 'MIXED' */
-  templates?: TemplateSelection | StoreTemplate;
+  templates?: TemplateSelection | StoreTemplate | undefined;
   /** @default 42 */
-  seed?: number | string;
+  seed?: number | string | undefined;
   /** Timed runs at least (quick calls are timed until 20 ms are timed), after ≥ 25 ms of warm-up; the median is kept. @default 3 */
-  runs?: number;
+  runs?: number | undefined;
   /**
    * A full garbage collection, needed to measure retained heap: `globalThis.gc` when the runtime exposes it
    * (`node --expose-gc`, Chromium with `--js-flags=--expose-gc`). Without one, heap is not measured.
@@ -32,7 +34,7 @@ export interface MeasureOptions {
   /** Stops between runs with the signal's reason. */
   signal?: AbortSignal | undefined;
   /** Measure retained heap too (needs a `gc`). @default true */
-  heap?: boolean;
+  heap?: boolean | undefined;
   /** Where memory is read. @default globalThis */
   memoryEnvironment?: MemoryEnvironment | undefined;
 }
@@ -55,9 +57,9 @@ const clock = () => globalThis.performance.now();
 
 /** The runtime hooks shared by the measuring functions, validated (null means absent). */
 export interface MeasureHooks {
-  gc?: () => void;
-  signal?: AbortSignal;
-  memoryEnvironment?: MemoryEnvironment;
+  gc?: (() => void) | undefined;
+  signal?: AbortSignal | undefined;
+  memoryEnvironment?: MemoryEnvironment | undefined;
 }
 
 /**
@@ -65,9 +67,9 @@ export interface MeasureHooks {
  * INVALID_OPTION naming `options.<name>`; `undefined` and `null` are left out of the result.
  */
 export function resolveMeasureOptions(options: {
-  gc?: unknown;
-  signal?: unknown;
-  memoryEnvironment?: unknown;
+  gc?: unknown | undefined;
+  signal?: unknown | undefined;
+  memoryEnvironment?: unknown | undefined;
 }): MeasureHooks {
   const hooks: MeasureHooks = {};
   if (options.gc != null) {

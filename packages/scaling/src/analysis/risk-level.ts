@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertObject } from '@promoscale/generator';
+import { assertFiniteNumber, assertObject } from '@promoscale/generator/internal';
 
 /** How risky it is to load a dataset into one browser tab in one go. */
 export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
@@ -6,11 +6,11 @@ export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 /** A level is reached when any of its figures is exceeded (strictly greater). */
 export interface RiskLimit {
   /** JSON payload in MB. */
-  jsonMb?: number;
+  jsonMb?: number | undefined;
   /** Peak memory of generate + serialize in MB. */
-  memoryMb?: number;
+  memoryMb?: number | undefined;
   /** Generation + parse time in ms. */
-  loadMs?: number;
+  loadMs?: number | undefined;
 }
 
 /** The limits of each level above LOW. */
@@ -38,6 +38,7 @@ export const RISK_LIMITS: Readonly<RiskLimits> = Object.freeze({
 });
 
 /** The figures a risk level is judged on (the columns of the estimate). */
+// snake_case: the column names of DatasetSizeEstimate (the seed POC's table), so an estimate is passed as is.
 export interface RiskFigures {
   json_size_mb: number;
   memory_requirement_mb: number;

@@ -1,4 +1,5 @@
-import { assertBoolean, DEFAULT_SEED, PromoscaleError, readOptions } from '@promoscale/generator';
+import { DEFAULT_SEED, PromoscaleError } from '@promoscale/generator';
+import { assertBoolean, readOptions } from '@promoscale/generator/internal';
 import type { MemoryEnvironment } from '../monitoring/read-memory.js';
 import type { ScalingCalibration } from './default-calibration.js';
 import {
@@ -14,20 +15,21 @@ import { assertRuns, assertStoreCount } from './store-count.js';
 /** Options of {@link generateScalingReport}. */
 export interface ScalingReportOptions extends EstimateOptions {
   /** Generate each size and measure it beside the estimate. @default true */
-  measure?: boolean;
+  measure?: boolean | undefined;
   /** Larger sizes are estimated only (measuring holds every row and its JSON in memory). @default 10000 */
-  measureMaxStores?: number;
+  measureMaxStores?: number | undefined;
   /** Timed runs per measurement (after ≥ 25 ms of warm-up); medians are kept. @default 3 */
-  runs?: number;
+  runs?: number | undefined;
   /** A full GC, needed for the measured heap. @default globalThis.gc when exposed */
-  gc?: () => void;
+  gc?: (() => void) | undefined;
   /** Stops between measurements, rejecting with the signal's reason. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Where memory is read. @default globalThis */
-  memoryEnvironment?: MemoryEnvironment;
+  memoryEnvironment?: MemoryEnvironment | undefined;
 }
 
 /** Figures measured on this runtime. */
+// snake_case: the column names of DatasetSizeEstimate (the seed POC's table), so a row reads measured beside estimated.
 export interface MeasuredFigures {
   json_size_mb: number;
   /** Retained heap of the rows; `null` where no `gc` is exposed or memory cannot be read. */
@@ -37,6 +39,7 @@ export interface MeasuredFigures {
 }
 
 /** `100 × (estimate − measured) / measured` of each measured figure (heap against `base_size_mb`). */
+// snake_case: the column names of DatasetSizeEstimate (the seed POC's table) that were measured.
 export interface EstimateErrors {
   json_size_mb: number;
   heap_mb: number | null;
@@ -44,10 +47,11 @@ export interface EstimateErrors {
 }
 
 /** One row of the report. */
+// snake_case `error_pct`: named like the seed POC's table columns beside it.
 export interface ScalingReportRow {
   estimate: DatasetSizeEstimate;
-  measured?: MeasuredFigures;
-  error_pct?: EstimateErrors;
+  measured?: MeasuredFigures | undefined;
+  error_pct?: EstimateErrors | undefined;
 }
 
 /** The whole table, as data and as Markdown. */

@@ -1,6 +1,5 @@
 // The size and time model behind estimateDatasetSize. O(1) in the store count: nothing is generated here.
 import {
-  createContext,
   createStore,
   PROMOTIONS_PER_STORE,
   type StoreTemplate,
@@ -8,6 +7,7 @@ import {
   type TemplateName,
   type TemplateSelection,
 } from '@promoscale/generator';
+import { createContext } from '@promoscale/generator/internal';
 import type { ScalingCalibration } from './default-calibration.js';
 
 /** Bytes in a MB as the seed's table counts them (MiB). */
@@ -169,6 +169,7 @@ export function modelFigures(stores: number, model: SizeModel): SizeFigures {
 }
 
 /** The figures as the estimate's columns, in MB (6 decimals) and ms (3 decimals). Budgets compare these. */
+// snake_case: the column names of DatasetSizeEstimate (the seed POC's table), which these become.
 export interface FigureColumns {
   base_size_mb: number;
   json_size_mb: number;

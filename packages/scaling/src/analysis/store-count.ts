@@ -1,4 +1,5 @@
-import { assertFiniteNumber, MAX_STORES } from '@promoscale/generator';
+import { MAX_STORES } from '@promoscale/generator';
+import { assertFiniteNumber } from '@promoscale/generator/internal';
 
 /** Throws PromoscaleError `INVALID_STORE_COUNT` unless `value` is an integer from 1 to 100,000. */
 export function assertStoreCount(value: unknown, field = 'stores'): asserts value is number {

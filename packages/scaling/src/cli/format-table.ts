@@ -1,7 +1,7 @@
 /** A column of {@link formatTable}: its header and whether its cells line up on the right (numbers). */
 export interface TableColumn {
   header: string;
-  align?: 'left' | 'right';
+  align?: 'left' | 'right' | undefined;
 }
 
 /**

@@ -1,8 +1,8 @@
 /** Where the bar is drawn: stderr, or a fake in tests. */
 export interface ProgressOutput {
   write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
 }
 
 /** A progress bar for `generate`. */

@@ -1,9 +1,5 @@
-import {
-  assertObject,
-  type NormalizedDatasetSpec,
-  type Promotion,
-  processBatch,
-} from '@promoscale/generator';
+import { type NormalizedDatasetSpec, type Promotion, processBatch } from '@promoscale/generator';
+import { assertObject } from '@promoscale/generator/internal';
 
 /**
  * The promotions of stores `startStore..endStore` (inclusive) of a normalized spec: one `processBatch` call. The

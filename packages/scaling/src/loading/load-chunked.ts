@@ -1,17 +1,19 @@
 import {
-  assertFiniteNumber,
-  assertFunction,
-  assertInteger,
   type DatasetSpec,
   MAX_STORES,
   type NormalizedDatasetSpec,
   normalizeSpec,
   PROMOTIONS_PER_STORE,
   type Promotion,
+} from '@promoscale/generator';
+import {
+  assertFiniteNumber,
+  assertFunction,
+  assertInteger,
   readOptions,
   readSignal,
   yieldToEventLoop,
-} from '@promoscale/generator';
+} from '@promoscale/generator/internal';
 import { abortableDelay } from './abortable-delay.js';
 import { ChunkLoadError } from './chunk-load-error.js';
 import { generateStoreRange } from './generate-store-range.js';
@@ -58,25 +60,25 @@ export interface ChunkRetry {
 /** Options of {@link loadChunked}. */
 export interface ChunkedLoadOptions {
   /** Stores a chunk. Never changes the rows. @default 10 */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Called after each chunk, once the chunk's rows are in the result. */
-  onProgress?: (progress: ChunkedLoadProgress) => void;
+  onProgress?: ((progress: ChunkedLoadProgress) => void) | undefined;
   /** Called before each retry (after a failed attempt, before the backoff wait). */
-  onRetry?: (retry: ChunkRetry) => void;
+  onRetry?: ((retry: ChunkRetry) => void) | undefined;
   /**
    * Aborts between chunks and during a backoff wait: the promise rejects with `signal.reason`. It is also passed to
    * `loadChunk`, which may stop early.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Further attempts of a failed chunk before giving up with a {@link ChunkLoadError}: 0 to 100. @default 3 */
-  retries?: number;
+  retries?: number | undefined;
   /**
    * Wait before the first retry of a chunk, 0 to 2,147,483,647 ms (the largest timer delay: beyond it `setTimeout`
    * fires at once); each further retry waits twice as long, capped at that maximum. @default 100
    */
-  retryDelayMs?: number;
+  retryDelayMs?: number | undefined;
   /** Loads one chunk. @default generateStoreRange (the generator's `processBatch`) */
-  loadChunk?: ChunkLoader;
+  loadChunk?: ChunkLoader | undefined;
 }
 
 /** The result of {@link loadChunked}. */

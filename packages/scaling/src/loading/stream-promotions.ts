@@ -1,20 +1,18 @@
 import {
-  assertInteger,
   type DatasetSpec,
   MAX_STORES,
   normalizeSpec,
-  readOptions,
-  readSignal,
   type StoreChunk,
   storeDataAsyncIterator,
 } from '@promoscale/generator';
+import { assertInteger, readOptions, readSignal } from '@promoscale/generator/internal';
 
 /** Options of {@link streamPromotions}. */
 export interface StreamPromotionsOptions {
   /** Stores a chunk. Never changes the rows. @default 10 */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Stops the stream: the next `next()` rejects with `signal.reason`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

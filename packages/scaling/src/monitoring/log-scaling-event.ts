@@ -1,11 +1,11 @@
+import { PromoscaleError } from '@promoscale/generator';
 import {
   assertBoolean,
   assertFiniteNumber,
   assertFunction,
   assertObject,
-  PromoscaleError,
   readOptions,
-} from '@promoscale/generator';
+} from '@promoscale/generator/internal';
 import type { MemoryReading } from './read-memory.js';
 
 const BYTES_PER_MB = 1_048_576;
@@ -17,7 +17,7 @@ export interface ScalingEventData {
   /** Milliseconds. */
   duration: number;
   /** Memory in MB; left out, the monitor reads the heap now (`null` where unavailable). */
-  memory?: number | null;
+  memory?: number | null | undefined;
   success: boolean;
 }
 
@@ -99,9 +99,9 @@ export function buildRecord(
 /** Options of {@link logScalingEvent}. */
 export interface LogScalingEventOptions {
   /** Receives the JSON line. @default console.log */
-  logger?: (line: string) => void;
+  logger?: ((line: string) => void) | undefined;
   /** @default () => new Date() */
-  clock?: () => Date | number;
+  clock?: (() => Date | number) | undefined;
 }
 
 /**

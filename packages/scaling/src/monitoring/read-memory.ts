@@ -1,4 +1,4 @@
-import { assertObject } from '@promoscale/generator';
+import { assertObject } from '@promoscale/generator/internal';
 
 /** Where a memory reading came from. */
 export type MemoryReadingSource =
@@ -26,15 +26,19 @@ interface PerformanceMemory {
 
 /** The globals memory is read from; tests and unusual hosts pass their own. @default globalThis */
 export interface MemoryEnvironment {
-  process?: {
-    memoryUsage?: () => { heapUsed: number; heapTotal: number };
-    getBuiltinModule?: (id: string) => unknown;
-  };
-  performance?: {
-    memory?: PerformanceMemory;
-    measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }>;
-  };
-  crossOriginIsolated?: boolean;
+  process?:
+    | {
+        memoryUsage?: (() => { heapUsed: number; heapTotal: number }) | undefined;
+        getBuiltinModule?: ((id: string) => unknown) | undefined;
+      }
+    | undefined;
+  performance?:
+    | {
+        memory?: PerformanceMemory | undefined;
+        measureUserAgentSpecificMemory?: (() => Promise<{ bytes: number }>) | undefined;
+      }
+    | undefined;
+  crossOriginIsolated?: boolean | undefined;
 }
 
 const UNAVAILABLE: MemoryReading = Object.freeze({

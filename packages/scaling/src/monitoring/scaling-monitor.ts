@@ -1,10 +1,5 @@
-import {
-  assertFunction,
-  assertInteger,
-  assertObject,
-  PromoscaleError,
-  readOptions,
-} from '@promoscale/generator';
+import { PromoscaleError } from '@promoscale/generator';
+import { assertFunction, assertInteger, assertObject, readOptions } from '@promoscale/generator/internal';
 import { assertPositive } from '../analysis/store-count.js';
 import {
   buildRecord,
@@ -45,17 +40,17 @@ export interface ScalingAlert {
 /** Options of {@link createScalingMonitor}. */
 export interface ScalingMonitorOptions {
   /** Merged over DEFAULT_ALERT_THRESHOLDS. */
-  thresholds?: Partial<AlertThresholds>;
+  thresholds?: Partial<AlertThresholds> | undefined;
   /** Called with every record, e.g. `(r) => console.log(JSON.stringify(r))` or a log shipper. */
-  onEvent?: (record: ScalingLogRecord) => void;
+  onEvent?: ((record: ScalingLogRecord) => void) | undefined;
   /** Called with every alert, after `onEvent`. */
-  onAlert?: (alert: ScalingAlert) => void;
+  onAlert?: ((alert: ScalingAlert) => void) | undefined;
   /** The time of a record. @default () => new Date() */
-  clock?: () => Date | number;
+  clock?: (() => Date | number) | undefined;
   /** Reads memory for records without `memory`; `false` leaves it `null`. @default readMemory */
-  readMemory?: (() => MemoryReading) | false;
+  readMemory?: (() => MemoryReading) | false | undefined;
   /** Records the error rate is computed over (a sliding window, so a long session can recover). @default 100 */
-  errorWindow?: number;
+  errorWindow?: number | undefined;
 }
 
 /** Counts since creation (or the last `reset()`). */

@@ -1,4 +1,4 @@
-import { generateStoreData, groupTemplates, processBatch, storeDataIterator } from '@promoscale/generator';
+import { generateStoreData, processBatch, STORE_TEMPLATES, storeDataIterator } from '@promoscale/generator';
 import { ScalingAnalysis } from '../analysis/scaling-analysis.js';
 
 /**
@@ -15,6 +15,7 @@ export const ScalingPOC = {
   processBatch,
   storeDataIterator,
   generateStoreData,
-  groupTemplates,
+  // The seed's name for the generator's STORE_TEMPLATES: its guide reads `ScalingPOC.groupTemplates.…`.
+  groupTemplates: STORE_TEMPLATES,
   ScalingAnalysis,
 };

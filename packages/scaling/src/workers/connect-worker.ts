@@ -46,9 +46,9 @@ export interface WorkerHandlers {
 const NODE_WORKER_FILE = './node-worker.js';
 
 interface NodeProcess {
-  versions?: { node?: string };
-  execArgv?: string[];
-  getBuiltinModule?: (id: string) => unknown;
+  versions?: { node?: string } | undefined;
+  execArgv?: string[] | undefined;
+  getBuiltinModule?: ((id: string) => unknown) | undefined;
 }
 
 type NodeWorkerConstructor = new (file: URL | string, options?: { execArgv: string[] }) => NodeWorkerLike;

@@ -1,4 +1,5 @@
-import { assertFunction, assertObject, type StoreChunk, storeDataIterator } from '@promoscale/generator';
+import { type StoreChunk, storeDataIterator } from '@promoscale/generator';
+import { assertFunction, assertObject } from '@promoscale/generator/internal';
 import { encodeChunk, serializeError, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';
 
 /** The worker's side of its channel to the main thread. */

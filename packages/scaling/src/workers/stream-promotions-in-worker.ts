@@ -1,15 +1,12 @@
 import {
-  assertInteger,
-  assertOneOf,
   type DatasetSpec,
   MAX_STORES,
   normalizeSpec,
   PromoscaleError,
   type PromoscaleErrorCode,
-  readOptions,
-  readSignal,
   type StoreChunk,
 } from '@promoscale/generator';
+import { assertInteger, assertOneOf, readOptions, readSignal } from '@promoscale/generator/internal';
 import { connectWorker, createWorker, type WorkerConnection, type WorkerSource } from './connect-worker.js';
 import {
   type ChunkMessage,
@@ -29,15 +26,15 @@ export const DEFAULT_WORKER_ENCODING: WorkerEncoding = 'clone';
 /** Options of {@link streamPromotionsInWorker}. */
 export interface StreamInWorkerOptions {
   /** Stores a chunk (one message from the worker). Never changes the rows. @default 10 */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
   /** Stops the stream and terminates the worker: the pending and next `next()` reject with `signal.reason`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** How chunks cross to the main thread (see {@link WorkerEncoding}). @default 'clone' */
-  encoding?: WorkerEncoding;
+  encoding?: WorkerEncoding | undefined;
   /** The worker to run (see {@link WorkerSource}). @default the package's own worker script for this runtime */
-  worker?: WorkerSource;
+  worker?: WorkerSource | undefined;
   /** Chunks the worker may generate ahead of the consumer: its back-pressure window. @default 2 */
-  prefetch?: number;
+  prefetch?: number | undefined;
 }
 
 /**

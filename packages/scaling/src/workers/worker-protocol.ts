@@ -55,10 +55,10 @@ export type WorkerResponse = ChunkMessage | ErrorMessage | DoneMessage;
 export interface SerializedError {
   name: string;
   message: string;
-  code?: string;
-  field?: string;
-  value?: unknown;
-  allowed?: string;
+  code?: string | undefined;
+  field?: string | undefined;
+  value?: unknown | undefined;
+  allowed?: string | undefined;
 }
 
 const encoder = new TextEncoder();

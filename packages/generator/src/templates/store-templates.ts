@@ -2,7 +2,7 @@ import { PromoscaleError } from '../errors.js';
 import type { StoreTemplate, TemplateName, TemplateSelection, TemplateWeights } from '../types.js';
 
 /** The five store templates of DOMAIN.md section 2, as data. */
-export const groupTemplates: Readonly<Record<TemplateName, StoreTemplate>> = {
+export const STORE_TEMPLATES: Readonly<Record<TemplateName, StoreTemplate>> = {
   SUBURBAN_FAMILY: {
     name: 'SUBURBAN_FAMILY',
     label: 'Suburban family',
@@ -90,10 +90,10 @@ export function isTemplateName(value: unknown): value is TemplateName {
   return typeof value === 'string' && (TEMPLATE_NAMES as readonly string[]).includes(value);
 }
 
-const ALLOWED = `one of ${TEMPLATE_NAMES.join(', ')}, MIXED, a template from groupTemplates, or a weights object`;
+const ALLOWED = `one of ${TEMPLATE_NAMES.join(', ')}, MIXED, a template from STORE_TEMPLATES, or a weights object`;
 
 /**
- * Validates a template argument (name, `'MIXED'`, a template object from `groupTemplates` or a weights object) and
+ * Validates a template argument (name, `'MIXED'`, a template object from `STORE_TEMPLATES` or a weights object) and
  * returns how stores pick their template.
  */
 export function resolveTemplateSelection(
@@ -104,7 +104,7 @@ export function resolveTemplateSelection(
   if (typeof value === 'string') {
     if (value === 'MIXED') {
       return {
-        picker: cumulativeOf(TEMPLATE_NAMES.map((n) => groupTemplates[n].mixWeight)),
+        picker: cumulativeOf(TEMPLATE_NAMES.map((n) => STORE_TEMPLATES[n].mixWeight)),
         label: 'MIXED',
         selection: 'MIXED',
       };

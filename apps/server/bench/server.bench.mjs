@@ -1,0 +1,236 @@
+// pnpm --filter @promoscale/server bench: what the server costs on PGlite and on PostgreSQL at 50,000 stores
+// (1.5 M promotions). Prints figures beside the issue's targets; it never passes or fails.
+//   BENCH_STORES (50000)  BENCH_LOAD_SECONDS (30)  BENCH_DATABASES (postgres,pglite)  BENCH_INDEX_STUDY (1)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { createServerFetch, openDatabase, seedDatabase } from '../dist/index.js';
+import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
+import { PAGE_QUERIES } from './bench-queries.mjs';
+
+const STORES = Number(process.env.BENCH_STORES ?? 50_000);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',');
+const INDEX_STUDY = process.env.BENCH_INDEX_STUDY !== '0';
+const SPEC = { seed: 42, stores: STORES, templates: 'MIXED' };
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const ORIGIN = 'http://bench.local';
+
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+};
+const line = (label, value, target = '') =>
+  console.log(`  ${label.padEnd(46)} ${String(value).padEnd(30)} ${target}`);
+
+async function seed(db, name) {
+  const started = performance.now();
+  let loaded = started;
+  await seedDatabase(db, SPEC, {
+    replace: true,
+    batchStores: 500,
+    onProgress: ({ phase }) => {
+      if (phase === 'index') loaded = performance.now();
+    },
+  });
+  const ended = performance.now();
+  const promotions = STORES * 30;
+  const rate = promotions / ((loaded - started) / 1000);
+  line(
+    `bulk load (COPY), ${fmt(promotions)} promotions`,
+    `${fmt(rate)} promotions/s (${fmt((loaded - started) / 1000, 1)} s)`,
+    name === 'postgres' ? 'target ≥ 150,000/s' : '(PGlite: no target)',
+  );
+  line('indexes + ANALYZE after the load', `${fmt((ended - loaded) / 1000, 1)} s`);
+}
+
+/** Times each query once on a fresh handler (no cached totals), then again (totals cached). */
+async function pageLatency(db, queries = PAGE_QUERIES) {
+  const fetch = createServerFetch({ db, requestTimeoutMs: 600_000 });
+  const cold = [];
+  const warm = [];
+  for (const pass of [cold, warm]) {
+    for (const [label, path] of queries) {
+      const started = performance.now();
+      const response = await fetch(new Request(`${ORIGIN}${path}`));
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      pass.push({ label, ms: performance.now() - started });
+    }
+  }
+  return { cold, warm };
+}
+
+function printLatency(name, { cold, warm }) {
+  const target = name === 'postgres' ? 'target p95 ≤ 50 ms' : '(PGlite: printed)';
+  const p = (runs, q) =>
+    fmt(
+      quantile(
+        runs.map((r) => r.ms),
+        q,
+      ),
+      1,
+    );
+  line('page latency, first run (p50 / p95)', `${p(cold, 0.5)} / ${p(cold, 0.95)} ms`, target);
+  line('page latency, totals cached (p50 / p95)', `${p(warm, 0.5)} / ${p(warm, 0.95)} ms`, target);
+  const slowest = [...cold].sort((a, b) => b.ms - a.ms).slice(0, 4);
+  line('slowest first runs', slowest.map((r) => `${r.label} ${fmt(r.ms)} ms`).join('; '));
+}
+
+async function exportThroughput(db) {
+  const fetch = createServerFetch({ db, requestTimeoutMs: 3_600_000 });
+  for (const [label, path] of [
+    ['export NDJSON, every row, dataset order', '/api/promotions/export'],
+    ['export CSV, category=dairy, sort -roi', '/api/promotions/export?format=csv&category=dairy&sort=-roi'],
+  ]) {
+    const started = performance.now();
+    const response = await fetch(new Request(`${ORIGIN}${path}`));
+    let bytes = 0;
+    let rows = 0;
+    for await (const chunk of response.body) {
+      bytes += chunk.byteLength;
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) rows++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    line(
+      label,
+      `${fmt(rows / seconds)} rows/s, ${fmt(bytes / 1e6 / seconds, 1)} MB/s`,
+      `${fmt(rows)} lines in ${fmt(seconds, 1)} s`,
+    );
+  }
+}
+
+function rssMb(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+async function loadTest(env) {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'start', '--port', '0', ...(env.dataDir ? ['--data-dir', env.dataDir] : [])],
+    {
+      env: { ...process.env, DATABASE_URL: env.databaseUrl ?? '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /API\s+(http:\/\/\S+)\/api/.exec(out);
+      if (found) resolve(found[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  // Warm up: every query once, so the load test measures serving, not first-time totals.
+  for (const [, path] of PAGE_QUERIES) await (await fetch(`${url}${path}`)).arrayBuffer();
+  const before = rssMb(child.pid);
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: LOAD_SECONDS,
+    // The server's own request deadline: a slower answer is the server's 500, not the client giving up first.
+    timeout: 30,
+    requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
+  });
+  const after = rssMb(child.pid);
+  const errors = result.errors + result.timeouts + result.non2xx;
+  line(`load test ${LOAD_SECONDS} s, 50 connections: requests/s`, fmt(result.requests.average));
+  line('  errors (errors + timeouts + non-2xx)', fmt(errors), 'target 0');
+  line('  requests answered', fmt(result.requests.total));
+  line('  latency p50 / p99', `${fmt(result.latency.p50)} / ${fmt(result.latency.p99)} ms`);
+  line('  server RSS before → after', `${fmt(before)} → ${fmt(after)} MB`, 'target: flat');
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+/** Which indexes pay: each candidate's effect on the queries it could serve, built and dropped in turn. */
+async function indexStudy(db) {
+  console.log(
+    '\n  index study (PostgreSQL): first-run latency of the queries each index could serve, without → with',
+  );
+  const byLabel = (labels) => PAGE_QUERIES.filter(([label]) => labels.some((l) => label.includes(l)));
+  const candidates = [
+    ['promotions_search_trgm', 'USING gin (search gin_trgm_ops)', byLabel(['q='])],
+    ['promotions_roi', '(roi)', byLabel(['sort -roi'])],
+    ['promotions_revenue', '(revenue)', byLabel(['sort -revenue'])],
+    ['promotions_category', '(category)', byLabel(['category'])],
+    ['promotions_sku', '(sku)', byLabel(['sku'])],
+    ['promotions_brand', '(brand)', byLabel(['brand'])],
+    ['promotions_start_date', '(start_date)', byLabel(['startDate'])],
+  ];
+  const run = async (queries) => (await pageLatency(db, queries)).cold.map((r) => r.ms);
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  for (const [name, definition, queries] of candidates) {
+    const existed = (await db.query('SELECT 1 FROM pg_indexes WHERE indexname = $1', [name])).length > 0;
+    await db.exec(`DROP INDEX IF EXISTS ${name}`);
+    const without = await run(queries);
+    const started = performance.now();
+    await db.transaction(async (tx) => {
+      await tx.exec('SET LOCAL statement_timeout = 0');
+      await tx.exec(`CREATE INDEX ${name} ON promotions ${definition}`);
+    });
+    const buildSeconds = (performance.now() - started) / 1000;
+    const size = (await db.query('SELECT pg_relation_size($1::regclass)', [name]))[0]?.[0];
+    await db.exec('ANALYZE promotions');
+    const withIndex = await run(queries);
+    if (!existed) await db.exec(`DROP INDEX ${name}`);
+    line(
+      `${name} (${queries.length} queries)`,
+      `${fmt(sum(without))} → ${fmt(sum(withIndex))} ms`,
+      `build ${fmt(buildSeconds, 1)} s, ${fmt(Number(size) / 1e6)} MB${existed ? ', kept' : ''}`,
+    );
+  }
+}
+
+console.log(
+  `promoscale-server bench: ${fmt(STORES)} stores (${fmt(STORES * 30)} promotions), seed 42, MIXED`,
+);
+console.log(`Node ${process.version}, ${process.platform}; figures vary with the machine and its load.\n`);
+
+if (DATABASES.includes('postgres')) {
+  const cluster = await startPostgresCluster({
+    shared_buffers: '512MB',
+    work_mem: '32MB',
+    max_wal_size: '4GB',
+  });
+  if (!cluster) console.log('PostgreSQL: not installed here (initdb not found), skipped\n');
+  else {
+    try {
+      console.log('PostgreSQL 15 (loopback, fsync off)');
+      const databaseUrl = await cluster.createDatabase('bench');
+      const db = await openDatabase({ databaseUrl, statementTimeoutMs: 0 });
+      await seed(db, 'postgres');
+      printLatency('postgres', await pageLatency(db));
+      await exportThroughput(db);
+      if (INDEX_STUDY) await indexStudy(db);
+      await db.close();
+      await loadTest({ databaseUrl });
+    } finally {
+      cluster.stop();
+    }
+  }
+  console.log('');
+}
+
+if (DATABASES.includes('pglite')) {
+  const dir = mkdtempSync(join(tmpdir(), 'promoscale-bench-'));
+  try {
+    console.log('PGlite 0.5.17 (data directory on disk)');
+    const dataDir = join(dir, 'db');
+    const db = await openDatabase({ dataDir, databaseUrl: '', statementTimeoutMs: 0 });
+    await seed(db, 'pglite');
+    printLatency('pglite', await pageLatency(db));
+    await exportThroughput(db);
+    await db.close();
+    await loadTest({ dataDir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

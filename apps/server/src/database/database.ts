@@ -1,0 +1,49 @@
+/** A row as the database answers it: the selected columns in order. */
+export type SqlRow = unknown[];
+
+/** What both back ends (PGlite and PostgreSQL) offer the data source, the seed and the migrations. */
+export interface SqlSession {
+  /** Runs one parameterized statement (`$1`, `$2`, …) and answers its rows as arrays, columns in select order. */
+  query(sql: string, params?: readonly unknown[]): Promise<SqlRow[]>;
+  /** Runs one or more statements without parameters (DDL). */
+  exec(sql: string): Promise<void>;
+  /** `COPY table (columns) FROM STDIN` with `data` in PostgreSQL's text format (tab-separated, `\n` ends a row). */
+  copyIn(table: string, columns: readonly string[], data: string): Promise<void>;
+}
+
+/** An open database: PGlite in a directory or in memory, or PostgreSQL through a connection pool. */
+export interface Database extends SqlSession {
+  /** `pglite` or `postgres`. */
+  readonly kind: DatabaseKind;
+  /** Runs `fn` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * The rows of a `SELECT`, `batchRows` at a time, read through a server-side cursor so memory stays
+   * constant. Returning from the iteration early closes the cursor.
+   */
+  cursor(sql: string, params: readonly unknown[], batchRows: number): AsyncIterable<SqlRow[]>;
+  /** Whether the `pg_trgm` extension is installed (the `q` search then uses a trigram index). */
+  hasExtension(name: string): Promise<boolean>;
+  /** Closes every connection; waits for running statements. */
+  close(): Promise<void>;
+}
+
+/** Which engine a {@link Database} runs on. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Options of `openDatabase`. */
+export interface OpenDatabaseOptions {
+  /** A PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. @default process.env.DATABASE_URL */
+  databaseUrl?: string | undefined;
+  /** PGlite's data directory, or `'memory'` for an in-memory database. @default '.promoscale/db' */
+  dataDir?: string | undefined;
+  /** Every statement is cancelled after this many milliseconds (0: never). @default 15000 */
+  statementTimeoutMs?: number | undefined;
+  /** PostgreSQL pool size. @default 10 */
+  poolSize?: number | undefined;
+}
+
+/** The default PGlite data directory, relative to the working directory. */
+export const DEFAULT_DATA_DIR = '.promoscale/db';
+/** The default statement timeout, in milliseconds. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;

@@ -1,0 +1,15 @@
+export {
+  type Database,
+  type DatabaseKind,
+  DEFAULT_DATA_DIR,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type OpenDatabaseOptions,
+  type SqlRow,
+  type SqlSession,
+} from './database/database.js';
+export { openDatabase } from './database/open-database.js';
+export { createServerFetch, type ServerFetch, type ServerFetchOptions } from './http/server-fetch.js';
+export { type RunningServer, type StartServerOptions, startServer } from './http/start-server.js';
+export { type DatasetState, readDataset } from './seed/dataset-state.js';
+export { type SeedOptions, type SeedProgress, type SeedResult, seedDatabase } from './seed/seed-database.js';
+export { createSqlSource, DatasetNotReadyError, type SqlSourceOptions } from './source/create-sql-source.js';

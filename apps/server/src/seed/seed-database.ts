@@ -1,0 +1,184 @@
+import { setImmediate } from 'node:timers/promises';
+import {
+  createStore,
+  type DatasetSpec,
+  type NormalizedDatasetSpec,
+  normalizeSpec,
+  PROMOTIONS_PER_STORE,
+  PromoscaleError,
+  parseStoreId,
+  type StoreChunk,
+  storeDataIterator,
+} from '@promoscale/generator';
+import type { Database } from '../database/database.js';
+import { createPromotionIndexes, dropPromotionIndexes } from '../database/indexes.js';
+import { PROMOTION_COPY_COLUMNS, promotionCopyLine, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
+import { readDataset } from './dataset-state.js';
+
+/** Options of {@link seedDatabase}. */
+export interface SeedOptions {
+  /** Replace a dataset of another spec; without it such a seed is refused. @default false */
+  replace?: boolean | undefined;
+  /** Stores written per COPY batch (one transaction each). @default 500 */
+  batchStores?: number | undefined;
+  /** Called after each batch and when the indexes are built. */
+  onProgress?: ((progress: SeedProgress) => void) | undefined;
+  /** Stops the seed between two batches (the batches written stay; the next run resumes). */
+  signal?: AbortSignal | undefined;
+}
+
+/** Where a seed is. */
+export interface SeedProgress {
+  phase: 'load' | 'index';
+  storesLoaded: number;
+  storeCount: number;
+}
+
+/** What {@link seedDatabase} did. */
+export interface SeedResult {
+  /** `unchanged`: the same spec was already complete; `resumed`: an interrupted seed of it was finished. */
+  outcome: 'seeded' | 'resumed' | 'unchanged';
+  storeCount: number;
+  promotionCount: number;
+  /** Stores written by this run. */
+  storesWritten: number;
+}
+
+/**
+ * Streams the generator's dataset for `spec` into the database with COPY, `batchStores` stores a
+ * transaction, in constant memory. Each batch commits with the count of stores loaded, and the dataset is
+ * marked complete only after the last batch and the indexes: a seed stopped half-way (signal, crash, kill)
+ * leaves a dataset that is not marked complete (the server refuses it), and the next seed of the same spec
+ * resumes after the last committed batch. The same spec twice leaves the same rows (the second run does
+ * nothing); another spec is refused with a `PromoscaleError` (`INVALID_OPTION`, field `spec`) unless
+ * `replace` is set.
+ *
+ * @example
+ * const db = await openDatabase({ dataDir: '.promoscale/db' });
+ * await seedDatabase(db, { seed: 42, stores: 5000, templates: 'MIXED' });
+ */
+export async function seedDatabase(
+  db: Database,
+  spec: DatasetSpec,
+  options: SeedOptions = {},
+): Promise<SeedResult> {
+  const normalized = normalizeSpec(spec);
+  const batchStores = options.batchStores ?? 500;
+  if (!Number.isSafeInteger(batchStores) || batchStores < 1 || batchStores > 10_000) {
+    throw new PromoscaleError('INVALID_OPTION', 'batchStores', batchStores, 'an integer from 1 to 10000');
+  }
+  const specKey = JSON.stringify(normalized);
+  const storeCount = normalized.stores;
+  const promotionCount = storeCount * PROMOTIONS_PER_STORE;
+  const result = (outcome: SeedResult['outcome'], storesWritten: number): SeedResult => ({
+    outcome,
+    storeCount,
+    promotionCount,
+    storesWritten,
+  });
+
+  const state = await readDataset(db);
+  if (state && state.specKey !== specKey && options.replace !== true) {
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      'spec',
+      normalized,
+      `the spec already in the database (${state.specKey}) unless --replace is given`,
+      state.complete
+        ? 'a complete dataset of another spec is seeded'
+        : 'an unfinished seed of another spec is there',
+    );
+  }
+  if (state?.specKey === specKey && state.complete) return result('unchanged', 0);
+
+  let loaded = 0;
+  if (state?.specKey === specKey) {
+    // Resume: rows past the last committed batch cannot exist (a batch commits with its count), but a
+    // half-finished run of an older version might have left some; remove them.
+    loaded = state.storesLoaded;
+    await db.transaction(async (tx) => {
+      await tx.query('DELETE FROM promotions WHERE store_number > $1', [loaded]);
+      await tx.query('DELETE FROM stores WHERE store_number > $1', [loaded]);
+    });
+  } else {
+    await db.transaction(async (tx) => {
+      await tx.exec('SET LOCAL statement_timeout = 0');
+      await tx.exec('TRUNCATE promotions, stores');
+      await tx.query(
+        `INSERT INTO promoscale_dataset (id, spec, store_count, promotion_count, stores_loaded, complete)
+         VALUES (1, $1, $2, $3, 0, false)
+         ON CONFLICT (id) DO UPDATE SET spec = $1, store_count = $2, promotion_count = $3, stores_loaded = 0, complete = false`,
+        [specKey, storeCount, promotionCount],
+      );
+    });
+  }
+  const resumed = loaded > 0;
+  await dropPromotionIndexes(db);
+
+  const startLoaded = loaded;
+  if (loaded < storeCount) {
+    const chunks = storeDataIterator(storeCount - loaded, batchStores, normalized.templates, {
+      seed: normalized.seed,
+      asOf: normalized.asOf,
+      startStore: loaded + 1,
+    });
+    // While PostgreSQL ingests one batch, the next is generated and formatted: at most two batches in memory.
+    let writing: Promise<void> | undefined;
+    try {
+      for (const chunk of chunks) {
+        // PGlite answers on microtasks only: without a macrotask turn, signal handlers (Ctrl-C) never run.
+        await setImmediate();
+        options.signal?.throwIfAborted();
+        const { stores, promotions } = formatBatch(chunk, normalized);
+        await writing;
+        options.signal?.throwIfAborted();
+        const endStore = chunk.endStore;
+        writing = db
+          .transaction(async (tx) => {
+            // No waiting for the WAL flush at each batch: a crash loses at most the last batches, and their
+            // count of stores loaded with them, so the next run redoes exactly those.
+            await tx.exec('SET LOCAL statement_timeout = 0; SET LOCAL synchronous_commit = off');
+            await tx.copyIn('stores', STORE_COPY_COLUMNS, stores);
+            await tx.copyIn('promotions', PROMOTION_COPY_COLUMNS, promotions);
+            await tx.query('UPDATE promoscale_dataset SET stores_loaded = $1 WHERE id = 1', [endStore]);
+          })
+          .then(() => {
+            loaded = endStore;
+            options.onProgress?.({ phase: 'load', storesLoaded: loaded, storeCount });
+          });
+        // Handled here so a failure while the next batch is formatted is not an unhandled rejection; the
+        // `await writing` of the next turn (or below) still throws it.
+        writing.catch(() => {});
+      }
+    } finally {
+      // A batch under way commits or rolls back before the seed returns or throws.
+      await writing?.catch(() => {});
+    }
+    await writing;
+  }
+  options.signal?.throwIfAborted();
+  options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
+  await createPromotionIndexes(db);
+  await db.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
+  return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
+}
+
+/** One batch as COPY text: its stores, and its promotions with their store number and position in the store. */
+function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: string; promotions: string } {
+  let stores = '';
+  for (let n = chunk.startStore; n <= chunk.endStore; n++)
+    stores += `${storeCopyLine(createStore(n, spec))}\n`;
+  let promotions = '';
+  let storeNumber = 0;
+  let storeId = '';
+  let position = 0;
+  for (const promotion of chunk.promotions) {
+    if (promotion.storeId !== storeId) {
+      storeId = promotion.storeId;
+      storeNumber = parseStoreId(storeId);
+      position = 0;
+    }
+    promotions += `${promotionCopyLine(promotion, storeNumber, position++)}\n`;
+  }
+  return { stores, promotions };
+}

@@ -1,0 +1,245 @@
+import {
+  createGeneratedSource,
+  type DataSource,
+  type DataSourceInfo,
+  type ExportQuery,
+  type Page,
+  type PromotionsQuery,
+  type Store,
+  type StoresQuery,
+  type Summary,
+  type SummaryGroup,
+  type SummaryQuery,
+} from '@promoscale/api';
+import { PROMOTIONS_PER_STORE, type Promotion } from '@promoscale/generator';
+import type { Database } from '../database/database.js';
+import { readDataset } from '../seed/dataset-state.js';
+import { columnOf, PROMOTION_SELECT, promotionFromRow } from './promotion-columns.js';
+import { promotionOrderBy, promotionWhere, storeNumberOf } from './promotion-sql.js';
+
+/** Options of {@link createSqlSource}. */
+export interface SqlSourceOptions {
+  /** Rows fetched from the export cursor at a time. @default 1000 */
+  exportBatchRows?: number;
+  /** How long the dataset row (spec and counts) is trusted before it is read again, in ms. @default 5000 */
+  infoTtlMs?: number;
+}
+
+const STORE_SELECT =
+  'store_id, store_number, name, template, region, city, opened_year, sqft, weekly_traffic';
+
+function storeFromRow(row: readonly unknown[]): Store {
+  return {
+    storeId: row[0] as string,
+    storeNumber: Number(row[1]),
+    name: row[2] as string,
+    template: row[3] as Store['template'],
+    region: row[4] as Store['region'],
+    city: row[5] as string,
+    openedYear: Number(row[6]),
+    sqft: Number(row[7]),
+    weeklyTraffic: Number(row[8]),
+  };
+}
+
+/** The dataset is not (completely) seeded: the server refuses to serve it. */
+export class DatasetNotReadyError extends Error {
+  override readonly name = 'DatasetNotReadyError';
+}
+
+/**
+ * `@promoscale/api`'s {@link DataSource} over the seeded SQL database (PGlite or PostgreSQL): every query of the
+ * contract as one parameterized statement (and a `count(*)` for filtered totals), exports through a
+ * server-side cursor, summaries added up in integer cents inside the database, live updates from the generated
+ * source of the same spec (so the event sequence is the one the MSW handlers send).
+ *
+ * @example
+ * const db = await openDatabase({ dataDir: '.promoscale/db' });
+ * const handler = createApiHandler({ source: createSqlSource(db) });
+ */
+export function createSqlSource(db: Database, options: SqlSourceOptions = {}): DataSource {
+  const exportBatchRows = options.exportBatchRows ?? 1000;
+  const infoTtlMs = options.infoTtlMs ?? 5000;
+  let cachedInfo: { info: DataSourceInfo; key: string; at: number } | undefined;
+  let live: { key: string; source: DataSource } | undefined;
+  const counts = new Map<string, number>();
+
+  const currentInfo = async () => {
+    if (cachedInfo && performance.now() - cachedInfo.at < infoTtlMs) return cachedInfo;
+    const dataset = await readDataset(db);
+    if (!dataset?.complete) throw new DatasetNotReadyError('No complete dataset: run promoscale-server seed');
+    const key = JSON.stringify(dataset.spec);
+    if (cachedInfo?.key !== key) counts.clear();
+    cachedInfo = {
+      info: { spec: dataset.spec, storeCount: dataset.storeCount, promotionCount: dataset.promotionCount },
+      key,
+      at: performance.now(),
+    };
+    return cachedInfo;
+  };
+
+  // Totals of a filter are cached: the dataset does not change while it is served, and paging repeats them.
+  const countWhere = async (table: string, where: { sql: string; params: unknown[] }) => {
+    const { key } = await currentInfo();
+    const cacheKey = `${key}\n${table}\n${where.sql}\n${JSON.stringify(where.params)}`;
+    const cached = counts.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const rows = await db.query(`SELECT count(*) FROM ${table} WHERE ${where.sql}`, where.params);
+    const total = Number(rows[0]?.[0] ?? 0);
+    if (counts.size >= 1000) counts.delete(counts.keys().next().value as string);
+    counts.set(cacheKey, total);
+    return total;
+  };
+
+  return {
+    async info() {
+      return (await currentInfo()).info;
+    },
+
+    async listStores(query: StoresQuery): Promise<Page<Store>> {
+      const { info } = await currentInfo();
+      const where = promotionWhere({ template: query.template, region: query.region });
+      const n = where.params.length;
+      const rows = await db.query(
+        `SELECT ${STORE_SELECT} FROM stores WHERE ${where.sql} ORDER BY store_number LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...where.params, query.limit, query.offset],
+      );
+      const total = where.filtered ? await countWhere('stores', where) : info.storeCount;
+      return { items: rows.map(storeFromRow), total, offset: query.offset, limit: query.limit };
+    },
+
+    async getStore(storeId: string): Promise<Store | null> {
+      await currentInfo();
+      const storeNumber = storeNumberOf(storeId);
+      if (storeNumber === null) return null;
+      const rows = await db.query(`SELECT ${STORE_SELECT} FROM stores WHERE store_number = $1`, [
+        storeNumber,
+      ]);
+      return rows[0] ? storeFromRow(rows[0]) : null;
+    },
+
+    async storePromotions(storeId: string): Promise<Promotion[] | null> {
+      await currentInfo();
+      const storeNumber = storeNumberOf(storeId);
+      if (storeNumber === null) return null;
+      const rows = await db.query(
+        `SELECT ${PROMOTION_SELECT} FROM promotions WHERE store_number = $1 ORDER BY position`,
+        [storeNumber],
+      );
+      if (rows.length > 0) return rows.map(promotionFromRow);
+      // Every store has promotions: no row means no such store (malformed ids included).
+      return null;
+    },
+
+    async queryPromotions(query: PromotionsQuery): Promise<Page<Promotion>> {
+      const { info } = await currentInfo();
+      const where = promotionWhere(query);
+      if (!where.filtered && query.offset >= info.promotionCount) {
+        return { items: [], total: info.promotionCount, offset: query.offset, limit: query.limit };
+      }
+      if (!where.filtered && query.sort.length === 0) {
+        // Dataset order, unfiltered: every store has PROMOTIONS_PER_STORE rows, so an offset is a position in the
+        // primary key and a deep page is an index seek, not a walk over the rows before it.
+        const rows = await db.query(
+          `SELECT ${PROMOTION_SELECT} FROM promotions WHERE (store_number, position) >= ($1, $2) ORDER BY store_number, position LIMIT $3`,
+          [
+            Math.floor(query.offset / PROMOTIONS_PER_STORE) + 1,
+            query.offset % PROMOTIONS_PER_STORE,
+            query.limit,
+          ],
+        );
+        return {
+          items: rows.map(promotionFromRow),
+          total: info.promotionCount,
+          offset: query.offset,
+          limit: query.limit,
+        };
+      }
+      const n = where.params.length;
+      const rows = await db.query(
+        `SELECT ${PROMOTION_SELECT} FROM promotions WHERE ${where.sql} ORDER BY ${promotionOrderBy(query.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...where.params, query.limit, query.offset],
+      );
+      const total = where.filtered ? await countWhere('promotions', where) : info.promotionCount;
+      return { items: rows.map(promotionFromRow), total, offset: query.offset, limit: query.limit };
+    },
+
+    async *exportPromotions(query: ExportQuery, signal?: AbortSignal): AsyncIterable<Promotion> {
+      await currentInfo();
+      const where = promotionWhere(query);
+      const sql = `SELECT ${PROMOTION_SELECT} FROM promotions WHERE ${where.sql} ORDER BY ${promotionOrderBy(query.sort)}`;
+      for await (const rows of db.cursor(sql, where.params, exportBatchRows)) {
+        if (signal?.aborted) return;
+        for (const row of rows) yield promotionFromRow(row);
+      }
+    },
+
+    async summary(query: SummaryQuery): Promise<Summary> {
+      await currentInfo();
+      const where = promotionWhere(query);
+      const key = query.groupBy === undefined ? 'NULL' : columnOf(query.groupBy);
+      // Math.round(x) is floor(x + 0.5); the sums are of integers below 2^53, so exact in float8 in any order.
+      const rows = await db.query(
+        `SELECT ${key}, count(*), sum(floor(revenue * 100 + 0.5)), sum(floor(incremental_revenue * 100 + 0.5)),
+           sum(floor(lift_pct * 1000 + 0.5)), sum(floor(roi * 1000000 + 0.5))
+         FROM promotions WHERE ${where.sql} GROUP BY ${query.groupBy === undefined ? '()' : key}`,
+        where.params,
+      );
+      const groups: SummaryGroup[] = [];
+      let totals = { promotions: 0, revenueCents: 0, incrementalCents: 0, liftMilli: 0, roiMicro: 0 };
+      for (const row of rows) {
+        const sums = {
+          promotions: Number(row[1]),
+          revenueCents: Number(row[2] ?? 0),
+          incrementalCents: Number(row[3] ?? 0),
+          liftMilli: Number(row[4] ?? 0),
+          roiMicro: Number(row[5] ?? 0),
+        };
+        if (sums.promotions === 0) continue;
+        totals = {
+          promotions: totals.promotions + sums.promotions,
+          revenueCents: totals.revenueCents + sums.revenueCents,
+          incrementalCents: totals.incrementalCents + sums.incrementalCents,
+          liftMilli: totals.liftMilli + sums.liftMilli,
+          roiMicro: totals.roiMicro + sums.roiMicro,
+        };
+        if (query.groupBy !== undefined) groups.push({ key: String(row[0]), ...figures(sums) });
+      }
+      groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const t = figures(totals);
+      return {
+        groups,
+        totals: {
+          promotions: t.promotions,
+          revenue: t.revenue,
+          incrementalRevenue: t.incrementalRevenue,
+          avgLiftPct: totals.promotions === 0 ? null : t.avgLiftPct,
+          avgRoi: totals.promotions === 0 ? null : t.avgRoi,
+        },
+      };
+    },
+
+    async liveUpdate(sequence: number) {
+      const { info, key } = await currentInfo();
+      if (live?.key !== key) live = { key, source: createGeneratedSource(info.spec) };
+      return live.source.liveUpdate(sequence);
+    },
+  };
+}
+
+/** The figures of `SummarySchema` from integer sums (cents, thousandths of a percent, millionths). */
+function figures(sums: {
+  promotions: number;
+  revenueCents: number;
+  incrementalCents: number;
+  liftMilli: number;
+  roiMicro: number;
+}) {
+  return {
+    promotions: sums.promotions,
+    revenue: sums.revenueCents / 100,
+    incrementalRevenue: sums.incrementalCents / 100,
+    avgLiftPct: Math.round(sums.liftMilli / sums.promotions / 10) / 100,
+    avgRoi: Math.round(sums.roiMicro / sums.promotions / 100) / 10_000,
+  };
+}

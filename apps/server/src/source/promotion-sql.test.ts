@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { promotionOrderBy, promotionWhere } from './promotion-sql.js';
+
+describe('promotionWhere', () => {
+  it('returns TRUE and no parameters when nothing filters', () => {
+    expect(promotionWhere({ offset: 0, limit: 10, sort: [], q: '' })).toEqual({
+      sql: 'TRUE',
+      params: [],
+      filtered: false,
+    });
+  });
+
+  it('passes every value as a parameter, numbered after the ones already used', () => {
+    const where = promotionWhere(
+      {
+        category: ['dairy', "x'; DROP TABLE promotions; --"],
+        roi_gte: 0.5,
+        startDate_lte: '2026-05-01',
+        featureAd: true,
+      },
+      2,
+    );
+    expect(where.sql).toBe(
+      'category = ANY($3::text[]) AND roi >= $4::float8 AND start_date <= $5::text AND feature_ad = $6::boolean',
+    );
+    expect(where.params).toEqual([['dairy', "x'; DROP TABLE promotions; --"], 0.5, '2026-05-01', true]);
+  });
+
+  it('searches the lower-cased search column with LIKE wildcards escaped', () => {
+    const where = promotionWhere({ q: 'A%b_c\\' });
+    expect(where.sql).toBe('search LIKE $1::text');
+    expect(where.params).toEqual(['%a\\%b\\_c\\\\%']);
+  });
+
+  it('matches nothing for a needle holding NUL or the field separator', () => {
+    expect(promotionWhere({ q: 'a\u0000b' }).sql).toBe('FALSE');
+    expect(promotionWhere({ q: 'a\u0001b' }).sql).toBe('FALSE');
+  });
+
+  it('filters store ids by store number, and matches nothing for ids that are not canonical', () => {
+    expect(promotionWhere({ storeId: ['STORE_001', 'STORE_0001', 'STORE_1234'] })).toMatchObject({
+      sql: 'store_number = ANY($1::int[])',
+      params: [[1, 1234]],
+    });
+    expect(promotionWhere({ storeId: ['STORE_0001'] }).sql).toBe('FALSE');
+  });
+
+  it('throws for a query key it has no SQL for, instead of ignoring a filter', () => {
+    expect(() => promotionWhere({ colour: ['red'] })).toThrow(/colour/);
+  });
+});
+
+describe('promotionOrderBy', () => {
+  it('returns dataset order without sort keys', () => {
+    expect(promotionOrderBy([])).toBe('store_number, position');
+  });
+
+  it('maps fields to columns and breaks ties by id', () => {
+    expect(
+      promotionOrderBy([
+        { field: 'roi', direction: 'desc' },
+        { field: 'storeId', direction: 'asc' },
+      ]),
+    ).toBe('roi DESC, store_id, id');
+  });
+});

@@ -1,0 +1,106 @@
+import { parseStoreId } from '@promoscale/generator';
+import { columnOf, fieldKind, SEARCH_SEPARATOR } from './promotion-columns.js';
+
+/** A `WHERE` condition and its parameters (`$1` … in order). */
+export interface SqlWhere {
+  /** `TRUE` when nothing filters. */
+  readonly sql: string;
+  readonly params: unknown[];
+  /** Whether any filter applies (otherwise counts come from the dataset row). */
+  readonly filtered: boolean;
+}
+
+/** Query keys that are not filters (paging, sort, export format, summary grouping). */
+const NOT_FILTERS = new Set(['offset', 'limit', 'sort', 'format', 'groupBy']);
+
+/** The store number of a canonical store id (`STORE_001` → 1), or `null` for any other text. */
+export function storeNumberOf(storeId: unknown): number | null {
+  try {
+    return parseStoreId(storeId);
+  } catch {
+    return null;
+  }
+}
+
+/** `%`, `_` and `\` stand for themselves in a LIKE pattern once escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The `WHERE` of a parsed promotions query (`@promoscale/api` validated it): list filters become
+ * `col = ANY($n)`, booleans `col = $n`, `<field>_gte` / `<field>_lte` inclusive ranges and `q` a `LIKE` on the
+ * lower-cased `search` column, all ANDed. Values only ever travel as parameters. `startAt` is the number of
+ * parameters already used by the statement.
+ */
+export function promotionWhere(query: object, startAt = 0): SqlWhere {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown, cast: string) => {
+    params.push(value);
+    return `$${startAt + params.length}::${cast}`;
+  };
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || NOT_FILTERS.has(key)) continue;
+    if (key === 'q') {
+      if (typeof value !== 'string' || value === '') continue;
+      const needle = value.toLowerCase();
+      // No searched field holds the separator or NUL (which PostgreSQL text cannot hold): such a needle matches
+      // nothing, as in the reference.
+      conditions.push(
+        needle.includes(SEARCH_SEPARATOR) || needle.includes('\u0000')
+          ? 'FALSE'
+          : `search LIKE ${param(`%${escapeLike(needle)}%`, 'text')}`,
+      );
+      continue;
+    }
+    const range = /^(.+)_(gte|lte)$/.exec(key);
+    if (range) {
+      const [, field = '', bound] = range;
+      const kind = fieldKind(field);
+      if (kind === 'number' || kind === 'string') {
+        conditions.push(
+          `${columnOf(field)} ${bound === 'gte' ? '>=' : '<='} ${param(value, kind === 'number' ? 'float8' : 'text')}`,
+        );
+        continue;
+      }
+    }
+    if (key === 'storeId' && Array.isArray(value)) {
+      // By store number: the primary key's first column serves it (and, sharded by store, it names the shards).
+      // A well-formed id that is not canonical (STORE_0001) is no store, as in the reference.
+      const numbers = value.map(storeNumberOf).filter((n): n is number => n !== null);
+      conditions.push(numbers.length === 0 ? 'FALSE' : `store_number = ANY(${param(numbers, 'int[]')})`);
+      continue;
+    }
+    const kind = fieldKind(key);
+    if (kind === 'string' && Array.isArray(value)) {
+      conditions.push(`${columnOf(key)} = ANY(${param(value, 'text[]')})`);
+      continue;
+    }
+    if (kind === 'boolean' && typeof value === 'boolean') {
+      conditions.push(`${columnOf(key)} = ${param(value, 'boolean')}`);
+      continue;
+    }
+    // A new kind of filter in the contract must be mapped here, not silently ignored.
+    throw new Error(`No SQL for the query parameter ${JSON.stringify(key)}`);
+  }
+  return {
+    sql: conditions.length === 0 ? 'TRUE' : conditions.join(' AND '),
+    params,
+    filtered: conditions.length > 0,
+  };
+}
+
+/**
+ * `ORDER BY` of a sort: each key ascending or `DESC`, then `id` to break ties; without keys, dataset order
+ * (store number, then generation order). Field names come from the validated query and are checked again here.
+ */
+export function promotionOrderBy(sort: readonly { field: string; direction: 'asc' | 'desc' }[]): string {
+  if (sort.length === 0) return 'store_number, position';
+  const keys = sort.map(({ field, direction }) => {
+    if (fieldKind(field) === undefined)
+      throw new Error(`No column for the sort field ${JSON.stringify(field)}`);
+    return direction === 'desc' ? `${columnOf(field)} DESC` : columnOf(field);
+  });
+  return [...keys, 'id'].join(', ');
+}

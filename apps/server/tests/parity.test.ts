@@ -1,0 +1,68 @@
+import { createHandlers } from '@promoscale/msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_SPEC, useSeededServer } from './support/seeded-server.js';
+
+const MSW_ORIGIN = 'http://msw.test';
+
+// Requests of every route, filters, sorts, search, paging past the end, both export formats, summaries, live
+// events with resume, and errors: the server must answer each with the bytes the MSW handlers answer.
+const REQUESTS: (string | [string, RequestInit])[] = [
+  '/api/dataset',
+  '/api/stores',
+  '/api/stores?offset=10&limit=7&template=URBAN_PREMIUM,RURAL_VALUE',
+  '/api/stores?region=WEST&limit=1000',
+  '/api/stores/STORE_007',
+  '/api/stores/STORE_007/promotions',
+  '/api/stores/STORE_999',
+  '/api/promotions',
+  '/api/promotions?offset=1190&limit=50',
+  '/api/promotions?offset=5000',
+  '/api/promotions?sort=-roi,storeId&category=dairy,frozen&roi_gte=0&limit=25',
+  '/api/promotions?sort=productName&q=MILK',
+  '/api/promotions?sort=-startDate,-discountPct&status=active&featureAd=true',
+  '/api/promotions?sort=brand,-liftPct&startDate_gte=2026-05-01&endDate_lte=2026-07-01&offset=20&limit=30',
+  '/api/promotions?q=%25&limit=3',
+  '/api/promotions?storeId=STORE_003,STORE_039,STORE_9999&sort=-revenue',
+  '/api/promotions/export',
+  '/api/promotions/export?format=csv&sort=-incrementalMargin&region=WEST,MIDWEST',
+  '/api/promotions/export?q=organic&sort=sku',
+  '/api/summary',
+  '/api/summary?groupBy=category&status=active',
+  '/api/summary?groupBy=template&q=cola',
+  '/api/summary?groupBy=region&roi_gte=100',
+  '/api/scaling/estimate?stores=50000',
+  '/api/live?limit=5&intervalMs=0',
+  ['/api/live?limit=3&intervalMs=0', { headers: { 'last-event-id': '41' } }],
+  '/api/promotions?limit=0&sort=nope&Limit=3',
+  '/api/promotions?offset=1&offset=2',
+  '/api/nowhere',
+  ['/api/promotions', { method: 'POST' }],
+  ['/api/promotions', { method: 'HEAD' }],
+];
+
+describe('parity with the MSW handlers', () => {
+  const msw = setupServer(...createHandlers({ dataset: TEST_SPEC, baseUrl: `${MSW_ORIGIN}/api` }));
+  beforeAll(() => msw.listen({ onUnhandledRequest: 'bypass' }));
+  afterAll(() => msw.close());
+  const server = useSeededServer();
+
+  for (const entry of REQUESTS) {
+    const [path, init] = typeof entry === 'string' ? [entry, {}] : entry;
+    it(`answers ${init.method ?? 'GET'} ${path} with the bytes the MSW handlers answer`, async () => {
+      const [fromServer, fromMsw] = await Promise.all(
+        [server()?.url, MSW_ORIGIN].map(async (origin) => {
+          const response = await fetch(`${origin}${path}`, init);
+          return {
+            status: response.status,
+            type: response.headers.get('content-type'),
+            allow: response.headers.get('allow'),
+            body: await response.text(),
+          };
+        }),
+      );
+      expect(fromServer).toEqual(fromMsw);
+      expect(fromServer?.status).toBeLessThan(500);
+    });
+  }
+});

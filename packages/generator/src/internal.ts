@@ -1,0 +1,21 @@
+// `@promoscale/generator/internal`: what the sibling packages (scaling, api, msw, react-grid) build on and a user
+// of the generator does not need: the generation context behind the random-access functions, the hash the PRNG
+// streams derive from, the event-loop yield of the async iterators, the memory reader, ISO-date helpers and the
+// door checks that throw the generator's `PromoscaleError`. Not covered by the main entry's promises: names here
+// can change in any minor release. Users import from `@promoscale/generator`.
+export { formatIsoDate, parseIsoDate } from './calendar/iso-date.js';
+export { createContext, type GenerationContext, specContext, validateSeed } from './dataset-spec.js';
+export { assertInteger } from './errors.js';
+export { readHeapBytes } from './monitoring/memory-sampler.js';
+export {
+  assertBoolean,
+  assertFiniteNumber,
+  assertFunction,
+  assertObject,
+  assertOneOf,
+  type NumberRange,
+  readOptions,
+  readSignal,
+} from './options/read-options.js';
+export { fmix32 } from './random/prng.js';
+export { yieldToEventLoop } from './yield-to-event-loop.js';
