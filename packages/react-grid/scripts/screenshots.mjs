@@ -29,7 +29,7 @@ try {
     await page.goto(shot.docs ? url.replace('viewMode=story', 'viewMode=docs') : url);
     const finished = shot.docs
       ? '#storybook-docs h1'
-      : '[data-testid="load-timings"], [role="alert"], [role="status"]:has-text("Phase 4")';
+      : '[data-testid="load-timings"], [role="alert"], [data-testid="last-block"]:text-matches("^Rows ")';
     await page
       .locator(finished)
       .first()
