@@ -1,4 +1,5 @@
-export { HandlerOptionsError, type HandlerOptionsErrorCode } from './handler-options-error.js';
+/** Re-exported from `@promoscale/generator` (the same class): every bad option or dataset throws it. */
+export { PromoscaleError, type PromoscaleErrorCode } from '@promoscale/generator';
 export {
   type CreateHandlersOptions,
   createHandlers,
