@@ -1,5 +1,3 @@
-/** Re-exported from `@promoscale/generator` (the same class): every bad option or dataset throws it. */
-export { PromoscaleError, type PromoscaleErrorCode } from '@promoscale/generator';
 export {
   type CreateHandlersOptions,
   createHandlers,
