@@ -8,7 +8,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
-  // One shared chunk for CJS too, so HandlerOptionsError and the network controller are the same class in every entry.
+  // One shared chunk for CJS too, so the network controller is the same class in every entry.
   splitting: true,
   // Peer and workspace dependencies stay imports: never bundle a second MSW or a copy of the API into a consumer's app.
   external: ['msw', 'msw/node', 'msw/browser', '@promoscale/api', '@promoscale/generator'],

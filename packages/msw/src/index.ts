@@ -1,4 +1,3 @@
-export { HandlerOptionsError, type HandlerOptionsErrorCode } from './handler-options-error.js';
 export {
   type CreateHandlersOptions,
   createHandlers,

@@ -3,7 +3,7 @@ import { PromoscaleError, processBatch } from '@promoscale/generator';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers, DEFAULT_DATASET, HandlerOptionsError } from '../src/index.js';
+import { createHandlers, DEFAULT_DATASET } from '../src/index.js';
 import { setupPromoscaleServer } from '../src/node.js';
 
 const spec = { seed: 7, stores: 12, templates: 'MIXED', asOf: '2026-06-01' } as const;
@@ -132,9 +132,11 @@ describe('createHandlers', () => {
     [{ baseUrl: 'api' }, 'baseUrl'],
     [{ live: { retryMs: -1 } }, 'live.retryMs'],
     [{ live: { intervalMs: 1.5 } }, 'live.intervalMs'],
-  ])('throws a HandlerOptionsError at once for %j', (options, option) => {
-    expect(() => createHandlers(options)).toThrow(HandlerOptionsError);
-    expect(() => createHandlers(options)).toThrow(expect.objectContaining({ option }));
+  ])('throws a PromoscaleError INVALID_OPTION at once for %j', (options, option) => {
+    expect(() => createHandlers(options)).toThrow(PromoscaleError);
+    expect(() => createHandlers(options)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: option }),
+    );
   });
 
   it('throws the generator PromoscaleError at once for a bad dataset', () => {

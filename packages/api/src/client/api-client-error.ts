@@ -3,6 +3,7 @@ import type { ApiErrorBody, ApiErrorCode, QueryIssue } from '../schemas/api-erro
 /**
  * What the client throws for a response it cannot use: a non-2xx status (with the parsed error body when the
  * server sent one) or, with `code: 'INVALID_RESPONSE'`, a body that does not match the contract's schemas.
+ * Not a `PromoscaleError`: it reports a server's answer, not bad input, and carries `status`, `code` and `body`.
  *
  * @example
  * try { await client.promotions({ limit: 5000 }); } catch (error) {

@@ -6,9 +6,8 @@ import {
   type DataSource,
   JSON_CONTENT_TYPE,
 } from '@promoscale/api';
-import { type DatasetSpec, normalizeSpec } from '@promoscale/generator';
+import { type DatasetSpec, normalizeSpec, PromoscaleError } from '@promoscale/generator';
 import { type HttpHandler, http } from 'msw';
-import { HandlerOptionsError } from '../handler-options-error.js';
 import {
   createNetwork,
   isNetworkController,
@@ -90,7 +89,7 @@ export interface LiveStreamOptions {
  * the router and get its 4xx JSON error; anything that throws inside the handler answers a generic JSON 500
  * (`INTERNAL`) with no stack trace or file path, and is logged with `console.error`.
  *
- * Throws a `HandlerOptionsError` (or the generator's `PromoscaleError` for a bad `dataset`) at once for bad options.
+ * Throws the generator's `PromoscaleError` at once for bad options (`INVALID_OPTION`, or the spec's code for a bad `dataset`).
  *
  * @example
  * import { setupServer } from 'msw/node';
@@ -149,15 +148,15 @@ function internalError(): Response {
 function liveTiming(live: LiveStreamOptions | undefined): { liveIntervalMs?: number; liveRetryMs?: number } {
   if (live === undefined) return {};
   if (typeof live !== 'object' || live === null) {
-    throw new HandlerOptionsError('INVALID_LIVE_OPTION', 'live', 'an object { intervalMs, retryMs }', live);
+    throw new PromoscaleError('INVALID_OPTION', 'live', live, 'an object { intervalMs, retryMs }');
   }
   const check = (value: number | undefined, option: string, max: number) => {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) {
-      throw new HandlerOptionsError(
-        'INVALID_LIVE_OPTION',
+      throw new PromoscaleError(
+        'INVALID_OPTION',
         option,
-        `an integer number of milliseconds from 0 to ${max}`,
         value,
+        `an integer number of milliseconds from 0 to ${max}`,
       );
     }
     return value;

@@ -57,9 +57,9 @@ describe('resolveEndpoint', () => {
     ['/api', 'localhost:3000', 'origin'],
     ['/api', 'ftp://files.example.com', 'origin'],
     ['/api', 'http://localhost/app', 'origin'],
-  ])('throws a HandlerOptionsError for baseUrl %j, origin %j', (baseUrl, origin, option) => {
+  ])('throws a PromoscaleError for baseUrl %j, origin %j', (baseUrl, origin, option) => {
     expect(() => resolveEndpoint(baseUrl, origin)).toThrow(
-      expect.objectContaining({ name: 'HandlerOptionsError', code: 'INVALID_URL_OPTION', option }),
+      expect.objectContaining({ name: 'PromoscaleError', code: 'INVALID_OPTION', field: option }),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { HandlerOptionsError } from '../handler-options-error.js';
+import { PromoscaleError } from '@promoscale/generator';
 
 /** Where the mocked API lives, as `createHandlers` resolved it. */
 export interface Endpoint {
@@ -24,15 +24,15 @@ export function defaultOrigin(): string {
 
 /**
  * Resolves the `origin` and `baseUrl` options into the pattern the catch-all handler matches. An absolute `baseUrl`
- * (`https://api.example.com/v1`) sets both. Throws a `HandlerOptionsError` for anything else that is not a path.
+ * (`https://api.example.com/v1`) sets both. Throws a `PromoscaleError` (`INVALID_OPTION`) for anything else that is not a path.
  */
 export function resolveEndpoint(baseUrl: string = '/api', origin?: string): Endpoint {
   if (typeof baseUrl !== 'string') {
-    throw new HandlerOptionsError(
-      'INVALID_URL_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       'baseUrl',
-      "a path such as '/api' or an absolute URL",
       baseUrl,
+      "a path such as '/api' or an absolute URL",
     );
   }
   if (/^https?:\/\//i.test(baseUrl)) {
@@ -40,32 +40,22 @@ export function resolveEndpoint(baseUrl: string = '/api', origin?: string): Endp
     try {
       url = new URL(baseUrl);
     } catch {
-      throw new HandlerOptionsError('INVALID_URL_OPTION', 'baseUrl', 'a valid absolute URL', baseUrl);
+      throw new PromoscaleError('INVALID_OPTION', 'baseUrl', baseUrl, 'a valid absolute URL');
     }
     if (url.search || url.hash) {
-      throw new HandlerOptionsError(
-        'INVALID_URL_OPTION',
-        'baseUrl',
-        'a URL without a query or hash',
-        baseUrl,
-      );
+      throw new PromoscaleError('INVALID_OPTION', 'baseUrl', baseUrl, 'a URL without a query or hash');
     }
     if (origin !== undefined && origin !== url.origin) {
-      throw new HandlerOptionsError(
-        'INVALID_URL_OPTION',
-        'origin',
-        `omitted or ${url.origin} (baseUrl's)`,
-        origin,
-      );
+      throw new PromoscaleError('INVALID_OPTION', 'origin', origin, `omitted or ${url.origin} (baseUrl's)`);
     }
     return build(url.origin, url.pathname);
   }
   if (!baseUrl.startsWith('/') || /[?#\s*:]/.test(baseUrl)) {
-    throw new HandlerOptionsError(
-      'INVALID_URL_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       'baseUrl',
-      "a path such as '/api' or an absolute URL",
       baseUrl,
+      "a path such as '/api' or an absolute URL",
     );
   }
   const resolvedOrigin = origin ?? defaultOrigin();
@@ -83,11 +73,11 @@ export function resolveEndpoint(baseUrl: string = '/api', origin?: string): Endp
     parsed.search ||
     parsed.hash
   ) {
-    throw new HandlerOptionsError(
-      'INVALID_URL_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       'origin',
-      "an http(s) origin such as 'http://localhost:3000' (no path) or '*'",
       resolvedOrigin,
+      "an http(s) origin such as 'http://localhost:3000' (no path) or '*'",
     );
   }
   return build(parsed.origin, baseUrl);

@@ -1,5 +1,5 @@
+import { PromoscaleError } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
-import { HandlerOptionsError } from '../handler-options-error.js';
 import { createFaultPlan, type FaultRule } from './create-fault-plan.js';
 
 const statuses = (plan: ReturnType<typeof createFaultPlan>, method: string, path: string, n: number) =>
@@ -92,10 +92,10 @@ describe('createFaultPlan', () => {
     [{ route: 42 as never, status: 503 }, 'network.faults[0].route'],
     [{ route: '*', status: 503, headers: { 'Retry-After': 5 as never } }, 'network.faults[0].headers'],
     [null, 'network.faults[0]'],
-  ])('throws a HandlerOptionsError for %j', (rule, option) => {
+  ])('throws a PromoscaleError for %j', (rule, option) => {
     const call = () => createFaultPlan([rule as FaultRule]);
-    expect(call).toThrow(HandlerOptionsError);
-    expect(call).toThrow(expect.objectContaining({ option }));
+    expect(call).toThrow(PromoscaleError);
+    expect(call).toThrow(expect.objectContaining({ code: 'INVALID_OPTION', field: option }));
   });
 
   it('names the range of a bad status', () => {

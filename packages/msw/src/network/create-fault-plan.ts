@@ -1,4 +1,4 @@
-import { HandlerOptionsError } from '../handler-options-error.js';
+import { PromoscaleError } from '@promoscale/generator';
 
 /**
  * One planned failure: the `times` requests matching `route` that come after the first `after` matches answer
@@ -61,7 +61,7 @@ export interface FaultPlan {
 type Matcher = (method: string, pathname: string) => boolean;
 
 /**
- * Validates `rules` and returns a {@link FaultPlan}. Throws a {@link HandlerOptionsError} for a malformed route,
+ * Validates `rules` and returns a {@link FaultPlan}. Throws a `PromoscaleError` (`INVALID_OPTION`) for a malformed route,
  * a status outside 400–599, or a `times`/`after` that is not a non-negative integer.
  *
  * @example
@@ -72,7 +72,7 @@ type Matcher = (method: string, pathname: string) => boolean;
  */
 export function createFaultPlan(rules: readonly FaultRule[], option = 'network.faults'): FaultPlan {
   if (!Array.isArray(rules)) {
-    throw new HandlerOptionsError('INVALID_NETWORK_OPTION', option, 'an array of fault rules', rules);
+    throw new PromoscaleError('INVALID_OPTION', option, rules, 'an array of fault rules');
   }
   const compiled = rules.map((rule, index) => compileRule(rule, `${option}[${index}]`));
   const counts = compiled.map(() => 0);
@@ -114,34 +114,24 @@ interface CompiledRule {
 
 function compileRule(rule: FaultRule, option: string): CompiledRule {
   if (typeof rule !== 'object' || rule === null) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
-      option,
-      'a { route, status, times } object',
-      rule,
-    );
+    throw new PromoscaleError('INVALID_OPTION', option, rule, 'a { route, status, times } object');
   }
   const { status } = rule;
   if (status !== 'network-error' && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       `${option}.status`,
-      "an integer HTTP status from 400 to 599 or 'network-error'",
       status,
+      "an integer HTTP status from 400 to 599 or 'network-error'",
     );
   }
   const times = rule.times ?? 1;
   if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times >= 1))) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
-      `${option}.times`,
-      'an integer ≥ 1 or Infinity',
-      times,
-    );
+    throw new PromoscaleError('INVALID_OPTION', `${option}.times`, times, 'an integer ≥ 1 or Infinity');
   }
   const after = rule.after ?? 0;
   if (!(Number.isInteger(after) && after >= 0)) {
-    throw new HandlerOptionsError('INVALID_NETWORK_OPTION', `${option}.after`, 'an integer ≥ 0', after);
+    throw new PromoscaleError('INVALID_OPTION', `${option}.after`, after, 'an integer ≥ 0');
   }
   const headers = rule.headers ?? {};
   if (
@@ -149,12 +139,7 @@ function compileRule(rule: FaultRule, option: string): CompiledRule {
     headers === null ||
     Object.values(headers).some((v) => typeof v !== 'string')
   ) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
-      `${option}.headers`,
-      'an object of string values',
-      headers,
-    );
+    throw new PromoscaleError('INVALID_OPTION', `${option}.headers`, headers, 'an object of string values');
   }
   return {
     matches: compileRoute(rule.route, `${option}.route`),
@@ -175,18 +160,17 @@ function compileRoute(route: string | RegExp, option: string): Matcher {
     const pattern = new RegExp(route.source, route.flags.replace(/[gy]/g, ''));
     return (method, pathname) => pattern.test(`${method} ${pathname}`);
   }
-  if (typeof route !== 'string')
-    throw new HandlerOptionsError('INVALID_NETWORK_OPTION', option, ROUTE_FORMAT, route);
+  if (typeof route !== 'string') throw new PromoscaleError('INVALID_OPTION', option, route, ROUTE_FORMAT);
   if (route.trim() === '*') return () => true;
   const match = /^(?:([A-Za-z]+|\*)\s+)?(\/\S*)$/.exec(route.trim());
   const path = match?.[2];
-  if (!path) throw new HandlerOptionsError('INVALID_NETWORK_OPTION', option, ROUTE_FORMAT, route);
+  if (!path) throw new PromoscaleError('INVALID_OPTION', option, route, ROUTE_FORMAT);
   const method = match[1]?.toUpperCase();
   const segments = trimSlash(path).split('/');
   const wildcard = segments.at(-1) === '*';
   if (wildcard) segments.pop();
   if (segments.includes('*')) {
-    throw new HandlerOptionsError('INVALID_NETWORK_OPTION', option, ROUTE_FORMAT, route);
+    throw new PromoscaleError('INVALID_OPTION', option, route, ROUTE_FORMAT);
   }
   return (requestMethod, pathname) => {
     if (method && method !== '*' && method !== requestMethod) return false;

@@ -1,5 +1,5 @@
+import { PromoscaleError } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
-import { HandlerOptionsError } from '../handler-options-error.js';
 import { createLatencySampler, LATENCY_PRESETS } from './create-latency-sampler.js';
 import { createNetworkRandom } from './create-network-random.js';
 
@@ -57,10 +57,10 @@ describe('createLatencySampler', () => {
     [[-5, 10], 'network.latency[0]'],
     [[1, 2, 3], 'network.latency'],
     ['slow', 'network.latency'],
-  ])('throws a HandlerOptionsError naming the option for %j', (latency, option) => {
+  ])('throws a PromoscaleError naming the option for %j', (latency, option) => {
     const call = () => createLatencySampler(latency as never, () => 0);
-    expect(call).toThrow(HandlerOptionsError);
-    expect(call).toThrow(expect.objectContaining({ option, code: 'INVALID_NETWORK_OPTION' }));
+    expect(call).toThrow(PromoscaleError);
+    expect(call).toThrow(expect.objectContaining({ field: option, code: 'INVALID_OPTION' }));
   });
 
   it('says what it accepts and what it received', () => {

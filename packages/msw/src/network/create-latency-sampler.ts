@@ -1,4 +1,4 @@
-import { HandlerOptionsError } from '../handler-options-error.js';
+import { PromoscaleError } from '@promoscale/generator';
 import type { NetworkRandom } from './create-network-random.js';
 
 /** The named latency presets. */
@@ -39,7 +39,7 @@ const Z95 = 1.6448536269514722;
 
 /**
  * Validates a {@link LatencyOption} and returns a sampler that draws integer milliseconds from `random`.
- * Throws a {@link HandlerOptionsError} naming `option` for a negative, non-finite or inverted value.
+ * Throws a `PromoscaleError` (`INVALID_OPTION`) naming `option` for a negative, non-finite or inverted value.
  *
  * @example
  * const next = createLatencySampler('realistic', createNetworkRandom(42));
@@ -57,42 +57,32 @@ export function createLatencySampler(
   if (Array.isArray(latency)) {
     const [min, max] = latency as readonly unknown[];
     if (latency.length !== 2) {
-      throw new HandlerOptionsError(
-        'INVALID_NETWORK_OPTION',
-        option,
-        'a [min, max] pair of milliseconds',
-        latency,
-      );
+      throw new PromoscaleError('INVALID_OPTION', option, latency, 'a [min, max] pair of milliseconds');
     }
     assertMs(min, `${option}[0]`);
     assertMs(max, `${option}[1]`);
     if (max < min) {
-      throw new HandlerOptionsError(
-        'INVALID_NETWORK_OPTION',
-        `${option}[1]`,
-        `at least ${option}[0] (${min})`,
-        max,
-      );
+      throw new PromoscaleError('INVALID_OPTION', `${option}[1]`, max, `at least ${option}[0] (${min})`);
     }
     return () => min + Math.floor(random() * (max - min + 1));
   }
   if (latency === 'none') return () => 0;
   if (latency === 'fast' || latency === 'realistic') return lognormal(LATENCY_PRESETS[latency], random);
-  throw new HandlerOptionsError(
-    'INVALID_NETWORK_OPTION',
+  throw new PromoscaleError(
+    'INVALID_OPTION',
     option,
-    `milliseconds from 0 to ${MAX_LATENCY_MS}, a [min, max] pair, 'none', 'fast' or 'realistic'`,
     latency,
+    `milliseconds from 0 to ${MAX_LATENCY_MS}, a [min, max] pair, 'none', 'fast' or 'realistic'`,
   );
 }
 
 function assertMs(value: unknown, option: string): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_LATENCY_MS) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       option,
-      `a number of milliseconds from 0 to ${MAX_LATENCY_MS}`,
       value,
+      `a number of milliseconds from 0 to ${MAX_LATENCY_MS}`,
     );
   }
 }

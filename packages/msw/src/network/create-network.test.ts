@@ -1,5 +1,5 @@
+import { PromoscaleError } from '@promoscale/generator';
 import { describe, expect, it, vi } from 'vitest';
-import { HandlerOptionsError } from '../handler-options-error.js';
 import { createNetwork, isNetworkController, type NetworkProfile } from './create-network.js';
 import { FAULT_HEADER } from './fault-response.js';
 
@@ -132,7 +132,7 @@ describe('createNetwork', () => {
     network.update({ latency: 40, faults: [{ route: '*', status: 504 }] });
     expect(network.seed).toBe(5);
     expect((await network.apply(get('/api/dataset')))?.status).toBe(504);
-    expect(() => network.update({ errorRate: -0.1 })).toThrow(HandlerOptionsError);
+    expect(() => network.update({ errorRate: -0.1 })).toThrow(PromoscaleError);
   });
 
   it('is recognised by isNetworkController, a plain profile is not', () => {
@@ -149,9 +149,9 @@ describe('createNetwork', () => {
     [{ retryAfter: -1 }, 'network.retryAfter', 'received -1'],
     [{ seed: 1.5 }, 'network.seed', 'received 1.5'],
     [{ delay: 'soon' as never }, 'network.delay', 'received "soon"'],
-  ])('throws a HandlerOptionsError for %j', (profile, option, message) => {
+  ])('throws a PromoscaleError for %j', (profile, option, message) => {
     expect(() => createNetwork(profile)).toThrow(
-      expect.objectContaining({ name: 'HandlerOptionsError', option }),
+      expect.objectContaining({ name: 'PromoscaleError', code: 'INVALID_OPTION', field: option }),
     );
     expect(() => createNetwork(profile)).toThrow(message);
   });

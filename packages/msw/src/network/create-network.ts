@@ -1,5 +1,5 @@
+import { PromoscaleError } from '@promoscale/generator';
 import { delay as mswDelay } from 'msw';
-import { HandlerOptionsError } from '../handler-options-error.js';
 import { createFaultPlan, type FaultPlan, type FaultRule } from './create-fault-plan.js';
 import { createLatencySampler, type LatencyOption } from './create-latency-sampler.js';
 import { createNetworkRandom } from './create-network-random.js';
@@ -92,7 +92,7 @@ interface Compiled {
 }
 
 /**
- * Creates a {@link NetworkController} from a profile. Throws a `HandlerOptionsError` naming the option for an
+ * Creates a {@link NetworkController} from a profile. Throws a `PromoscaleError` (`INVALID_OPTION`) naming the option for an
  * `errorRate` outside 0–1, a negative or inverted latency, a fault status outside 400–599, … .
  *
  * @example
@@ -175,24 +175,19 @@ export function isNetworkController(value: unknown): value is NetworkController 
 
 function compile(profile: NetworkProfile, previousSeed: number | string | undefined): Compiled {
   if (typeof profile !== 'object' || profile === null) {
-    throw new HandlerOptionsError('INVALID_NETWORK_OPTION', 'network', 'a network profile object', profile);
+    throw new PromoscaleError('INVALID_OPTION', 'network', profile, 'a network profile object');
   }
   const errorRate = profile.errorRate ?? 0;
   if (typeof errorRate !== 'number' || !(errorRate >= 0 && errorRate <= 1)) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
-      'network.errorRate',
-      'a number from 0 to 1',
-      errorRate,
-    );
+    throw new PromoscaleError('INVALID_OPTION', 'network.errorRate', errorRate, 'a number from 0 to 1');
   }
   const retryAfter = profile.retryAfter ?? 1;
   if (!Number.isInteger(retryAfter) || retryAfter < 0) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       'network.retryAfter',
-      'an integer number of seconds ≥ 0',
       retryAfter,
+      'an integer number of seconds ≥ 0',
     );
   }
   const seed = profile.seed ?? previousSeed ?? 42;
@@ -200,21 +195,16 @@ function compile(profile: NetworkProfile, previousSeed: number | string | undefi
     !(typeof seed === 'string' && seed.length > 0 && seed.length <= 256) &&
     !(typeof seed === 'number' && Number.isSafeInteger(seed))
   ) {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
+    throw new PromoscaleError(
+      'INVALID_OPTION',
       'network.seed',
-      'an integer or a string of 1 to 256 characters',
       seed,
+      'an integer or a string of 1 to 256 characters',
     );
   }
   const delay = profile.delay ?? mswDelay;
   if (typeof delay !== 'function') {
-    throw new HandlerOptionsError(
-      'INVALID_NETWORK_OPTION',
-      'network.delay',
-      'a function (ms) => Promise',
-      delay,
-    );
+    throw new PromoscaleError('INVALID_OPTION', 'network.delay', delay, 'a function (ms) => Promise');
   }
   const latency = profile.latency ?? 'none';
   const faults = profile.faults ?? [];

@@ -17,6 +17,7 @@ export interface ChunkLoadErrorDetails {
  * A chunk of {@link loadChunked} failed on every attempt. The message names the chunk and its store range, `cause`
  * is the last failure, and `partial` keeps the rows of the chunks before it, so nothing already loaded is lost:
  * they are exactly the dataset's rows up to store `startStore - 1`.
+ * Not a `PromoscaleError`: it reports a failed load, not bad input, and carries data the caller needs (`partial`).
  *
  * @example
  * try { await loadChunked(spec) } catch (e) {

@@ -194,7 +194,10 @@ export async function loadChunked(
   return { promotions, chunks: totalChunks, retried, elapsedMs: roundMs(performance.now() - started) };
 }
 
-/** A loader that returns too few or too many rows would lose or duplicate rows: treat it as a failed attempt. */
+/**
+ * A loader that returns too few or too many rows would lose or duplicate rows: treat it as a failed attempt. These
+ * errors are retried like any loader failure and reach the caller only as a `ChunkLoadError`'s `cause`.
+ */
 function checkRows(rows: unknown, expected: number): asserts rows is Promotion[] {
   if (!Array.isArray(rows)) {
     throw new TypeError(`loadChunk must return an array of promotions; received ${typeof rows}`);
