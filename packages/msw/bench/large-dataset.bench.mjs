@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from '../../../test-support/browser-page.mjs';
 import { jsonGetter, runSteps, timeEach, timeMaterialize, timeRegenerate } from './large-dataset-steps.mjs';
 
 const args = process.argv.slice(2);
@@ -21,19 +22,6 @@ const SEED = 42;
 const MB = 1024 * 1024;
 const ROWS = Number.MAX_SAFE_INTEGER; // compactAbove that keeps row objects at any size
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// A copy of vitest.chromium.ts's CHROMIUM_ARGS (Node 20 cannot import a .ts file), plus gc and precise memory.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-];
 
 /** The load average when the bench started: two cores shared with other work make every figure slower. */
 const load = loadavg()
@@ -167,12 +155,6 @@ async function serve(pageCode) {
 }
 
 async function runChromium() {
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright'));
-  } catch (error) {
-    return { skipped: `playwright is not installed: ${error.message}` };
-  }
   const { server, origin } = await serve(await bundlePage());
   const results = [];
   let version;
@@ -180,7 +162,7 @@ async function runChromium() {
     for (const { stores, options } of CASES) {
       let browser;
       try {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
       } catch (error) {
         return { skipped: `Chromium did not start (${CHROMIUM}): ${String(error.message).split('\n')[0]}` };
       }

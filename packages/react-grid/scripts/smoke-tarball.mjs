@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
 import { npmInstall, packWorkspacePackages, run, tarballOverrides } from '../../../scripts/smoke-project.mjs';
+import { launchChromium } from '../../../test-support/browser-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = resolve(here, '..');
@@ -14,17 +14,6 @@ const PACKAGES = ['generator', 'scaling', 'api', 'react-grid'];
 const keep = process.argv.includes('--keep');
 const screenshotAt = process.argv.indexOf('--screenshot');
 const screenshot = screenshotAt > 0 ? resolve(process.argv[screenshotAt + 1] ?? 'smoke.png') : undefined;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 function readmeExample() {
   const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
   // The quick start's block names its file, examples/quick-start.tsx (tests/browser/readme-examples.test.tsx keeps
@@ -119,10 +108,7 @@ try {
   run('npx', ['vite', 'build', '--logLevel', 'warn'], project);
 
   const server = await serve(join(project, 'dist'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = [];
