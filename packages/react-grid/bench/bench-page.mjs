@@ -47,6 +47,15 @@ export async function openBenchPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(observeLongTasks);
+  // An uncaught error in the page ends its run at once (reported as the page's error) instead of a 10-minute wait.
+  page.on('pageerror', (error) => {
+    page
+      .evaluate((message) => {
+        window.bench ??= {};
+        window.bench.error ??= `uncaught: ${message}`;
+      }, error.message)
+      .catch(() => {});
+  });
   return { context, page };
 }
 

@@ -1,17 +1,21 @@
 // The page bench/grid.bench.mjs opens in headless Chromium: one phase's loader and PromotionsGrid for one store
 // count, from the package's public entry as a consumer would use it. It records what a person waits for (first rows
 // on screen, every row in the grid), then exposes the grid on `window.bench` for the filter and sort timings.
-// `?phase=single|chunked|streaming|server&stores=N`. Phase 4 (server) serves the API with @promoscale/msw's worker
+// `?phase=single|chunked|streaming|server|ag-grid&stores=N`. `ag-grid` is the baseline: AG Grid alone (AgGridReact with
+// the same columns and modules, its default theme), given rows generated before the page renders, no loader. Phase 4 (server) serves the API with @promoscale/msw's worker
 // (no latency profile) and times each block of the infinite grid: cold from the network, then from IndexedDB.
 import { createClient } from '@promoscale/api';
-import type { Promotion } from '@promoscale/generator';
+import { type Promotion, processBatch } from '@promoscale/generator';
 import {
   createPromotionsDatasource,
   datasetKey,
   openBlockCache,
+  PROMOTIONS_GRID_MODULES,
   PromotionsGrid,
+  promotionColumnDefs,
   SERVER_ROWS_MODULES,
   type StreamingGridApi,
+  toPromotionsQuery,
   useChunkedLoad,
   useSingleBatch,
   useStreamingLoad,
@@ -24,6 +28,7 @@ import {
   type IGetRowsParams,
   ScrollApiModule,
 } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -51,6 +56,10 @@ declare global {
       blocks?: BlockTiming[];
       /** The blocks the IndexedDB cache holds (writes run in the background, after the grid is quiet). */
       cachedBlocks?: () => Promise<number>;
+      /** Phase 4: reads one block straight from the IndexedDB cache and resolves to the milliseconds it took. */
+      readCachedBlock?: (startRow: number) => Promise<number>;
+      /** Phase 3: each flush of rows into the grid (`flushAsyncTransactions`): its ms and the rows the grid held. */
+      flushes?: { ms: number; rowsHeld: number }[];
     };
   }
 }
@@ -111,6 +120,25 @@ function useReport(
   }, [api, done, error, loaderFirstRowsMs]);
 }
 
+// The baseline's rows exist before the page renders, so its first rows are AG Grid's own start alone.
+const baselineRows = phase === 'ag-grid' ? processBatch(1, stores, 'MIXED', { seed: 42 }).promotions : [];
+if (phase === 'ag-grid') window.bench.started = performance.now();
+
+function AgGridBaseline() {
+  const [api, setApi] = useState<GridApi<Promotion> | null>(null);
+  useReport(api, true, null, 0);
+  return (
+    <div style={{ height: 600 }}>
+      <AgGridReact<Promotion>
+        rowData={baselineRows}
+        columnDefs={promotionColumnDefs()}
+        modules={[...PROMOTIONS_GRID_MODULES, ...BENCH_MODULES]}
+        onGridReady={(event) => setApi(event.api)}
+      />
+    </div>
+  );
+}
+
 function SingleBench() {
   const [api, setApi] = useState<GridApi<Promotion> | null>(null);
   const { rows, status, error, timings } = useSingleBatch(spec);
@@ -128,11 +156,34 @@ function ChunkedBench() {
 function StreamingBench() {
   const [api, setApi] = useState<GridApi<Promotion> | null>(null);
   const { status, error, timings } = useStreamingLoad(spec, {
-    gridApi: api as StreamingGridApi | null,
+    gridApi: timedFlushes(api),
     ...(flushRows !== undefined && { flushRows }),
   });
   useReport(api, status === 'done', error, timings.firstRowsMs);
   return <PromotionsGrid onGridReady={setApi} totalRows={total} height={600} modules={BENCH_MODULES} />;
+}
+
+const flushes: { ms: number; rowsHeld: number }[] = [];
+window.bench.flushes = flushes;
+let timedApi: { api: GridApi<Promotion>; timed: StreamingGridApi } | null = null;
+
+/** The grid's API as the streaming loader uses it, timing each flush of rows into the grid. */
+function timedFlushes(api: GridApi<Promotion> | null): StreamingGridApi | null {
+  if (!api) return null;
+  if (timedApi?.api !== api) {
+    const timed: StreamingGridApi = {
+      applyTransactionAsync: (transaction, callback) => api.applyTransactionAsync(transaction, callback),
+      setGridOption: (key, value) => api.setGridOption(key, value),
+      isDestroyed: () => api.isDestroyed(),
+      flushAsyncTransactions: () => {
+        const began = performance.now();
+        api.flushAsyncTransactions();
+        flushes.push({ ms: performance.now() - began, rowsHeld: api.getDisplayedRowCount() });
+      },
+    };
+    timedApi = { api, timed };
+  }
+  return timedApi.timed;
 }
 
 /** The datasource of phase 4, timing each block from the grid's request to the rows handed back. */
@@ -176,6 +227,12 @@ async function serverBench() {
   );
   window.bench.blocks = blocks;
   window.bench.cachedBlocks = async () => (await cache.usage()).blocks;
+  window.bench.readCachedBlock = async (startRow) => {
+    const began = performance.now();
+    const hit = await cache.get(toPromotionsQuery().key, startRow, BLOCK);
+    if (!hit) throw new Error(`block ${startRow} is not in the cache`);
+    return performance.now() - began;
+  };
   return datasource;
 }
 
@@ -221,6 +278,8 @@ if (phase === 'server') {
   );
 } else {
   const Bench =
-    { single: SingleBench, chunked: ChunkedBench, streaming: StreamingBench }[phase] ?? SingleBench;
+    { 'ag-grid': AgGridBaseline, single: SingleBench, chunked: ChunkedBench, streaming: StreamingBench }[
+      phase
+    ] ?? SingleBench;
   root.render(<Bench />);
 }
