@@ -12,7 +12,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { promotionColumnDefs } from './promotion-column-defs.js';
-import { PromotionsGrid } from './promotions-grid.js';
+import { extendsRows, PromotionsGrid } from './promotions-grid.js';
 import { PROMOTIONS_GRID_MODULES } from './promotions-grid-modules.js';
 
 const rows = processBatch(1, 5, 'MIXED', { seed: 42 }).promotions;
@@ -216,5 +216,105 @@ describe('PromotionsGrid', () => {
     await expect.element(screen.getByText('150 promotions')).toBeVisible();
     expect(calls.slice(0, 2)).toEqual(['prop onGridReady', 'gridOptions onGridReady']);
     expect(calls).toContain('gridOptions onModelUpdated');
+  });
+
+  describe('rows that change', () => {
+    it('tells an array that grows at the end from any other change', () => {
+      const a = rows.slice(0, 10);
+      expect(extendsRows(a, [...a, ...rows.slice(10, 12)])).toBe(true);
+      expect(extendsRows(a, a)).toBe(false);
+      expect(extendsRows(a, a.slice(0, 5))).toBe(false);
+      // Same length plus one, but a row in the middle is another object (equal fields are not enough).
+      const copy = [...a, rows[10] as Promotion];
+      copy[4] = { ...(a[4] as Promotion) };
+      expect(extendsRows(a, copy)).toBe(false);
+      expect(extendsRows([], a)).toBe(true);
+    });
+
+    it('adds the rows appended to `rows` as a transaction, and hands any other array over whole', async () => {
+      let api: GridApi<Promotion> | undefined;
+      const grid = (data: Promotion[], label?: string) => (
+        <PromotionsGrid
+          rows={data}
+          height={300}
+          {...(label && { label })}
+          modules={[EventApiModule]}
+          onGridReady={(ready) => (api = ready)}
+        />
+      );
+      const settled = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      const first = rows.slice(0, 30);
+      const screen = await render(grid(first));
+      await vi.waitFor(() => expect(api?.getDisplayedRowCount()).toBe(30));
+      const ready = api as GridApi<Promotion>;
+      const add = vi.spyOn(ready, 'applyTransaction');
+      const set = vi.spyOn(ready, 'setGridOption');
+      const kept = ready.getRowNode(first[0]?.id as string);
+      let updates = 0;
+      ready.addEventListener('rowDataUpdated', () => {
+        updates += 1;
+      });
+
+      const grown = rows.slice(0, 75);
+      await screen.rerender(grid(grown));
+      await vi.waitFor(() => expect(ready.getDisplayedRowCount()).toBe(75));
+      expect(add).toHaveBeenCalledTimes(1);
+      expect(add.mock.calls[0]?.[0]?.add).toEqual(rows.slice(30, 75));
+      expect(set.mock.calls.filter(([key]) => key === 'rowData')).toEqual([]);
+      expect(ready.getRowNode(first[0]?.id as string)).toBe(kept);
+      await expect.element(screen.getByTestId('row-count')).toHaveTextContent('75 promotions');
+      // A render for another reason does not hand the rows to the grid again.
+      await screen.rerender(grid(grown, 'Grown'));
+      await settled();
+      expect(updates).toBe(1);
+      // And a second append right after the first is not undone by an older array.
+      await screen.rerender(grid(rows.slice(0, 100), 'Grown'));
+      await settled();
+      expect(ready.getDisplayedRowCount()).toBe(100);
+      expect(add).toHaveBeenCalledTimes(2);
+
+      // Not an append: fewer rows, in another order.
+      const other = rows.slice(20, 50).reverse();
+      await screen.rerender(grid(other));
+      await vi.waitFor(() => expect(ready.getDisplayedRowCount()).toBe(30));
+      expect(add).toHaveBeenCalledTimes(2);
+      expect(set.mock.calls.filter(([key]) => key === 'rowData')).toHaveLength(1);
+      expect(shownIds(ready)).toEqual(other.map((row) => row.id));
+    });
+
+    it('keeps a sort while rows are appended', async () => {
+      let api: GridApi<Promotion> | undefined;
+      const props = {
+        height: 300,
+        modules: [EventApiModule],
+        onGridReady: (a: GridApi<Promotion>) => (api = a),
+      };
+      const screen = await render(<PromotionsGrid rows={rows.slice(0, 40)} {...props} />);
+      await vi.waitFor(() => expect(api?.getDisplayedRowCount()).toBe(40));
+      const grid = api as GridApi<Promotion>;
+      await applied(grid, () =>
+        grid.applyColumnState({ state: [{ colId: 'revenue', sort: 'desc' }], defaultState: { sort: null } }),
+      );
+      await screen.rerender(<PromotionsGrid rows={rows.slice(0, 120)} {...props} />);
+      await vi.waitFor(() => expect(grid.getDisplayedRowCount()).toBe(120));
+      const expected = [...rows.slice(0, 120)]
+        .sort((a, b) => b.revenue - a.revenue || 0)
+        .map((row) => row.revenue);
+      const shown: number[] = [];
+      grid.forEachNodeAfterFilterAndSort((node) => shown.push(node.data?.revenue as number));
+      expect(shown).toEqual(expected);
+    });
+
+    it('shows the current rows when the grid comes back after an error', async () => {
+      const screen = await render(<PromotionsGrid rows={rows.slice(0, 10)} height={300} />);
+      await expect.element(screen.getByTestId('row-count')).toHaveTextContent('10 promotions');
+      await screen.rerender(
+        <PromotionsGrid rows={rows.slice(0, 10)} error={new Error('boom')} height={300} />,
+      );
+      await expect.element(screen.getByRole('alert')).toBeVisible();
+      await screen.rerender(<PromotionsGrid rows={rows.slice(0, 25)} height={300} />);
+      await expect.element(screen.getByTestId('row-count')).toHaveTextContent('25 promotions');
+      await vi.waitFor(() => expect(domRowCount(screen.container)).toBeGreaterThan(10));
+    });
   });
 });
