@@ -9,6 +9,8 @@ export interface ContractServer {
   origin: string;
   /** Requests answered so far, by path (`/api/promotions`, ...). */
   requests: string[];
+  /** The same requests as URLs (path and query). */
+  urls: URL[];
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export interface ContractServer {
 export async function serveContract(spec: DatasetSpec): Promise<ContractServer> {
   const handler = createApiHandler({ source: createGeneratedSource(spec) });
   const requests: string[] = [];
+  const urls: URL[] = [];
   const cors = {
     'access-control-allow-origin': '*',
     'access-control-allow-headers': '*',
@@ -28,6 +31,7 @@ export async function serveContract(spec: DatasetSpec): Promise<ContractServer> 
       return;
     }
     const url = `http://${request.headers.host}${request.url ?? '/'}`;
+    urls.push(new URL(url));
     requests.push(new URL(url).pathname);
     const controller = new AbortController();
     response.on('close', () => controller.abort());
@@ -48,6 +52,7 @@ export async function serveContract(spec: DatasetSpec): Promise<ContractServer> 
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    urls,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

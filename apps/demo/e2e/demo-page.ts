@@ -83,3 +83,26 @@ export async function chartInk(page: Page): Promise<number[]> {
     }),
   );
 }
+
+/**
+ * Scrolls the promotions grid to its last row with the mouse wheel, as a person does, and returns
+ * the id its last row shows once that row's block has arrived (phase 4 fetches blocks as they come into view).
+ */
+export async function lastRowIdAfterScroll(page: Page, rows: number): Promise<string> {
+  // The mouse wheel over the rows: the browser scrolls the grid's viewport (at most to its end), AG Grid follows.
+  const viewport = page.locator('.ag-grid-viewport').first();
+  const box = await viewport.boundingBox();
+  if (!box) throw new Error('the grid has no viewport on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 100_000);
+  const cell = page.locator(`[role="row"][row-index="${rows - 1}"] [col-id="id"]`).first();
+  await cell.filter({ hasText: /^PRM-/ }).waitFor({ timeout: SHOWS_WITHIN });
+  return ((await cell.textContent()) ?? '').trim();
+}
+
+/** The id of the promotion at `offset` in the server's default order, asked of the server directly. */
+export async function serverRowId(origin: string, offset: number): Promise<string> {
+  const response = await fetch(`${origin}/api/promotions?offset=${offset}&limit=1`);
+  const page = (await response.json()) as { items: { id: string }[] };
+  return page.items[0]?.id ?? '';
+}

@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chartInk, type DemoHarness, loadedCount, SHOWS_WITHIN, startDemo } from './demo-page.js';
+import {
+  ARTIFACTS,
+  chartInk,
+  type DemoHarness,
+  lastRowIdAfterScroll,
+  loadedCount,
+  SHOWS_WITHIN,
+  serverRowId,
+  startDemo,
+} from './demo-page.js';
 
 // apps/server's CLI (`promoscale-server`), built by turbo before this suite (a devDependency of the demo).
 const CLI = fileURLToPath(new URL('../node_modules/@promoscale/server/dist/cli.js', import.meta.url));
@@ -100,5 +109,7 @@ describe('phase 4 against promoscale-server (apps/server on PGlite)', () => {
       .poll(async () => (await chartInk(page)).filter((ink) => ink > 1_000).length, { timeout: SHOWS_WITHIN })
       .toBe(4);
     await page.screenshot({ path: `${ARTIFACTS}phase-server-pglite.png`, fullPage: true });
+    // Scrolled to the end, the grid pages in the server's last block: its last row is the server's row 599.
+    expect(await lastRowIdAfterScroll(page, STORES * 30)).toBe(await serverRowId(origin, STORES * 30 - 1));
   });
 });

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractServer, serveContract } from './contract-server.js';
-import { ARTIFACTS, chartInk, type DemoHarness, loadedCount, SHOWS_WITHIN, startDemo } from './demo-page.js';
+import {
+  ARTIFACTS,
+  chartInk,
+  type DemoHarness,
+  lastRowIdAfterScroll,
+  loadedCount,
+  SHOWS_WITHIN,
+  serverRowId,
+  startDemo,
+} from './demo-page.js';
 
 let demo: DemoHarness;
 let api: ContractServer;
@@ -37,5 +46,23 @@ describe('the server source, by URL', () => {
     await page.getByRole('radio', { name: 'MSW in this tab' }).check();
     await page.waitForURL(/source=msw/, { timeout: SHOWS_WITHIN });
     expect(await loadedCount(page)).toBe(3_000);
+  });
+
+  it('pages phase 4 by scrolling: the last rows come from the block at their offset, not from loading everything', async () => {
+    const page = await demo.open(`?stores=100&phase=server&source=${encodeURIComponent(api.origin)}`);
+    expect(await loadedCount(page)).toBe(1_200);
+    const offsets = () =>
+      api.urls
+        .filter((url) => url.pathname === '/api/promotions' && url.searchParams.has('offset'))
+        .map((url) => Number(url.searchParams.get('offset')));
+    expect(offsets()).toContain(0);
+    expect(offsets()).not.toContain(1_100);
+    // The demo asks for 100-row blocks: the last row, 1,199, is in the block at offset 1,100.
+    const lastId = await lastRowIdAfterScroll(page, 1_200);
+    expect(offsets()).toContain(1_100);
+    expect(lastId).toBe(await serverRowId(api.origin, 1_199));
+    // Jumping to the end skips the blocks in between.
+    expect(offsets()).not.toContain(500);
+    await page.screenshot({ path: `${ARTIFACTS}phase-server-scrolled.png`, fullPage: true });
   });
 });

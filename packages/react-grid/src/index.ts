@@ -15,7 +15,14 @@ export {
 } from './grid/values-filter.js';
 export { ChunkedGrid, type ChunkedGridProps } from './loaders/chunked-grid.js';
 export { hashGridRows, hashRows, type RowsDigest, type RowsSource } from './loaders/hash-rows.js';
-export type { LoadProgressValue, LoadState, LoadStatus, LoadTimings } from './loaders/load-lifecycle.js';
+export type {
+  LoadProgressValue,
+  LoadState,
+  LoadStatus,
+  LoadStatusChange,
+  LoadTimings,
+} from './loaders/load-lifecycle.js';
+export type { LoaderGridOptions } from './loaders/loader-frame.js';
 export { SingleBatchGrid, type SingleBatchGridProps } from './loaders/single-batch-grid.js';
 export { StreamingGrid, type StreamingGridProps } from './loaders/streaming-grid.js';
 export {
@@ -34,7 +41,7 @@ export {
   type StreamingLoadState,
   useStreamingLoad,
 } from './loaders/use-streaming-load.js';
-export { EstimateTable, type EstimateTableProps } from './panels/estimate-table.js';
+export { EstimateTable, type EstimateTableProps, HEAP_NOT_MEASURED } from './panels/estimate-table.js';
 export {
   KpiSummary,
   type KpiSummaryProps,
@@ -53,7 +60,11 @@ export {
 } from './panels/memory-gauge.js';
 export { PHASE_LABELS, PhaseBadge, type PhaseBadgeProps } from './panels/phase-badge.js';
 export { LAB_STORE_STEPS, ScalingLab, type ScalingLabProps } from './phases/scaling-lab.js';
-export { ScalingPhaseView, type ScalingPhaseViewProps } from './phases/scaling-phase-view.js';
+export {
+  type PhaseStatusChange,
+  ScalingPhaseView,
+  type ScalingPhaseViewProps,
+} from './phases/scaling-phase-view.js';
 export {
   type BlockCache,
   type BlockCacheOptions,

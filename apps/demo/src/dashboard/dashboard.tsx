@@ -3,15 +3,16 @@ import {
   EstimateTable,
   KpiSummary,
   MemoryGauge,
+  type PhaseStatusChange,
   ScalingPhaseView,
   type ServerRows,
 } from '@promoscale/react-grid';
-import type { ScalingApproach } from '@promoscale/scaling';
+import { type ChunkLoader, generateStoreRange, type ScalingApproach } from '@promoscale/scaling';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { LazyPart } from '../app/lazy-part.js';
 import { type ChartData, chartData } from '../charts/chart-data.js';
 import { useApiSource } from '../source/use-api-source.js';
-import { type DemoState, FORCED_PHASES, serializeDemoUrl } from '../state/demo-url-state.js';
+import { chunkSizeFor, type DemoState, FORCED_PHASES, serializeDemoUrl } from '../state/demo-url-state.js';
 import { GridRowsStore } from './grid-rows-store.js';
 import { useLoadMarks } from './load-marks.js';
 import { LongTaskMeter } from './long-task-meter.js';
@@ -28,8 +29,25 @@ export interface DashboardProps {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Stores per phase 2 chunk: about 20 chunks, at least 5 stores each. */
-export const chunkSizeFor = (stores: number) => Math.max(5, Math.ceil(stores / 20));
+export { chunkSizeFor };
+
+/** Phase 2's automatic retries of a failed chunk in the demo (the loader's default, said here for the fault). */
+export const CHUNK_RETRIES = 3;
+
+/**
+ * The fault of `?fail=chunk:N`: phase 2's chunk that starts at `startStore` fails its first `CHUNK_RETRIES + 1`
+ * attempts (every automatic retry), so the load stops with an alert; the person's Retry then loads it.
+ */
+export function faultyChunkLoader(chunk: number, startStore: number): ChunkLoader {
+  let failed = 0;
+  return (first, last, spec) => {
+    if (first === startStore && failed <= CHUNK_RETRIES) {
+      failed += 1;
+      throw new Error(`connection dropped (fault injected by ?fail=chunk:${chunk})`);
+    }
+    return generateStoreRange(first, last, spec);
+  };
+}
 
 /** Phase 3's React commits: every 100 ms (the loader's default) up to 500 stores, every 500 ms above. */
 export const commitIntervalFor = (stores: number) => (stores > 500 ? 500 : 100);
@@ -62,7 +80,22 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   );
   // About 20 chunks whatever the store count: phase 2 hands the grid every row so far after each chunk, so 10-store
   // chunks (the loader's default) cost 500 full grid updates at 5,000 stores.
-  const chunked = useMemo(() => ({ chunkSize: chunkSizeFor(state.stores) }), [state.stores]);
+  // `?fail=chunk:N`: one loader for the view, so the person's Retry finds its chunk loading again.
+  const [faultyLoad] = useState(() =>
+    state.fail === undefined
+      ? null
+      : faultyChunkLoader(state.fail, (state.fail - 1) * chunkSizeFor(state.stores) + 1),
+  );
+  const chunked = useMemo(
+    () => ({
+      chunkSize: chunkSizeFor(state.stores),
+      retries: CHUNK_RETRIES,
+      ...(faultyLoad && { loadChunk: faultyLoad }),
+    }),
+    [state.stores, faultyLoad],
+  );
+  // The loader's status: the status line says when a load stopped or was cancelled.
+  const [load, setLoad] = useState<PhaseStatusChange | null>(null);
   // Phase 3 copies every row so far into React state (and its KPIs sum them) at each commit: fewer commits on
   // large streams leave the main thread to the grid.
   const streaming = useMemo(() => ({ commitIntervalMs: commitIntervalFor(state.stores) }), [state.stores]);
@@ -87,7 +120,7 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   return (
     <div className="dashboard">
       <p role="status" aria-label="Load status" className="status">
-        {isServer ? serverStatus : <ClientLoadStatus store={rowsStore} />}
+        {isServer ? serverStatus : <ClientLoadStatus store={rowsStore} load={load} />}
       </p>
       {!isServer && complete ? (
         <KpiSummary rows={shown as Promotion[]} source="the rows the grid shows (its filters applied)" />
@@ -108,6 +141,10 @@ export function Dashboard({ state, recommended }: DashboardProps) {
           {...(phase && { phase })}
           height={440}
           onGridReady={rowsStore.attach}
+          // One KPI strip: phases 1-3 show the dashboard's own (over the rows the grid shows, once loaded),
+          // phase 4 the server grid's (from GET /api/summary for the grid's query).
+          kpis={isServer}
+          onStatusChange={setLoad}
           chunked={chunked}
           streaming={streaming}
           server={server}
@@ -127,9 +164,12 @@ export function Dashboard({ state, recommended }: DashboardProps) {
   );
 }
 
-/** The status of phases 1-3, the one part that follows every frame of a load. */
-function ClientLoadStatus({ store }: { store: GridRowsStore }) {
+/** The status of phases 1-3, the one part that follows every frame of a load; a stopped load says why. */
+function ClientLoadStatus({ store, load }: { store: GridRowsStore; load: PhaseStatusChange | null }) {
   const held = useSyncExternalStore(store.subscribe, () => store.held);
+  if (load?.status === 'error') return `Load stopped: ${load.error?.message ?? 'the load failed'}`;
+  if (load?.status === 'cancelled')
+    return `Load cancelled: ${count(load.rows)} of ${count(store.expected)} promotions`;
   return held === store.expected
     ? `${count(held)} promotions loaded`
     : `Loading promotions: ${count(held)} of ${count(store.expected)}`;

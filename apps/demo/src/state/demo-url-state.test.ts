@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chunkCountFor,
+  chunkSizeFor,
   DEFAULT_STATE,
   type DemoState,
   MAX_QUERY_LENGTH,
@@ -141,6 +143,86 @@ describe('parseDemoUrl', () => {
     expect(parseDemoUrl('?source=bad', fallback).problems[0]?.message).toContain(
       'showing http://127.0.0.1:9000.',
     );
+  });
+});
+
+describe('the fault switch, ?fail=chunk:N', () => {
+  const CHUNKED = '?stores=25&template=MIXED&seed=42&phase=chunked&source=msw';
+
+  it('reads a chunk of a phase 2 view and writes it back', () => {
+    const { state, problems } = parseDemoUrl(`${CHUNKED}&fail=chunk:3`);
+    expect(problems).toEqual([]);
+    expect(state).toEqual({ ...DEFAULT_STATE, stores: 25, phase: 'chunked', fail: 3 });
+    expect(serializeDemoUrl(state)).toBe(`${CHUNKED}&fail=chunk:3`);
+    // Percent-encoded colon, and auto when it resolves to phase 2 (25 stores), read the same.
+    expect(parseDemoUrl('?stores=25&fail=chunk%3A5').state.fail).toBe(5);
+  });
+
+  it('leaves the URL of a view without a fault as it was', () => {
+    expect(serializeDemoUrl(parseDemoUrl(CHUNKED).state)).toBe(CHUNKED);
+  });
+
+  it.each([
+    ['chunk:0', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "chunk:0"); showing no fault.'],
+    ['chunk:-1', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "chunk:-1"); showing no fault.'],
+    ['chunk:abc', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "chunk:abc"); showing no fault.'],
+    ['chunk:1e2', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "chunk:1e2"); showing no fault.'],
+    ['chunk:1000', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "chunk:1000"); showing no fault.'],
+    ['CHUNK:3', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "CHUNK:3"); showing no fault.'],
+    ['3', 'fail must be chunk:N, N a phase 2 chunk from 1 (got "3"); showing no fault.'],
+    ['', 'fail must be chunk:N, N a phase 2 chunk from 1 (got ""); showing no fault.'],
+    [
+      'chunk:6',
+      'fail must be chunk:1 to chunk:5 for 25 stores (5 chunks of 5 stores) (got "chunk:6"); showing no fault.',
+    ],
+    [
+      'chunk:999',
+      'fail must be chunk:1 to chunk:5 for 25 stores (5 chunks of 5 stores) (got "chunk:999"); showing no fault.',
+    ],
+  ])('refuses fail=%s with a message and shows the view without a fault', (value, message) => {
+    const { state, problems } = parseDemoUrl(`${CHUNKED}&fail=${value}`);
+    expect(state).toEqual({ ...DEFAULT_STATE, stores: 25, phase: 'chunked' });
+    expect(state).not.toHaveProperty('fail');
+    expect(problems).toEqual([{ param: 'fail', message }]);
+  });
+
+  it.each([
+    ['?stores=25&phase=single', 'single'],
+    ['?stores=25&phase=server', 'server'],
+    ['?stores=50&phase=auto', 'streaming'],
+    ['?stores=5', 'single'],
+  ])('refuses a fault for a view that does not run phase 2 (%s)', (query, runs) => {
+    const { state, problems } = parseDemoUrl(`${query}&fail=chunk:1`);
+    expect(state.fail).toBeUndefined();
+    expect(problems.map((p) => p.message)).toEqual([
+      `fail makes a phase 2 chunk fail, but this view runs phase ${runs} (use phase=chunked) (got "chunk:1"); showing no fault.`,
+    ]);
+  });
+
+  it('refuses fail given twice', () => {
+    const { state, problems } = parseDemoUrl(`${CHUNKED}&fail=chunk:1&fail=chunk:2`);
+    expect(state.fail).toBeUndefined();
+    expect(problems[0]?.message).toBe('fail is given 2 times; give it once. Showing no fault.');
+  });
+
+  it('drops the fault when the controls change the view (the view is only the fallback)', () => {
+    const view = parseDemoUrl(`${CHUNKED}&fail=chunk:3`).state;
+    expect(parseDemoUrl('?stores=25&phase=chunked&seed=7', view).state).toEqual({
+      ...view,
+      seed: 7,
+      fail: undefined,
+    });
+    expect(parseDemoUrl('?stores=25&phase=chunked&seed=7', view).state).not.toHaveProperty('fail');
+  });
+
+  it('counts about 20 chunks of at least 5 stores', () => {
+    expect([5, 25, 100, 101, 5_000].map((n) => [chunkSizeFor(n), chunkCountFor(n)])).toEqual([
+      [5, 1],
+      [5, 5],
+      [5, 20],
+      [6, 17],
+      [250, 20],
+    ]);
   });
 });
 

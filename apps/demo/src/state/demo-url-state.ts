@@ -1,5 +1,5 @@
 import { TEMPLATE_NAMES, type TemplateName } from '@promoscale/generator';
-import type { ScalingApproach } from '@promoscale/scaling';
+import { recommendApproach, type ScalingApproach } from '@promoscale/scaling';
 
 /** The phases a person can pick: `auto` follows `recommendApproach`, the others force one loader. */
 export const DEMO_PHASES = ['auto', 'single', 'chunked', 'streaming', 'server'] as const;
@@ -31,7 +31,12 @@ export const MAX_SEED_LENGTH = 256;
 /** A query string longer than this is not read at all (a link is never that long). */
 export const MAX_QUERY_LENGTH = 4_096;
 
-/** Everything the dashboard shows, as the URL says it: `?stores=&template=&seed=&phase=&source=`. */
+/** Stores per phase 2 chunk: about 20 chunks, at least 5 stores each. */
+export const chunkSizeFor = (stores: number) => Math.max(5, Math.ceil(stores / 20));
+/** Phase 2's chunk count for a store count (with {@link chunkSizeFor}). */
+export const chunkCountFor = (stores: number) => Math.ceil(stores / chunkSizeFor(stores));
+
+/** Everything the dashboard shows, as the URL says it: `?stores=&template=&seed=&phase=&source=[&fail=chunk:N]`. */
 export interface DemoState {
   /** 5..50,000. */
   stores: number;
@@ -41,6 +46,11 @@ export interface DemoState {
   phase: DemoPhase;
   /** `'msw'` (the API mocked in this tab) or the origin of a promoscale server, `http(s)://host[:port]`. */
   source: 'msw' | string;
+  /**
+   * The fault switch, `?fail=chunk:N`: phase 2's chunk N (1-based) fails every automatic attempt, so the load stops
+   * with an alert and Retry; Retry loads it. Only for a view that runs phase 2; absent: no fault.
+   */
+  fail?: number;
 }
 
 /** The view a bare URL opens. */
@@ -66,7 +76,7 @@ export interface ParsedDemoUrl {
   problems: UrlProblem[];
 }
 
-const KNOWN = ['stores', 'template', 'seed', 'phase', 'source'] as const;
+const KNOWN = ['stores', 'template', 'seed', 'phase', 'source', 'fail'] as const;
 type Known = (typeof KNOWN)[number];
 
 /** Cuts a value echoed in a message so a hostile 100 KB parameter stays a short sentence. */
@@ -86,7 +96,10 @@ function quote(value: string): string {
  * parseDemoUrl('?stores=1e9').problems[0].message; // 'stores must be a whole number from 5 to 50,000 (got "1e9"); showing 50.'
  */
 export function parseDemoUrl(search: string, fallback: Readonly<DemoState> = DEFAULT_STATE): ParsedDemoUrl {
-  const state: DemoState = { ...fallback };
+  // A fault applies to the link that asks for it only: a change from the controls (read with the view as its
+  // fallback) drops it.
+  const { fail: _fault, ...rest } = fallback;
+  const state: DemoState = { ...rest };
   const problems: UrlProblem[] = [];
   const query = search.startsWith('?') ? search.slice(1) : search;
   if (query.length > MAX_QUERY_LENGTH) {
@@ -130,7 +143,7 @@ export function parseDemoUrl(search: string, fallback: Readonly<DemoState> = DEF
   for (const name of KNOWN) {
     const list = values.get(name);
     if (!list) continue;
-    const shown = fallback[name];
+    const shown = name === 'fail' ? 'no fault' : fallback[name];
     if (list.length > 1) {
       problems.push({
         param: name,
@@ -151,7 +164,29 @@ export function parseDemoUrl(search: string, fallback: Readonly<DemoState> = DEF
     });
     state.phase = 'auto';
   }
+  const fault = state.fail === undefined ? null : faultProblem(state);
+  if (fault) {
+    problems.push({ param: 'fail', message: fault });
+    delete state.fail;
+  }
   return { state, problems };
+}
+
+/** Why the view cannot run the fault it asks for (its chunk is out of range, or the view is not phase 2), or null. */
+function faultProblem(state: DemoState): string | null {
+  const chunk = state.fail as number;
+  const given = `(got "chunk:${chunk}"); showing no fault.`;
+  const active =
+    state.phase === 'auto' ? recommendApproach(state.stores).approach : FORCED_PHASES[state.phase];
+  if (active !== 'CHUNKED_PROCESSING') {
+    const name = Object.entries(FORCED_PHASES).find(([, approach]) => approach === active)?.[0];
+    return `fail makes a phase 2 chunk fail, but this view runs phase ${name} (use phase=chunked) ${given}`;
+  }
+  const chunks = chunkCountFor(state.stores);
+  if (chunk > chunks) {
+    return `fail must be chunk:1 to chunk:${chunks} for ${state.stores.toLocaleString('en-US')} stores (${chunks} chunks of ${chunkSizeFor(state.stores)} stores) ${given}`;
+  }
+  return null;
 }
 
 /** Each reader sets its field when the value is valid, else returns the start of the problem's sentence. */
@@ -200,6 +235,13 @@ const READERS: Record<Known, (value: string, state: DemoState) => string | null>
     state.source = origin;
     return null;
   },
+  fail(value, state) {
+    const match = /^chunk:(\d{1,3})$/.exec(value);
+    const chunk = match ? Number(match[1]) : 0;
+    if (chunk < 1) return 'fail must be chunk:N, N a phase 2 chunk from 1';
+    state.fail = chunk;
+    return null;
+  },
 };
 
 /** The origin (`http://host:port`, no trailing slash) of an http(s) address, or null. */
@@ -218,7 +260,8 @@ export function serverOrigin(value: string): string | null {
 }
 
 /**
- * Writes a state as the query string a link reproduces it with, always all five parameters in one order.
+ * Writes a state as the query string a link reproduces it with, always all five parameters in one order, then
+ * `fail=chunk:N` when the view has a fault.
  *
  * @example
  * serializeDemoUrl({ stores: 500, template: 'MIXED', seed: 42, phase: 'auto', source: 'msw' });
@@ -231,5 +274,7 @@ export function serializeDemoUrl(state: DemoState): string {
   params.set('seed', String(state.seed));
   params.set('phase', state.phase);
   params.set('source', state.source);
-  return `?${params.toString()}`;
+  // Written by hand: URLSearchParams would write the colon as %3A, and a person reads and types this one.
+  const fault = state.fail === undefined ? '' : `&fail=chunk:${state.fail}`;
+  return `?${params.toString()}${fault}`;
 }

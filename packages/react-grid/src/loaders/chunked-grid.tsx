@@ -3,11 +3,11 @@ import type { GridApi } from 'ag-grid-community';
 import type { CSSProperties } from 'react';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
 import { gridError } from './load-controls.js';
-import { LoaderFrame } from './loader-frame.js';
+import { LoaderFrame, type LoaderGridOptions } from './loader-frame.js';
 import { type ChunkedLoadHookOptions, useChunkedLoad } from './use-chunked-load.js';
 
 /** Props of {@link ChunkedGrid}. */
-export interface ChunkedGridProps extends Omit<ChunkedLoadHookOptions, 'enabled'> {
+export interface ChunkedGridProps extends Omit<ChunkedLoadHookOptions, 'enabled'>, LoaderGridOptions {
   /** The dataset to load. */
   spec: DatasetSpec;
   /** Height of the grid. @default 480 */
@@ -24,7 +24,14 @@ export interface ChunkedGridProps extends Omit<ChunkedLoadHookOptions, 'enabled'
  * @example
  * <ChunkedGrid spec={{ stores: 25 }} chunkSize={5} />
  */
-export function ChunkedGrid({ spec, height = 480, onGridReady, ...options }: ChunkedGridProps) {
+export function ChunkedGrid({
+  spec,
+  height = 480,
+  onGridReady,
+  kpis,
+  onStatusChange,
+  ...options
+}: ChunkedGridProps) {
   const load = useChunkedLoad(spec, options);
   const shown = load.rows.length;
   return (
@@ -35,6 +42,8 @@ export function ChunkedGrid({ spec, height = 480, onGridReady, ...options }: Chu
       chunk={load.chunk}
       chunks={load.totalChunks}
       retryLabel={`Retry from store ${load.resumeFromStore}`}
+      kpis={kpis}
+      onStatusChange={onStatusChange}
     >
       <PromotionsGrid
         rows={load.rows}

@@ -40,6 +40,18 @@ export interface LoadState {
   cancel: () => void;
 }
 
+/** Where a load stands, as the loader grids report it to their `onStatusChange`. */
+export interface LoadStatusChange {
+  /** `loading`, then `done`, `error` or `cancelled` (phase 4: `loading`, then `done` or `error`). */
+  status: LoadStatus;
+  /** Promotions loaded so far (phase 4: the server's total for the grid's query, once known; else 0). */
+  rows: number;
+  /** Promotions of the whole dataset (phase 4: the server's total, `null` until the first block arrives). */
+  total: number | null;
+  /** The error that stopped the load, else `null`. */
+  error: Error | null;
+}
+
 /** The abort reason of `cancel()`. */
 export const CANCELLED = 'promoscale load cancelled';
 /** The abort reason when a new spec or an unmount replaces a load. */

@@ -1,13 +1,21 @@
 import type { Promotion } from '@promoscale/generator';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { KpiSummary } from '../panels/kpi-summary.js';
 import { LoadProgress } from '../panels/load-progress.js';
 import { useRowKpis } from '../panels/use-row-kpis.js';
 import { LoadControls } from './load-controls.js';
-import type { LoadState } from './load-lifecycle.js';
+import type { LoadState, LoadStatusChange } from './load-lifecycle.js';
+
+/** What every loader grid of phases 1-3 takes besides its spec and its loader's options. */
+export interface LoaderGridOptions {
+  /** Show the grid's KPI strip (`KpiSummary` over the loaded rows); `false` when the page shows its own. @default true */
+  kpis?: boolean | undefined;
+  /** Called when the load's status, row count or error changes, e.g. to show the status elsewhere on the page. */
+  onStatusChange?: ((change: LoadStatusChange) => void) | undefined;
+}
 
 /** Props of {@link LoaderFrame}. */
-export interface LoaderFrameProps {
+export interface LoaderFrameProps extends LoaderGridOptions {
   /** The region's accessible name, e.g. 'Chunked load'. */
   label: string;
   load: LoadState;
@@ -35,8 +43,18 @@ const PROGRESS_LABELS: Record<LoadState['status'], string> = {
  * cancel and error actions, the grid, and KpiSummary over the loaded rows (summed as they grow, not again at every
  * commit).
  */
-export function LoaderFrame({ label, load, rows, chunk, chunks, retryLabel, children }: LoaderFrameProps) {
-  const kpis = useRowKpis(rows);
+export function LoaderFrame({
+  label,
+  load,
+  rows,
+  chunk,
+  chunks,
+  retryLabel,
+  kpis = true,
+  onStatusChange,
+  children,
+}: LoaderFrameProps) {
+  useReportStatus(load, onStatusChange);
   return (
     <section aria-label={label} style={{ display: 'grid', gap: 10 }}>
       <LoadProgress
@@ -49,7 +67,31 @@ export function LoaderFrame({ label, load, rows, chunk, chunks, retryLabel, chil
       />
       <LoadControls load={load} rowsShown={rows.length} {...(retryLabel && { retryLabel })} />
       {children}
-      <KpiSummary kpis={kpis} source="loaded rows" />
+      {kpis ? <RowKpis rows={rows} /> : null}
     </section>
   );
+}
+
+/** The KPI strip over the loaded rows; not mounted (nothing summed) when the frame's `kpis` is false. */
+function RowKpis({ rows }: { rows: readonly Promotion[] }) {
+  return <KpiSummary kpis={useRowKpis(rows)} source="loaded rows" />;
+}
+
+/**
+ * Calls `onStatusChange` after each commit where the load's status, loaded count, total or error changed (the
+ * latest callback, so an inline function does not report again by itself).
+ */
+export function useReportStatus(
+  load: LoadState,
+  onStatusChange: ((change: LoadStatusChange) => void) | undefined,
+): void {
+  const callback = useRef(onStatusChange);
+  useEffect(() => {
+    callback.current = onStatusChange;
+  });
+  const { status, error } = load;
+  const { loaded, total } = load.progress;
+  useEffect(() => {
+    callback.current?.({ status, rows: loaded, total, error });
+  }, [status, loaded, total, error]);
 }

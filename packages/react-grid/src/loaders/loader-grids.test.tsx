@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { ChunkedGrid } from './chunked-grid.js';
 import { hashGridRows, hashRows } from './hash-rows.js';
+import type { LoadStatusChange } from './load-lifecycle.js';
 import { SingleBatchGrid } from './single-batch-grid.js';
 import { StreamingGrid } from './streaming-grid.js';
 
@@ -98,5 +99,75 @@ describe('loader grids', () => {
     release();
     await screen.getByRole('button', { name: 'Retry from store 6' }).click();
     await expect.element(screen.getByText('300 promotions', { exact: true })).toBeVisible();
+  });
+
+  it.each([
+    ['SingleBatchGrid', (kpis: boolean) => <SingleBatchGrid spec={{ stores: 5 }} kpis={kpis} />],
+    ['ChunkedGrid', (kpis: boolean) => <ChunkedGrid spec={{ stores: 5 }} kpis={kpis} />],
+    ['StreamingGrid', (kpis: boolean) => <StreamingGrid spec={{ stores: 5 }} kpis={kpis} />],
+  ])('%s leaves its KPI strip out with kpis={false}', async (_name, element) => {
+    const shown = await render(element(true));
+    await expect.element(shown.getByText('150 promotions', { exact: true })).toBeVisible();
+    await expect.element(shown.getByRole('region', { name: 'Key figures' })).toBeVisible();
+    await shown.unmount();
+    const hidden = await render(element(false));
+    await expect.element(hidden.getByText('150 promotions', { exact: true })).toBeVisible();
+    expect(hidden.getByRole('region', { name: 'Key figures' }).query()).toBeNull();
+  });
+
+  it.each([
+    [
+      'SingleBatchGrid',
+      (report: (c: LoadStatusChange) => void) => (
+        <SingleBatchGrid spec={{ stores: 10 }} onStatusChange={report} />
+      ),
+    ],
+    [
+      'ChunkedGrid',
+      (report: (c: LoadStatusChange) => void) => (
+        <ChunkedGrid spec={{ stores: 10 }} chunkSize={5} onStatusChange={report} />
+      ),
+    ],
+    [
+      'StreamingGrid',
+      (report: (c: LoadStatusChange) => void) => (
+        <StreamingGrid spec={{ stores: 10 }} onStatusChange={report} />
+      ),
+    ],
+  ])('%s reports its load to onStatusChange, from loading to done', async (_name, element) => {
+    const changes: LoadStatusChange[] = [];
+    const screen = await render(element((change) => changes.push(change)));
+    await expect.element(screen.getByText('300 promotions', { exact: true })).toBeVisible();
+    await expect.poll(() => changes.at(-1)).toEqual({ status: 'done', rows: 300, total: 300, error: null });
+    expect(changes.some((change) => change.status === 'loading' && change.total === 300)).toBe(true);
+    // Each change is reported once: no two reports in a row are equal.
+    for (let i = 1; i < changes.length; i++) expect(changes[i]).not.toEqual(changes[i - 1]);
+  });
+
+  it('reports a failed chunk as an error with the rows before it, then done after Retry', async () => {
+    let down = true;
+    const loadChunk: ChunkLoader = (start, end, spec) => {
+      if (down && start === 6) throw new Error('network down');
+      return generateStoreRange(start, end, spec);
+    };
+    const changes: LoadStatusChange[] = [];
+    const screen = await render(
+      <ChunkedGrid
+        spec={{ stores: 10 }}
+        chunkSize={5}
+        retries={0}
+        loadChunk={loadChunk}
+        onStatusChange={(change) => changes.push(change)}
+      />,
+    );
+    await expect.element(screen.getByRole('alert')).toBeVisible();
+    const failed = changes.at(-1);
+    expect(failed).toMatchObject({ status: 'error', rows: 150, total: 300 });
+    expect(failed?.error?.message).toMatch(
+      /chunk 2 of 2 \(stores 6-10\) failed after 1 attempt.*network down/,
+    );
+    down = false;
+    await screen.getByRole('button', { name: 'Retry from store 6' }).click();
+    await expect.poll(() => changes.at(-1)).toEqual({ status: 'done', rows: 300, total: 300, error: null });
   });
 });

@@ -3,11 +3,11 @@ import type { GridApi } from 'ag-grid-community';
 import type { CSSProperties } from 'react';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
 import { gridError } from './load-controls.js';
-import { LoaderFrame } from './loader-frame.js';
+import { LoaderFrame, type LoaderGridOptions } from './loader-frame.js';
 import { useSingleBatch } from './use-single-batch.js';
 
 /** Props of {@link SingleBatchGrid}. */
-export interface SingleBatchGridProps {
+export interface SingleBatchGridProps extends LoaderGridOptions {
   /** The dataset to load. */
   spec: DatasetSpec;
   /** Height of the grid. @default 480 */
@@ -22,10 +22,22 @@ export interface SingleBatchGridProps {
  * @example
  * <SingleBatchGrid spec={{ stores: 5, templates: 'MIXED', seed: 42 }} />
  */
-export function SingleBatchGrid({ spec, height = 480, onGridReady }: SingleBatchGridProps) {
+export function SingleBatchGrid({
+  spec,
+  height = 480,
+  onGridReady,
+  kpis,
+  onStatusChange,
+}: SingleBatchGridProps) {
   const load = useSingleBatch(spec);
   return (
-    <LoaderFrame label="Single batch load" load={load} rows={load.rows}>
+    <LoaderFrame
+      label="Single batch load"
+      load={load}
+      rows={load.rows}
+      kpis={kpis}
+      onStatusChange={onStatusChange}
+    >
       <PromotionsGrid
         rows={load.rows}
         loading={load.status === 'loading'}

@@ -3,11 +3,13 @@ import type { GridApi } from 'ag-grid-community';
 import { type CSSProperties, useState } from 'react';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
 import { gridError } from './load-controls.js';
-import { LoaderFrame } from './loader-frame.js';
+import { LoaderFrame, type LoaderGridOptions } from './loader-frame.js';
 import { type StreamingLoadOptions, useStreamingLoad } from './use-streaming-load.js';
 
 /** Props of {@link StreamingGrid}. */
-export interface StreamingGridProps extends Omit<StreamingLoadOptions, 'gridApi' | 'enabled'> {
+export interface StreamingGridProps
+  extends Omit<StreamingLoadOptions, 'gridApi' | 'enabled'>,
+    LoaderGridOptions {
   /** The dataset to load. */
   spec: DatasetSpec;
   /** Height of the grid. @default 480 */
@@ -23,11 +25,24 @@ export interface StreamingGridProps extends Omit<StreamingLoadOptions, 'gridApi'
  * @example
  * <StreamingGrid spec={{ stores: 500 }} />
  */
-export function StreamingGrid({ spec, height = 480, onGridReady, ...options }: StreamingGridProps) {
+export function StreamingGrid({
+  spec,
+  height = 480,
+  onGridReady,
+  kpis,
+  onStatusChange,
+  ...options
+}: StreamingGridProps) {
   const [gridApi, setGridApi] = useState<GridApi<Promotion> | null>(null);
   const load = useStreamingLoad(spec, { ...options, gridApi });
   return (
-    <LoaderFrame label="Streaming load" load={load} rows={load.rows}>
+    <LoaderFrame
+      label="Streaming load"
+      load={load}
+      rows={load.rows}
+      kpis={kpis}
+      onStatusChange={onStatusChange}
+    >
       <PromotionsGrid
         totalRows={load.progress.total}
         height={height}

@@ -1,7 +1,7 @@
 import { estimateDatasetSize, SEED_TABLE_SIZES } from '@promoscale/scaling';
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-react';
-import { EstimateTable } from './estimate-table.js';
+import { EstimateTable, HEAP_NOT_MEASURED } from './estimate-table.js';
 
 describe('EstimateTable', () => {
   it('shows a row per seed size with the estimate of estimateDatasetSize', async () => {
@@ -66,5 +66,26 @@ describe('EstimateTable', () => {
   it('says "1 size" when one size can be measured', async () => {
     const screen = await render(<EstimateTable sizes={[5, 500]} measureUpTo={5} />);
     await expect.element(screen.getByText(/for 1 size up to 5 stores\.$/)).toBeVisible();
+  });
+
+  it('says why "Heap (MB) measured" is a dash when a measured size has no heap figure, and not otherwise', async () => {
+    const figures = (heapBytes: number | null) => ({
+      stores: 5,
+      promotions: 150,
+      jsonBytes: 1,
+      heapBytes,
+      generateMs: 1,
+      parseMs: 1,
+    });
+    const none = await render(<EstimateTable sizes={[5]} />);
+    expect(none.getByTestId('heap-note').query()).toBeNull();
+    await none.unmount();
+    const missing = await render(<EstimateTable sizes={[5]} measured={{ 5: figures(null) }} />);
+    await expect.element(missing.getByTestId('heap-note')).toHaveTextContent(HEAP_NOT_MEASURED);
+    expect(missing.container.querySelector('tbody tr')?.children[6]?.textContent).toBe('—');
+    await missing.unmount();
+    const measured = await render(<EstimateTable sizes={[5]} measured={{ 5: figures(2 * 1_048_576) }} />);
+    expect(measured.container.querySelector('tbody tr')?.children[6]?.textContent).toBe('2.00');
+    expect(measured.getByTestId('heap-note').query()).toBeNull();
   });
 });

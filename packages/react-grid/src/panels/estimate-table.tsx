@@ -25,6 +25,12 @@ export interface EstimateTableProps {
 }
 
 const mb = (bytes: number) => (bytes / MB).toFixed(2);
+
+/** Why "Heap (MB) measured" shows a dash: shown under the table when a measured size has no heap figure. */
+export const HEAP_NOT_MEASURED =
+  'Heap (MB) measured shows — because this page cannot measure retained heap: that needs a forced garbage ' +
+  "collection (globalThis.gc) and an exact heap reading, and Chromium's performance.memory is rounded and cached " +
+  'for minutes. Chromium started with --js-flags=--expose-gc --enable-precise-memory-info measures it.';
 const DASH = '—';
 
 /**
@@ -43,7 +49,8 @@ function ms(value: number): string {
  * The seed's memory table (stores, promotions, base and JSON size, memory, load time, risk, phase) from
  * `estimateDatasetSize`, with what this browser measures beside each estimate: pass `measured` figures, or press
  * "Measure in this browser" to time generation and `JSON.parse` here (`measureDataset`) for the sizes up to
- * `measureUpTo`. Heap is measured only where the page can force a GC; elsewhere it shows a dash.
+ * `measureUpTo`. Heap is measured only where the page can force a GC and read exact heap sizes; elsewhere it shows a
+ * dash and a note under the table says why ({@link HEAP_NOT_MEASURED}).
  *
  * @example
  * <EstimateTable />
@@ -69,6 +76,7 @@ export function EstimateTable({
   useEffect(() => () => controller.current?.abort(), []);
 
   const figures = { ...own, ...measured };
+  const heapMissing = rows.some((row) => figures[row.store_count]?.heapBytes === null);
   const measurable = sizes.filter((stores) => stores <= measureUpTo);
 
   const measure = async () => {
@@ -177,6 +185,11 @@ export function EstimateTable({
               : `Measures generation and JSON.parse here for ${measurable.length === 1 ? '1 size' : `${measurable.length} sizes`} up to ${Math.max(...measurable).toLocaleString('en-US')} stores.`}
         </span>
       </div>
+      {heapMissing ? (
+        <p data-testid="heap-note" style={{ margin: 0, color: '#59636e', maxWidth: 760 }}>
+          {HEAP_NOT_MEASURED}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -87,3 +87,16 @@ describe('KpiSummary', () => {
     for (const dd of screen.container.querySelectorAll('dd')) expect(dd.textContent).toBe('—');
   });
 });
+
+describe('KpiSummary while loading', () => {
+  it('shows dashes and "Loading …" instead of figures over 0 promotions, then the figures', async () => {
+    const screen = await render(<KpiSummary loading source="the server summary" />);
+    const region = screen.getByRole('region', { name: 'Key figures' });
+    await expect.element(region).toHaveTextContent('Loading the server summary…');
+    await expect.element(region).not.toHaveTextContent('Over 0 promotions');
+    expect(region.element().querySelectorAll('dd')).toHaveLength(4);
+    for (const value of region.element().querySelectorAll('dd')) expect(value.textContent).toBe('—');
+    await screen.rerender(<KpiSummary rows={rows} source="the server summary" />);
+    await expect.element(region).toHaveTextContent('Over 300 promotions, from the server summary.');
+  });
+});

@@ -81,6 +81,14 @@ export function kpisFromSummary(totals: SummaryTotals, losingPromotions?: number
   };
 }
 
+const NO_KPIS: PromotionKpis = Object.freeze({
+  promotions: 0,
+  revenue: null,
+  incrementalRevenue: null,
+  avgLiftPct: null,
+  losingShare: null,
+});
+
 /** Props of {@link KpiSummary}: either loaded `rows` or `kpis` computed elsewhere (e.g. from the API). */
 export interface KpiSummaryProps {
   /** Rows to summarize with {@link summarizeKpis} (phases 1-3). */
@@ -89,6 +97,8 @@ export interface KpiSummaryProps {
   kpis?: PromotionKpis | undefined;
   /** Where the figures come from, shown under them. @default 'loaded rows' or 'the server summary' */
   source?: string;
+  /** The figures are on their way (e.g. the server summary): dashes, and "Loading {source}…" under them. @default false */
+  loading?: boolean;
 }
 
 /**
@@ -98,8 +108,8 @@ export interface KpiSummaryProps {
  * @example
  * <KpiSummary rows={promotions} />
  */
-export function KpiSummary({ rows, kpis, source }: KpiSummaryProps) {
-  const figures = kpis ?? summarizeKpis(rows ?? []);
+export function KpiSummary({ rows, kpis, source, loading = false }: KpiSummaryProps) {
+  const figures = loading ? NO_KPIS : (kpis ?? summarizeKpis(rows ?? []));
   const from = source ?? (kpis ? 'the server summary' : 'loaded rows');
   const tiles: [string, string][] = [
     ['Revenue', formatByUnit(figures.revenue, 'money')],
@@ -123,7 +133,9 @@ export function KpiSummary({ rows, kpis, source }: KpiSummaryProps) {
         ))}
       </dl>
       <p style={{ margin: '6px 0 0', color: '#59636e' }}>
-        Over {figures.promotions.toLocaleString('en-US')} promotions, from {from}.
+        {loading
+          ? `Loading ${from}…`
+          : `Over ${figures.promotions.toLocaleString('en-US')} promotions, from ${from}.`}
       </p>
     </section>
   );

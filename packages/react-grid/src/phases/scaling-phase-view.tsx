@@ -1,13 +1,20 @@
 import type { DatasetSpec, Promotion, TemplateSelection } from '@promoscale/generator';
 import { type ApproachThresholds, recommendApproach, type ScalingApproach } from '@promoscale/scaling';
 import type { GridApi } from 'ag-grid-community';
-import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import { type CSSProperties, type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react';
 import { ChunkedGrid, type ChunkedGridProps } from '../loaders/chunked-grid.js';
-import { specKey, toError } from '../loaders/load-lifecycle.js';
+import { type LoadStatusChange, specKey, toError } from '../loaders/load-lifecycle.js';
 import { SingleBatchGrid } from '../loaders/single-batch-grid.js';
 import { StreamingGrid, type StreamingGridProps } from '../loaders/streaming-grid.js';
 import { PhaseBadge } from '../panels/phase-badge.js';
 import { ServerPromotionsGrid, type ServerPromotionsGridProps } from '../server/server-promotions-grid.js';
+import type { ServerRows } from '../server/use-server-rows.js';
+
+/** What {@link ScalingPhaseView} reports to `onStatusChange`: the active phase and where its load stands. */
+export interface PhaseStatusChange extends LoadStatusChange {
+  /** The phase whose load this is (the recommended one, or the forced `phase`). */
+  phase: ScalingApproach;
+}
 
 /** Props of {@link ScalingPhaseView}. */
 export interface ScalingPhaseViewProps {
@@ -26,19 +33,47 @@ export interface ScalingPhaseViewProps {
   /** Height of the grid. @default 480 */
   height?: CSSProperties['height'];
   /** Options of the phase 2 loader (chunk size, retries, a `loadChunk` of your own). */
-  chunked?: Omit<ChunkedGridProps, 'spec' | 'height' | 'onGridReady'>;
+  chunked?: Omit<ChunkedGridProps, 'spec' | 'height' | 'onGridReady' | 'kpis' | 'onStatusChange'>;
   /** Options of the phase 3 loader (chunk size, `createWorker`, encoding). */
-  streaming?: Omit<StreamingGridProps, 'spec' | 'height' | 'onGridReady'>;
+  streaming?: Omit<StreamingGridProps, 'spec' | 'height' | 'onGridReady' | 'kpis' | 'onStatusChange'>;
   /**
    * Options of the phase 4 grid, `ServerPromotionsGrid` (its `client`, block size, cache, live updates). Phase 4
    * reads whatever dataset the API serves: point `client` at a server (or an MSW worker) that serves this spec.
    * @default same-origin `/api`
    */
-  server?: Omit<ServerPromotionsGridProps, 'height'>;
+  server?: Omit<ServerPromotionsGridProps, 'height' | 'onGridReady' | 'kpis'>;
   /** Renders phase 4 (DATABASE_BACKEND) for the spec instead of `ServerPromotionsGrid`. */
   renderDatabaseBackend?: (spec: DatasetSpec) => ReactNode;
-  /** Called with the active grid's API once it is ready. */
+  /** Called with the active grid's API once it is ready, in every phase (phase 4 too). */
   onGridReady?: (api: GridApi<Promotion>) => void;
+  /**
+   * Show the phase's KPI strip (phases 1-3: over the loaded rows; phase 4: from the server summary, whose requests
+   * are then not made). `false` when the page shows its own. @default true
+   */
+  kpis?: boolean;
+  /**
+   * Called when the active phase's load changes status, row count or error. Phases 1-3 report the rows loaded so
+   * far out of the spec's total; phase 4 reports `loading` until the first block arrives, then `done` with the
+   * server's total for the grid's query (as rows and total), or `error`. Not called for `renderDatabaseBackend`.
+   */
+  onStatusChange?: (change: PhaseStatusChange) => void;
+}
+
+const SERVER_STATUS: Record<ServerRows['status'], LoadStatusChange['status']> = {
+  connecting: 'loading',
+  loading: 'loading',
+  ready: 'done',
+  error: 'error',
+};
+
+/** Phase 4's rows as a {@link LoadStatusChange}. */
+function serverStatus(rows: ServerRows): LoadStatusChange {
+  return {
+    status: SERVER_STATUS[rows.status],
+    rows: rows.status === 'ready' ? (rows.total ?? 0) : 0,
+    total: rows.total,
+    error: rows.status === 'error' ? toError(rows.error) : null,
+  };
 }
 
 /**
@@ -63,6 +98,8 @@ export function ScalingPhaseView({
   server,
   renderDatabaseBackend,
   onGridReady,
+  kpis = true,
+  onStatusChange,
 }: ScalingPhaseViewProps) {
   const thresholdsKey = specKey(thresholds);
   // biome-ignore lint/correctness/useExhaustiveDependencies: thresholdsKey stands for the thresholds' content
@@ -84,7 +121,31 @@ export function ScalingPhaseView({
     [stores, templates, seed, asOf],
   );
   const active = phase ?? recommendation.approach;
-  const gridProps = { spec, height, ...(onGridReady && { onGridReady }) };
+  // The latest callbacks, read when a loader reports: an inline function does not remount or re-report anything.
+  const latest = useRef({ onStatusChange, onRowsChange: server?.onRowsChange });
+  useEffect(() => {
+    latest.current = { onStatusChange, onRowsChange: server?.onRowsChange };
+  });
+  const reportLoad = useCallback(
+    (change: LoadStatusChange) => {
+      if (active) latest.current.onStatusChange?.({ phase: active, ...change });
+    },
+    [active],
+  );
+  const reportServerRows = useCallback(
+    (rows: ServerRows) => {
+      latest.current.onRowsChange?.(rows);
+      reportLoad(serverStatus(rows));
+    },
+    [reportLoad],
+  );
+  const gridProps = {
+    spec,
+    height,
+    kpis,
+    onStatusChange: reportLoad,
+    ...(onGridReady && { onGridReady }),
+  };
 
   let loader: ReactNode;
   if (active === 'SINGLE_BATCH') loader = <SingleBatchGrid key={active} {...gridProps} />;
@@ -95,7 +156,14 @@ export function ScalingPhaseView({
     loader = renderDatabaseBackend ? (
       renderDatabaseBackend(spec)
     ) : (
-      <ServerPromotionsGrid key={`${active}:${specKey(spec)}`} {...server} height={height} />
+      <ServerPromotionsGrid
+        key={`${active}:${specKey(spec)}`}
+        {...server}
+        height={height}
+        kpis={kpis}
+        onRowsChange={reportServerRows}
+        {...(onGridReady && { onGridReady })}
+      />
     );
   }
 

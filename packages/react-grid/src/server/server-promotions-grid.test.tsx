@@ -50,6 +50,30 @@ describe('ServerPromotionsGrid', () => {
     expect(server.requests.some((url) => url.pathname === '/api/summary')).toBe(true);
   });
 
+  it('reads "Loading the server summary…" until the summary arrives, never "Over 0 promotions"', async () => {
+    const server = createInProcessApi({ seed: 42, stores: 10 });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const client = new Proxy(server.client, {
+      get(target, key, receiver) {
+        if (key !== 'summary') return Reflect.get(target, key, receiver);
+        return async (...args: Parameters<PromoscaleClient['summary']>) => {
+          await gate;
+          return target.summary(...args);
+        };
+      },
+    });
+    const { screen } = await renderGrid({ client, cache: false, live: false });
+    await expect.element(screen.getByTestId('row-count')).toHaveTextContent(/^300 promotions$/);
+    const region = screen.getByRole('region', { name: 'Key figures' });
+    await expect.element(region).toHaveTextContent('Loading the server summary…');
+    await expect.element(region).not.toHaveTextContent('Over 0 promotions');
+    release();
+    await expect.element(region).toHaveTextContent('Over 300 promotions, from the server summary.');
+  });
+
   it('fetches the next block with the right offset when the viewport scrolls', async () => {
     const server = createInProcessApi({ seed: 42, stores: 10 });
     const { screen, rows } = await renderGrid({

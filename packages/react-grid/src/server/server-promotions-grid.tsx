@@ -49,6 +49,8 @@ export interface ServerPromotionsGridProps extends Omit<UseServerRowsOptions, 's
   kpis?: boolean;
   /** Called with the server rows' state on every change (for panels and tests). */
   onRowsChange?: (rows: ServerRows) => void;
+  /** Called with the grid's API once it is ready. */
+  onGridReady?: (api: GridApi<Promotion>) => void;
 }
 
 /**
@@ -76,6 +78,7 @@ export function ServerPromotionsGrid({
   initialFilterModel,
   kpis = true,
   onRowsChange,
+  onGridReady,
   ...options
 }: ServerPromotionsGridProps) {
   const liveId = useId();
@@ -115,8 +118,9 @@ export function ServerPromotionsGrid({
       if (initialFilter.current) api.setFilterModel(initialFilter.current);
       setGridApi(api);
       setApi(api);
+      onGridReady?.(api);
     },
-    [setGridApi],
+    [setGridApi, onGridReady],
   );
   useEffect(() => () => setGridApi(null), [setGridApi]);
   // The grid reports its model before React has the block's total: restating the row count (same value) makes it
@@ -169,17 +173,8 @@ export function ServerPromotionsGrid({
       </div>
       {kpis ? (
         <KpiSummary
-          kpis={
-            summary.totals
-              ? kpisFromSummary(summary.totals, summary.losingPromotions)
-              : {
-                  promotions: 0,
-                  revenue: null,
-                  incrementalRevenue: null,
-                  avgLiftPct: null,
-                  losingShare: null,
-                }
-          }
+          {...(summary.totals && { kpis: kpisFromSummary(summary.totals, summary.losingPromotions) })}
+          loading={summary.totals === null && summary.status !== 'error'}
           source={summary.status === 'error' ? 'the server summary (unavailable)' : 'the server summary'}
         />
       ) : null}

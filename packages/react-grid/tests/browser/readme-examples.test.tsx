@@ -13,6 +13,7 @@ import { Streaming as AppendRows } from '../../examples/append-rows.js';
 import { ByStoreCount, Phase1, Phase2, Phase3 } from '../../examples/loaders.js';
 import { OwnWorker } from '../../examples/own-worker.js';
 import { Panels } from '../../examples/panels.js';
+import { PhaseWithStatus } from '../../examples/phase-status.js';
 import { App } from '../../examples/quick-start.js';
 import { Lab } from '../../examples/scaling-lab.js';
 import { ServerRows } from '../../examples/server-rows.js';
@@ -141,6 +142,15 @@ describe('README examples', () => {
   ])('loaders: %s ends with its rows in the grid', async (_name, element, count) => {
     const screen = await show(element);
     await waitForRowCount(screen, count);
+  });
+
+  it('phase status: the page reads the load from onStatusChange and shows no KPI strip of the view', async () => {
+    const screen = await show(<PhaseWithStatus stores={25} />);
+    await expect
+      .element(screen.getByRole('status').filter({ hasText: 'promotions loaded' }), { timeout: 15_000 })
+      .toHaveTextContent('750 promotions loaded');
+    await waitForRowCount(screen, '750 promotions');
+    expect(screen.getByRole('region', { name: 'Key figures' }).query()).toBeNull();
   });
 
   it('useSingleBatch: shows the rows and how long they took', async () => {
