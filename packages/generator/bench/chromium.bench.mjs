@@ -1,12 +1,18 @@
-// The object-mode measurement of generator.bench.mjs, run in headless Chromium: the built package served over a
+// The object-mode measurement of throughput.bench.mjs, run in headless Chromium: the built package served over a
 // local HTTP server and imported by a page, each size and mode in a page of its own (a new browser context). Chromium's V8 compresses pointers, so rows are smaller there than in Node 20: the figures that the
 // dashboards built on promoscale see. Uses Debian's Chromium (CHROMIUM_PATH to override) through Playwright, as the
-// browser tests do; without it, the section says why it was skipped.
+// browser tests do; without it, the section says why it was skipped (as it does with --no-chromium).
+//
+// Run:  cd packages/generator && pnpm build && node bench/chromium.bench.mjs [--json]
+// (`pnpm bench` runs it with the other benches, bench/generator.bench.mjs.)
 
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { dec1, int, isMain, main, row, timingFor } from './harness.mjs';
 
+/** The store counts measured. */
+export const CHROMIUM_SIZES = [5, 50, 500, 5_000];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',
@@ -20,7 +26,7 @@ const ARGS = [
  * Runs in the page: processBatch(1, n) again and again, or on new stores each call, for `warmupMs` then at least
  * `minMs` and `minCalls` calls; with `heap`, also the heap growth per promotion of one kept batch (after gc).
  * Self-contained on purpose: Playwright sends this function's source to the page, so it cannot call
- * generator.bench.mjs's measureThroughput, whose loop it repeats.
+ * harness.mjs's measureThroughput, whose loop it repeats.
  */
 async function measureInPage({ stores, newStores, timing, heap }) {
   const { processBatch } = await import('/generator.js');
@@ -118,3 +124,32 @@ export async function benchChromium(sizes, timingFor) {
     await browser.close();
   }
 }
+
+/** Object mode in Chromium at {@link CHROMIUM_SIZES}, or `{ skipped }` with --no-chromium. */
+export async function measure() {
+  return process.argv.includes('--no-chromium')
+    ? { skipped: '--no-chromium' }
+    : await benchChromium(CHROMIUM_SIZES, timingFor);
+}
+
+/** The report's lines for the figures of {@link measure}. */
+export function lines(chromium) {
+  if (chromium.skipped) return [`Chromium: skipped (${chromium.skipped})`];
+  const lines = [
+    `Chromium ${chromium.version} (headless, pointer compression): object mode, each size and mode in a page of its own`,
+    row(['stores', 'promotions/s', 'calls', 'new stores/s', 'calls', 'heap B/promo']),
+  ];
+  for (const s of chromium.sizes) {
+    const heap = s.heapBytesPerPromotion === undefined ? '' : dec1.format(s.heapBytesPerPromotion);
+    lines.push(
+      row(
+        [s.stores, s.perSecond, s.calls, s.newStores.perSecond, s.newStores.calls]
+          .map(int.format)
+          .concat(heap),
+      ),
+    );
+  }
+  return lines;
+}
+
+if (isMain(import.meta.url)) await main({ child: measure, run: measure, lines });
