@@ -43,6 +43,18 @@ const messages = {
   tsdocMessageReporting: { default: { logLevel: 'none', addToApiReportFile: false } },
 };
 
+// A subpath entry (`./engine`, `./node`, …) may use the main entry's types without exporting them again: a user
+// imports them from the main entry, where its own report lists them. For those entries API Extractor's
+// `ae-forgotten-export` notes come to `messageCallback` instead of the report, which accepts a symbol that the
+// main entry exports and fails on any other (a type that no entry exports is still an error).
+const subpathMessages = {
+  ...messages,
+  extractorMessageReporting: {
+    ...messages.extractorMessageReporting,
+    'ae-forgotten-export': { logLevel: 'warning', addToApiReportFile: false },
+  },
+};
+
 function prepare(entry) {
   return ExtractorConfig.prepare({
     configObject: {
@@ -60,7 +72,7 @@ function prepare(entry) {
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
       newlineKind: 'lf',
-      messages,
+      messages: entry.key === '.' ? messages : subpathMessages,
     },
     configObjectFullPath: undefined,
     packageJsonFullPath,
@@ -80,6 +92,8 @@ const compilerState = CompilerState.create(configs[0].config, {
   additionalEntryPoints: entries.map((e) => e.dts),
 });
 
+const mainNames = exportedNames(entries.find((e) => e.key === '.'));
+const forgotten = [];
 const stale = [];
 for (const { entry, config } of configs) {
   const reportPath = join(reportFolder, `${entry.name}.api.md`);
@@ -92,6 +106,13 @@ for (const { entry, config } of configs) {
     messageCallback: (message) => {
       // Its own words on the report ("you have changed the API signature", …): ours follow below.
       if (message.messageId.startsWith('console-')) message.handled = true;
+      if (message.messageId === 'ae-forgotten-export') {
+        // Counted as ours, not API Extractor's (its count of warnings would fail the run).
+        message.logLevel = 'none';
+        message.handled = true;
+        const symbol = /The symbol "([^"]+)"/.exec(message.text)?.[1];
+        if (symbol === undefined || !mainNames.has(symbol)) forgotten.push(`${entry.key}: ${message.text}`);
+      }
     },
   });
   const written = join(tempFolder, `${entry.name}.api.md`);
@@ -116,6 +137,13 @@ for (const { entry, config } of configs) {
   }
 }
 rmSync(tempFolder, { recursive: true, force: true });
+if (forgotten.length > 0) {
+  console.error(
+    `\napi-report: ${packageName} uses types that no entry exports; export them (from the entry, or from the ` +
+      `main entry if users need to name them):\n  ${forgotten.join('\n  ')}`,
+  );
+  process.exit(1);
+}
 if (stale.length > 0) {
   console.error(
     `\nThe public API of ${packageName} changed. If that is intended, run \`pnpm api:report\` at the root ` +
@@ -125,6 +153,15 @@ if (stale.length > 0) {
   process.exit(1);
 }
 if (check) console.log(`${packageName}: the API reports match the built surface (${entries.length} entries)`);
+
+/** The names the built `.d.ts` of `entry` exports (none without a main entry), read from the shared program. */
+function exportedNames(entry) {
+  if (entry === undefined) return new Set();
+  const program = compilerState.program;
+  const checker = program.getTypeChecker();
+  const module = checker.getSymbolAtLocation(program.getSourceFile(entry.dts));
+  return new Set(module ? checker.getExportsOfModule(module).map((symbol) => symbol.name) : []);
+}
 
 /**
  * The report without what changes with unrelated edits: the `dist/<file>.d.ts:<line>:<column> - ` where a note

@@ -2,7 +2,8 @@
 // package: reading the fenced blocks, the output their comments promise, and running Node on them. Node built-ins
 // only (the root depends on no package; Vitest's `expect` is passed in). Listed in turbo.json's globalDependencies.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type Block, fencedBlocks } from './fenced-blocks.js';
 
 export { type Block, fencedBlocks };
@@ -90,21 +91,48 @@ export type Expect = (
 
 /** A package's README as its examples test reads it. */
 export interface ReadmeExamples {
+  /** The package folder, ending with `/`. */
+  root: string;
   /** Where the test writes the examples it runs: `<root>.readme-examples/` (removed after the suite). */
   dir: string;
   /** Every fenced block of `<root>README.md`. */
   blocks: Block[];
   /** The code of the blocks whose info string is `info`, in order. */
   of: (info: string) => string[];
+  /** The info strings of the blocks that are not in `known`, which the test would leave unchecked. */
+  unknownInfo: (known: readonly string[]) => string[];
+  /** Asserts that the package is built and creates `dir` ({@link prepareExamplesDir}). */
+  prepare: (expect: Expect) => void;
+  /** Removes `dir` (for the suite's `afterAll`). */
+  remove: () => void;
 }
 
-/** Reads the README.md of the package at `root` (a folder path ending with `/`). */
-export function readmeExamples(root: string): ReadmeExamples {
+/**
+ * Reads the README.md of the package whose `tests/` folder holds the test at `testFileUrl` (its
+ * `import.meta.url`), or of the package at `root` when given a folder path ending with `/`.
+ */
+export function readmeExamples(rootOrTestFileUrl: string): ReadmeExamples {
+  const root = rootOrTestFileUrl.startsWith('file:')
+    ? fileURLToPath(new URL('..', rootOrTestFileUrl))
+    : rootOrTestFileUrl;
+  const dir = `${root}.readme-examples/`;
   const blocks = fencedBlocks(readFileSync(`${root}README.md`, 'utf8'));
   const of = (info: string): string[] =>
     blocks.filter((block) => block.info === info).map((block) => block.code);
-  return { dir: `${root}.readme-examples/`, blocks, of };
+  return {
+    root,
+    dir,
+    blocks,
+    of,
+    unknownInfo: (known) => blocks.map((block) => block.info).filter((info) => !known.includes(info)),
+    prepare: (expect) => prepareExamplesDir(root, dir, expect),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
+
+/** The texts of `needles` that `code` does not contain (`'processBatch('`): what the README's examples must show. */
+export const absent = (code: string, needles: readonly string[]): string[] =>
+  needles.filter((needle) => !code.includes(needle));
 
 /**
  * Asserts that the package at `root` is built (its examples import `dist/` through `exports`) and creates `dir`,

@@ -17,15 +17,6 @@ export {
 } from './query/export-query-schema.js';
 export { type LiveQuery, LiveQuerySchema, MAX_LIVE_INTERVAL_MS } from './query/live-query-schema.js';
 export { MAX_LIST_VALUES, MAX_SEARCH_LENGTH, type SortKey } from './query/param-schemas.js';
-export {
-  parseEstimateQuery,
-  parseExportQuery,
-  parseLiveQuery,
-  parsePromotionsQuery,
-  parseStoresQuery,
-  parseSummaryQuery,
-  type QueryParseResult,
-} from './query/parse-query.js';
 export { type PromotionFilters, PromotionFiltersSchema } from './query/promotion-filters-schema.js';
 export {
   BOOLEAN_FILTER_FIELDS,
@@ -67,7 +58,6 @@ export {
   toSearchParams,
 } from './query/to-search-params.js';
 export { type ApiHandler, type ApiHandlerOptions, createApiHandler } from './routes/create-api-handler.js';
-export { EXPORT_CONTENT_TYPES } from './routes/export-response.js';
 export { JSON_CONTENT_TYPE } from './routes/json-response.js';
 export {
   API_ERROR_CODES,
@@ -91,7 +81,6 @@ export {
 } from './schemas/dataset-info-schema.js';
 // The field schemas (enumerations, store id, dates) are reachable as parts of the entity schemas:
 // `PromotionSchema.shape.category`, `PromotionSchema.shape.storeId`, `PromotionSchema.shape.startDate`.
-export { isIsoDate } from './schemas/enum-schemas.js';
 export { LIVE_EVENT_NAME, type LiveUpdate, LiveUpdateSchema } from './schemas/live-update-schema.js';
 export { type Page, PageSchema, type StorePromotions, StorePromotionsSchema } from './schemas/page-schema.js';
 export { type Promotion, PromotionSchema } from './schemas/promotion-schema.js';

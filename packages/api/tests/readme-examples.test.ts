@@ -1,11 +1,10 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  absent,
   expectExamplesTypeCheck,
   expectedOutput,
-  prepareExamplesDir,
   readmeExamples,
   runJsExample,
 } from '../../../test-support/readme-examples.js';
@@ -13,16 +12,13 @@ import {
 // The README's examples, as a user would run them, against the BUILT package (the test task depends on the build,
 // turbo.json; when running vitest by hand, `pnpm --filter @promoscale/api build` first). Each block's info string
 // says what it is and how it is checked:
-// - ```js: a Node script. Written to .readme-examples/example-N.mjs and run with `node`, importing the package by
-//   its name (Node resolves the self-reference through `exports`). It must exit with 0, and what its output
-//   comments show must appear in its stdout (see `expectedOutput` in test-support/readme-examples.ts).
+// - ```js: a Node script, run with `node` against the built package (docs/readme-examples.md).
 // - ```ts: TypeScript that needs something this package does not have (the contract suite needs your server):
 //   written to .readme-examples/example-N.ts and type-checked with the package's tsconfig, against the published
 //   types (`dist/*.d.ts`, through `exports`). tests/contract.test.ts runs the suite itself.
 // - ```sh (`npm install`): not code to run.
 // Any other info string fails the test, so no block goes unchecked by accident.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { dir, blocks, of } = readmeExamples(root);
+const { dir, of, unknownInfo, prepare, remove } = readmeExamples(import.meta.url);
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 
@@ -30,35 +26,29 @@ const KNOWN_INFO = ['js', 'ts', 'sh'];
 
 const jsBlocks = of('js');
 const tsBlocks = of('ts');
-const prepare = () => prepareExamplesDir(root, dir, expect);
 
 describe('README examples', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(remove);
 
   it('marks every code block with a known info string', () => {
-    expect(blocks.map((block) => block.info).filter((info) => !KNOWN_INFO.includes(info))).toEqual([]);
+    expect(unknownInfo(KNOWN_INFO)).toEqual([]);
     const all = [...jsBlocks, ...tsBlocks].join('\n');
-    for (const name of [
-      'createApiHandler(',
-      'createClient(',
-      'createGeneratedSource(',
-      'defineContractTests(',
-    ]) {
-      expect(all).toContain(name);
-    }
+    expect(
+      absent(all, ['createApiHandler', 'createClient', 'createGeneratedSource', 'defineContractTests']),
+    ).toEqual([]);
   });
 
   it.each(jsBlocks.map((code, i) => [i + 1, code] as const))(
     'runs example %i in Node and prints what its comments show',
     async (i, code) => {
-      prepare();
+      prepare(expect);
       await runJsExample(dir, i, code, expect);
     },
     30_000,
   );
 
   it('type-checks the TypeScript blocks', async () => {
-    prepare();
+    prepare(expect);
     for (const [i, code] of tsBlocks.entries()) writeFileSync(`${dir}example-${i + 1}.ts`, code);
     await expectExamplesTypeCheck(dir, tsc, expect);
   }, 60_000);

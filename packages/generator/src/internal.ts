@@ -4,6 +4,8 @@
 // door checks that throw the generator's `PromoscaleError`. Not covered by the main entry's promises: names here
 // can change in any minor release. Users import from `@promoscale/generator`.
 export { formatIsoDate, parseIsoDate } from './calendar/iso-date.js';
+// Type-only: what a GenerationContext holds.
+export type { PromotionCalendar } from './calendar/promotion-calendar.js';
 export { createContext, type GenerationContext, specContext, validateSeed } from './dataset-spec.js';
 export { assertInteger } from './errors.js';
 export { readHeapBytes } from './monitoring/memory-sampler.js';
@@ -17,5 +19,6 @@ export {
   readOptions,
   readSignal,
 } from './options/read-options.js';
-export { fmix32 } from './random/prng.js';
+export { fmix32, type SeedHash } from './random/prng.js';
+export type { TemplatePicker } from './templates/store-templates.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';

@@ -1,11 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   expectExamplesTypeCheck,
-  prepareExamplesDir,
   readmeExamples,
   runJsExample,
   runNode,
@@ -14,9 +12,7 @@ import {
 // The README's examples, as a user would run them, against the BUILT package (the test task depends on the build,
 // turbo.json; when running vitest by hand, `pnpm --filter @promoscale/msw build` first). Each block's info string
 // says what it is and how it is checked:
-// - ```js: a Node script. Written to .readme-examples/example-N.mjs and run with `node`, importing the package by
-//   its name (Node resolves the self-reference through `exports`). It must exit with 0, and what its output
-//   comments show must appear in its stdout (see `expectedOutput` in test-support/readme-examples.ts).
+// - ```js: a Node script, run with `node` against the built package (docs/readme-examples.md).
 // - ```ts: a complete Vitest test file, its name in its first line (`// promotions.test.ts`). Type-checked with
 //   the package's tsconfig, then run by Vitest in a child process (its own config in .readme-examples/).
 // - ```ts browser: a browser module that uses only this package. Type-checked; what it does (setupPromoscaleWorker,
@@ -25,8 +21,7 @@ import {
 //   (not dependencies of this package): not checked here.
 // - ```sh (`npm install`, `npx msw init`) and ```text (bench output): not code to run.
 // Any other info string fails the test, so no block goes unchecked by accident.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { dir, blocks, of } = readmeExamples(root);
+const { dir, of, unknownInfo, prepare, remove } = readmeExamples(import.meta.url);
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
@@ -37,13 +32,11 @@ const jsBlocks = of('js');
 const testFiles = of('ts').map((code) => ({ name: /^\/\/ (\S+\.test\.ts)\n/.exec(code)?.[1] ?? '', code }));
 const browserModules = of('ts browser');
 
-const prepare = () => prepareExamplesDir(root, dir, expect);
-
 describe('README examples', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(remove);
 
   it('marks every code block with a known info string', () => {
-    expect(blocks.map((block) => block.info).filter((info) => !KNOWN_INFO.includes(info))).toEqual([]);
+    expect(unknownInfo(KNOWN_INFO)).toEqual([]);
     expect(jsBlocks.length).toBeGreaterThan(0);
     expect(testFiles.map((file) => file.name)).toEqual(['promotions.test.ts', 'latency.test.ts']);
     expect(browserModules.length).toBeGreaterThan(0);
@@ -56,14 +49,14 @@ describe('README examples', () => {
   it.each(jsBlocks.map((code, i) => [i + 1, code] as const))(
     'runs example %i in Node and prints what its comments show',
     async (i, code) => {
-      prepare();
+      prepare(expect);
       await runJsExample(dir, i, code, expect);
     },
     30_000,
   );
 
   it('type-checks the TypeScript blocks (the Vitest files and the browser modules)', async () => {
-    prepare();
+    prepare(expect);
     for (const { name, code } of testFiles) writeFileSync(`${dir}${name}`, code);
     for (const [i, code] of browserModules.entries()) writeFileSync(`${dir}browser-${i + 1}.ts`, code);
     await expectExamplesTypeCheck(dir, tsc, expect);
@@ -72,7 +65,7 @@ describe('README examples', () => {
   it.each(testFiles.map(({ name, code }) => [name, code] as const))(
     'runs %s with Vitest',
     async (name, code) => {
-      prepare();
+      prepare(expect);
       writeFileSync(`${dir}${name}`, code);
       writeFileSync(`${dir}vitest.config.mjs`, "export default { test: { include: ['*.test.ts'] } };\n");
       // The child is a fresh Vitest run, not a worker of this one.

@@ -1,19 +1,11 @@
-import { existsSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  prepareExamplesDir,
-  readmeExamples,
-  runCommand,
-  runJsExample,
-} from '../../../test-support/readme-examples.js';
+import { absent, readmeExamples, runCommand, runJsExample } from '../../../test-support/readme-examples.js';
 
 // The README's examples, as a user would run them, against the BUILT package (the test task depends on the build,
 // turbo.json; when running vitest by hand, `pnpm --filter @promoscale/scaling build` first). Each block's info
 // string says what it is and how it is checked:
-// - ```js: a Node script. Written to .readme-examples/example-N.mjs and run with `node`, importing the package by
-//   its name (Node resolves the self-reference through `exports`). It must exit with 0, and what its output
-//   comments show must appear in its stdout (see `expectedOutput` in test-support/readme-examples.ts).
+// - ```js: a Node script, run with `node` against the built package (docs/readme-examples.md).
 // - ```sh whose lines are all `promoscale …` commands: the CLI. Each line runs in bash (with pipefail, so
 //   `… | head` still checks the CLI's exit code) inside .readme-examples/, with `promoscale` replaced by
 //   `node <package>/dist/cli.js` (what the `promoscale` bin runs), and must exit with 0. Other ```sh blocks
@@ -22,8 +14,7 @@ import {
 //   Chromium.
 // - ```text: printed output (the benchmarks').
 // Any other info string fails the test, so no block goes unchecked by accident.
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { dir, blocks, of } = readmeExamples(root);
+const { root, dir, of, unknownInfo, prepare, remove } = readmeExamples(import.meta.url);
 const cli = `${root}dist/cli.js`;
 
 const KNOWN_INFO = ['js', 'js browser', 'sh', 'text'];
@@ -34,26 +25,24 @@ const cliCommands = of('sh')
   .filter((lines) => lines.every((line) => line.startsWith('promoscale ')))
   .flat();
 
-const prepare = () => prepareExamplesDir(root, dir, expect);
-
 describe('README examples', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(remove);
 
   it('marks every code block with a known info string', () => {
-    expect(blocks.map((block) => block.info).filter((info) => !KNOWN_INFO.includes(info))).toEqual([]);
+    expect(unknownInfo(KNOWN_INFO)).toEqual([]);
     const all = jsBlocks.join('\n');
-    for (const name of [
-      'estimateDatasetSize(',
-      'recommendApproach(',
-      'calibrate(',
-      'ScalingPOC.',
-      'createScalingMonitor(',
-      'loadChunked(',
-      'streamPromotions(',
-      'streamPromotionsInWorker(',
-    ]) {
-      expect(all).toContain(name);
-    }
+    expect(
+      absent(all, [
+        'estimateDatasetSize(',
+        'recommendApproach(',
+        'calibrate(',
+        'ScalingPOC.',
+        'createScalingMonitor(',
+        'loadChunked(',
+        'streamPromotions(',
+        'streamPromotionsInWorker(',
+      ]),
+    ).toEqual([]);
     expect(cliCommands.map((line) => line.split(/\s+/)[1])).toEqual([
       'estimate',
       'generate',
@@ -65,7 +54,7 @@ describe('README examples', () => {
   it.each(jsBlocks.map((code, i) => [i + 1, code] as const))(
     'runs example %i and prints what its comments show',
     async (i, code) => {
-      prepare();
+      prepare(expect);
       await runJsExample(dir, i, code, expect, 20_000);
     },
     30_000,
@@ -74,7 +63,7 @@ describe('README examples', () => {
   it.each(cliCommands.map((line) => [line.replace(/\s+#.*$/, ''), line] as const))(
     'runs `%s`',
     async (_name, line) => {
-      prepare();
+      prepare(expect);
       expect(existsSync(cli), 'build the package first (pnpm build)').toBe(true);
       const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} ${line.slice('promoscale '.length)}`;
       const { code, stdout, stderr } = await runCommand('bash', ['-o', 'pipefail', '-c', command], {

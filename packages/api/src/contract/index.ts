@@ -1,3 +1,5 @@
+// Type-only, from the main entry: the client's `fetch` type, which ContractTestOptions takes.
+export type { FetchLike } from '../client/create-client.js';
 export { auditResponse, findResponseLeaks, MAX_ERROR_MESSAGE_LENGTH } from './audit-response.js';
 export { type BadInputCase, badInputCases } from './bad-input-cases.js';
 export type {
@@ -19,6 +21,7 @@ export {
 } from './hostile-input-cases.js';
 export { createRandom, type Random } from './random-queries.js';
 export {
+  type ReferenceFigures,
   type ReferenceQuery,
   referencePage,
   referenceSearchParams,

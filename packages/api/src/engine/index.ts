@@ -3,6 +3,19 @@
 // sums rows with the same `SummaryAccumulator`). `PromotionTable` is the column engine; `queryRows` /
 // `selectRows` / `summarizeRows` work a row at a time; the predicate and comparator are the filter and sort
 // rules of the contract (DOMAIN.md section 6). Queries are the parsed, valid ones (`parsePromotionsQuery`).
+// With them, what a router of its own needs (createApiHandler does all of it for a user): the strict query
+// parsers, the export content types and the ISO-date check.
+export {
+  parseEstimateQuery,
+  parseExportQuery,
+  parseLiveQuery,
+  parsePromotionsQuery,
+  parseStoresQuery,
+  parseSummaryQuery,
+  type QueryParseResult,
+} from '../query/parse-query.js';
+export { EXPORT_CONTENT_TYPES } from '../routes/export-response.js';
+export { isIsoDate } from '../schemas/enum-schemas.js';
 export { createPromotionComparator, sortKeyString } from './compare-promotions.js';
 export { createPromotionPredicate, filterKey, isUnfiltered } from './create-promotion-predicate.js';
 export { PromotionTable, type PromotionTableOptions } from './promotion-table.js';

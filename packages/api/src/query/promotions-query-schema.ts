@@ -15,7 +15,8 @@ export const pagingShape = {
 
 /**
  * The query of `GET /api/promotions`: parses search parameters given as a record of strings (its input) into a
- * typed {@link PromotionsQuery} (its output), strictly. Use {@link parsePromotionsQuery} on a `URLSearchParams`.
+ * typed {@link PromotionsQuery} (its output), strictly. On a `URLSearchParams`, `createApiHandler` (or
+ * `parsePromotionsQuery` of `@promoscale/api/engine`) applies it.
  *
  * @example
  * PromotionsQuerySchema.parse({ sort: '-roi,storeId', category: 'dairy,frozen', roi_gte: '0' });

@@ -1,8 +1,8 @@
 // The variance engine: one store's 30 promotions from its own PRNG stream. This is the hot path (millions of
 // promotions a second), so it works in integer cents, shares every repeated string and small-domain number, formats
 // no date, takes a row's draws in one call and makes every row with one constructor of a fixed shape
-// (docs/decisions/0004-shared-number-boxes.md). The model is documented in the package README ("How the
-// numbers are made") and its targets in REALISM.md.
+// (docs/decisions/0004-shared-number-boxes.md). The model is documented in docs/generator-model.md ("How the
+// numbers are made") and its targets in docs/REALISM.md.
 import { FIRST_WEEK, LAST_WEEK } from '../calendar/promotion-calendar.js';
 import { PRODUCTS } from '../catalog/products.js';
 import type { GenerationContext } from '../dataset-spec.js';

@@ -22,8 +22,6 @@ export interface ValuesFilterParams {
   formatValue?: (value: FilterValue) => string;
 }
 
-type Props = CustomFilterProps<unknown, unknown, ValuesFilterModel> & ValuesFilterParams;
-
 /**
  * A set-like column filter for enumerated and boolean fields, built on AG Grid Community's custom filter API (the
  * Set Filter is Enterprise-only): a checkbox per known value, all checked when the column is unfiltered.
@@ -35,7 +33,7 @@ export function ValuesFilter({
   values,
   formatValue = String,
   colDef,
-}: Props) {
+}: CustomFilterProps<unknown, unknown, ValuesFilterModel> & ValuesFilterParams) {
   const id = useId();
   const selected = model?.values ?? values;
   const doesFilterPass = useCallback<NonNullable<Parameters<typeof useGridFilter>[0]['doesFilterPass']>>(

@@ -1,4 +1,5 @@
-import { parsePromotionsQuery, toSearchParams } from '@promoscale/api';
+import { toSearchParams } from '@promoscale/api';
+import { parsePromotionsQuery } from '@promoscale/api/engine';
 import { describe, expect, it } from 'vitest';
 import { type PromotionsGridState, toPromotionsQuery } from './to-promotions-query.js';
 

@@ -1,7 +1,6 @@
 import {
   BOOLEAN_FILTER_FIELDS,
   DATE_FIELDS,
-  isIsoDate,
   LIST_FILTER_FIELDS,
   type ListFilterField,
   MAX_SEARCH_LENGTH,
@@ -11,6 +10,7 @@ import {
   type SortToken,
   toSearchParams,
 } from '@promoscale/api';
+import { isIsoDate } from '@promoscale/api/engine';
 import {
   CATEGORIES,
   formatStoreId,

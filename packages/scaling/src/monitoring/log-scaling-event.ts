@@ -107,7 +107,7 @@ export interface LogScalingEventOptions {
 /**
  * The seed's `logScalingEvent`: prints one JSON line `{ timestamp, event, stores, promotions, duration, memory,
  * success }` and returns the record. `data.memory` left out stays `null` here (use a monitor to sample it).
- * Throws PromoscaleError `INVALID_OPTION` for a bad event name, data field (see {@link checkEventData}), option,
+ * Throws PromoscaleError `INVALID_OPTION` for a bad event name, data field (see `checkEventData`), option,
  * or a `clock` that returns no valid time.
  *
  * @example

@@ -18,12 +18,6 @@ export interface MemoryReading {
   limitBytes: number | null;
 }
 
-interface PerformanceMemory {
-  usedJSHeapSize: number;
-  totalJSHeapSize: number;
-  jsHeapSizeLimit: number;
-}
-
 /** The globals memory is read from; tests and unusual hosts pass their own. @default globalThis */
 export interface MemoryEnvironment {
   process?:
@@ -34,7 +28,8 @@ export interface MemoryEnvironment {
     | undefined;
   performance?:
     | {
-        memory?: PerformanceMemory | undefined;
+        /** Chromium's `performance.memory`. */
+        memory?: { usedJSHeapSize: number; totalJSHeapSize: number; jsHeapSizeLimit: number } | undefined;
         measureUserAgentSpecificMemory?: (() => Promise<{ bytes: number }>) | undefined;
       }
     | undefined;

@@ -1,11 +1,15 @@
 import { type StoreChunk, storeDataIterator } from '@promoscale/generator';
 import { assertFunction, assertObject } from '@promoscale/generator/internal';
-import { encodeChunk, serializeError, type WorkerRequest, type WorkerResponse } from './worker-protocol.js';
+import { encodeChunk, serializeError, type WorkerRequest } from './worker-protocol.js';
 
-/** The worker's side of its channel to the main thread. */
+/**
+ * The worker's side of its channel to the main thread. The messages are the package's own worker protocol, which
+ * stays inside the package: a custom worker script passes them through as they come (`e.data`, `postMessage`)
+ * without reading them.
+ */
 export interface WorkerEndpoint {
-  post(message: WorkerResponse, transfer: ArrayBuffer[]): void;
-  onMessage(handler: (message: WorkerRequest) => void): void;
+  post(message: unknown, transfer: ArrayBuffer[]): void;
+  onMessage(handler: (message: unknown) => void): void;
 }
 
 /**
@@ -51,7 +55,9 @@ export function servePromotions(endpoint: WorkerEndpoint): void {
     }
   };
 
-  endpoint.onMessage((request) => {
+  endpoint.onMessage((message) => {
+    // Sent by this package's main-thread side (streamPromotionsInWorker), which speaks the same protocol.
+    const request = message as WorkerRequest;
     if (request.type === 'start') {
       if (chunks) return;
       const { spec, chunkSize } = request;

@@ -19,7 +19,7 @@ import {
 
 /**
  * The encoding {@link streamPromotionsInWorker} uses unless told otherwise: the faster one in
- * `bench/loading.bench.mjs` (see the package README, "Decision: how a worker sends chunks").
+ * `bench/loading.bench.mjs` (docs/decisions/0002-worker-chunk-encoding.md).
  */
 export const DEFAULT_WORKER_ENCODING: WorkerEncoding = 'clone';
 

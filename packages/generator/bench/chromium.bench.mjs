@@ -1,29 +1,29 @@
-// The object-mode measurement of generator.bench.mjs, run in headless Chromium: the built package served over a
-// local HTTP server and imported by a page, each size and mode in a page of its own (a new browser context). Chromium's V8 compresses pointers, so rows are smaller there than in Node 20: the figures that the
-// dashboards built on promoscale see. Uses Debian's Chromium (CHROMIUM_PATH to override) through Playwright, as the
-// browser tests do; without it, the section says why it was skipped.
+// The object-mode measurement of throughput.bench.mjs, run in headless Chromium: the built package's dist/ served
+// over a local HTTP server and imported by a page, each size and mode in a page of its own (a new browser context). Chromium's V8 compresses pointers, so rows are smaller there than in Node 20: the figures that the
+// dashboards built on promoscale see. Uses Debian's Chromium (CHROMIUM_PATH to override) through Playwright and
+// test-support/browser-page.mjs, as the browser tests do; without it, the section says why it was skipped (as it does with --no-chromium).
+//
+// Run:  cd packages/generator && pnpm build && node bench/chromium.bench.mjs [--json]
+// (`pnpm bench` runs it with the other benches, bench/generator.bench.mjs.)
 
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { launchChromium, serveDirectory } from '../../../test-support/browser-page.mjs';
+import { dec1, int, isMain, main, row, timingFor } from './harness.mjs';
 
+/** The store counts measured. */
+export const CHROMIUM_SIZES = [5, 50, 500, 5_000];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-];
+/** The built package: index.js imports the chunks tsup shares with ./internal, so the page gets the folder. */
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
  * Runs in the page: processBatch(1, n) again and again, or on new stores each call, for `warmupMs` then at least
  * `minMs` and `minCalls` calls; with `heap`, also the heap growth per promotion of one kept batch (after gc).
  * Self-contained on purpose: Playwright sends this function's source to the page, so it cannot call
- * generator.bench.mjs's measureThroughput, whose loop it repeats.
+ * harness.mjs's measureThroughput, whose loop it repeats.
  */
 async function measureInPage({ stores, newStores, timing, heap }) {
-  const { processBatch } = await import('/generator.js');
+  const { processBatch } = await import('/index.js');
   let start = 1;
   const call = () => {
     const first = newStores ? start : 1;
@@ -57,22 +57,6 @@ async function measureInPage({ stores, newStores, timing, heap }) {
   return result;
 }
 
-/** Serves the built package at /generator.js and an empty page at every other path. */
-async function serveGenerator() {
-  const source = await readFile(fileURLToPath(import.meta.resolve('@promoscale/generator')));
-  const server = http.createServer((request, response) => {
-    if (request.url === '/generator.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(source);
-    } else {
-      response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<!doctype html><title>promoscale bench</title>');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
-
 /**
  * Object mode in Chromium for each of `sizes`: promotions/s on the same stores again and on new stores each call,
  * and heap bytes per kept promotion at the largest size. Returns `{ version, sizes }`, or `{ skipped }` with the
@@ -81,21 +65,18 @@ async function serveGenerator() {
 export async function benchChromium(sizes, timingFor) {
   let browser;
   try {
-    const { chromium } = await import('playwright');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [...ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-    });
+    browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
   } catch (error) {
     return { skipped: `Chromium did not start (${CHROMIUM}): ${String(error.message).split('\n')[0]}` };
   }
-  const { server, origin } = await serveGenerator();
+  const server = await serveDirectory(DIST);
+  const { origin } = server;
   try {
     const largest = Math.max(...sizes);
     const measure = async (stores, newStores) => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.goto(origin);
+      await page.goto(`${origin}/index.js`);
       const heap = !newStores && stores === largest;
       const result = await page.evaluate(measureInPage, {
         stores,
@@ -114,7 +95,36 @@ export async function benchChromium(sizes, timingFor) {
     }
     return { version: browser.version(), sizes: results };
   } finally {
-    server.close();
+    await server.close();
     await browser.close();
   }
 }
+
+/** Object mode in Chromium at {@link CHROMIUM_SIZES}, or `{ skipped }` with --no-chromium. */
+export async function measure() {
+  return process.argv.includes('--no-chromium')
+    ? { skipped: '--no-chromium' }
+    : await benchChromium(CHROMIUM_SIZES, timingFor);
+}
+
+/** The report's lines for the figures of {@link measure}. */
+export function lines(chromium) {
+  if (chromium.skipped) return [`Chromium: skipped (${chromium.skipped})`];
+  const lines = [
+    `Chromium ${chromium.version} (headless, pointer compression): object mode, each size and mode in a page of its own`,
+    row(['stores', 'promotions/s', 'calls', 'new stores/s', 'calls', 'heap B/promo']),
+  ];
+  for (const s of chromium.sizes) {
+    const heap = s.heapBytesPerPromotion === undefined ? '' : dec1.format(s.heapBytesPerPromotion);
+    lines.push(
+      row(
+        [s.stores, s.perSecond, s.calls, s.newStores.perSecond, s.newStores.calls]
+          .map(int.format)
+          .concat(heap),
+      ),
+    );
+  }
+  return lines;
+}
+
+if (isMain(import.meta.url)) await main({ child: measure, run: measure, lines });
