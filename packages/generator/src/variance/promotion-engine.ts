@@ -78,6 +78,7 @@ const [STATUS_PLANNED, STATUS_ACTIVE, STATUS_COMPLETED] = PROMOTION_STATUSES;
 function permille(part: number, whole: number): number {
   return Math.round((1000 * part) / whole);
 }
+
 const BOGO_MECHANIC = 'Buy 1 Get 1 Free';
 
 // Per template: a pool of product indices where tilted categories appear TILT_WEIGHT times.
