@@ -3,18 +3,20 @@ export { CATEGORIES, CATEGORY_MARGIN_TARGET, PRODUCTS } from './catalog/products
 export { DEFAULT_SEED, type NormalizedDatasetSpec, normalizeSpec } from './dataset-spec.js';
 export { MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
 export {
-  PROMOTION_BOOLEAN_FIELDS,
-  PROMOTION_DATE_FIELDS,
-  PROMOTION_FIELDS,
-  PROMOTION_NUMBER_FIELDS,
-  PROMOTION_STRING_FIELDS,
-  type PromotionField,
   parsePromotionsCsv,
   promotionCsvHeader,
   promotionToCsvLine,
   promotionToNdjsonLine,
 } from './formats/promotion-csv.js';
 export { PROMOTION_FIELD_UNITS, type PromotionFieldUnit } from './formats/promotion-field-units.js';
+export {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  PROMOTION_STRING_FIELDS,
+  type PromotionField,
+} from './formats/promotion-fields.js';
 export { generateStoreData } from './generate-store-data.js';
 export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 export type { MemoryReport, MemorySource } from './monitoring/memory-sampler.js';
@@ -33,7 +35,7 @@ export {
   storeDataIterator,
 } from './store-data-iterator.js';
 export { CITIES_BY_REGION, REGIONS } from './stores/cities.js';
-export { createStore, formatStoreId, parseStoreId } from './stores/create-store.js';
+export { createStore, formatStoreId, parseStoreId, tryParseStoreId } from './stores/create-store.js';
 export {
   isTemplateName,
   STORE_TEMPLATES,

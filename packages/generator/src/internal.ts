@@ -1,14 +1,21 @@
 // `@promoscale/generator/internal`: what the sibling packages (scaling, api, msw, react-grid) build on and a user
-// of the generator does not need: the generation context behind the random-access functions, the hash the PRNG
-// streams derive from, the event-loop yield of the async iterators, the memory reader, ISO-date helpers and the
-// door checks that throw the generator's `PromoscaleError`. Not covered by the main entry's promises: names here
-// can change in any minor release. Users import from `@promoscale/generator`.
+// of the generator does not need: the generation context behind the random-access functions, the hashes and seeded
+// streams of the one PRNG module (decision 0001), the money rule live updates reuse, the event-loop yield of the
+// async iterators, the memory reader, `median`, ISO-date helpers and the door checks that throw the generator's
+// `PromoscaleError`. Not covered by the main entry's promises: names here can change in any minor release. Users
+// import from `@promoscale/generator`.
 export { formatIsoDate, parseIsoDate } from './calendar/iso-date.js';
 // Type-only: what a GenerationContext holds.
 export type { PromotionCalendar } from './calendar/promotion-calendar.js';
 export { createContext, type GenerationContext, specContext, validateSeed } from './dataset-spec.js';
 export { assertInteger } from './errors.js';
-export { readHeapBytes } from './monitoring/memory-sampler.js';
+export { median } from './metrics/median.js';
+export {
+  type MemoryEnvironment,
+  type MemoryReading,
+  type MemoryReadingSource,
+  readMemoryOf,
+} from './monitoring/read-memory.js';
 export {
   assertBoolean,
   assertFiniteNumber,
@@ -19,6 +26,14 @@ export {
   readOptions,
   readSignal,
 } from './options/read-options.js';
-export { fmix32, type SeedHash } from './random/prng.js';
+export {
+  createTextRandom,
+  cyrb128,
+  fmix32,
+  fnv1a32,
+  hashPair32,
+  type SeedHash,
+} from './random/prng.js';
 export type { TemplatePicker } from './templates/store-templates.js';
+export { addPromotionUnits } from './variance/promotion-engine.js';
 export { yieldToEventLoop } from './yield-to-event-loop.js';

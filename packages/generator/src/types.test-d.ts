@@ -6,7 +6,7 @@ import {
   type PROMOTION_FIELDS,
   type PROMOTION_NUMBER_FIELDS,
   type PROMOTION_STRING_FIELDS,
-} from './formats/promotion-csv.js';
+} from './formats/promotion-fields.js';
 import type { REGIONS } from './stores/cities.js';
 import type { TEMPLATE_NAMES } from './templates/store-templates.js';
 import type { Category, PromoType, Promotion, PromotionStatus, Region, TemplateName } from './types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineHostileSuite, FAKE_SIGNALS, type Slot } from '../../../test-support/hostile-inputs.js';
-import { promotionFieldKind } from '../src/formats/promotion-csv.js';
+import { promotionFieldKind } from '../src/formats/promotion-fields.js';
 import {
   computeBatchMetrics,
   createStore,

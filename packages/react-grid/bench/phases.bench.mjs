@@ -9,6 +9,7 @@
 //   node bench/phases.bench.mjs [--runs=3] [--json]
 
 import os from 'node:os';
+import { median } from '@promoscale/generator/internal';
 import { launchChromium, serveStorybook, storyLoaded, storyUrl } from './storybook-page.mjs';
 
 const argv = process.argv.slice(2);
@@ -43,10 +44,6 @@ function observeLongTasks() {
   }).observe({ type: 'longtask', buffered: true });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 const parseMs = (text) => Number(text.replaceAll(',', ''));
 
 const TIMINGS = /First rows after ([\d,.]+) ms, all rows after ([\d,.]+) ms/;

@@ -7,6 +7,7 @@
 //   pnpm build-storybook                                   # at the repository root
 //   node packages/react-grid/bench/server-blocks.bench.mjs [--blocks=10]
 
+import { median } from '@promoscale/generator/internal';
 import { launchChromium, serveStorybook, storyUrl } from './storybook-page.mjs';
 
 const blocks = Number(process.argv.find((a) => a.startsWith('--blocks='))?.slice(9) ?? 10);
@@ -15,11 +16,6 @@ const ROW_HEIGHT = 34;
 const server = await serveStorybook();
 const url = storyUrl(server.origin, STORY, { latency: 'none', liveIntervalMs: 0, kpis: '!false' });
 const browser = await launchChromium();
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Reads "Rows N+ in X ms (source)" once block N is shown. */
 async function blockLine(page, startRow) {

@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from '@promoscale/generator/internal';
 import { launchChromium } from './storybook-page.mjs';
 
 const argv = process.argv.slice(2);
@@ -159,10 +160,6 @@ async function serve() {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 const fmt = (n, digits = 1) => n.toFixed(digits).padStart(8);
 
 const browser = await launchChromium();

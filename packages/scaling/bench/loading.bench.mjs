@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { processBatch } from '@promoscale/generator';
+import { median } from '@promoscale/generator/internal';
 import {
   DEFAULT_WORKER_ENCODING,
   loadChunked,
@@ -54,12 +55,6 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const dec1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const dec2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /**
  * Calls `fn` (which returns the items it made) for warmupMs, then until it has minMs of calls and minCalls calls,

@@ -27,6 +27,7 @@ export {
 } from './analysis/recommend-approach.js';
 export {
   classifyRisk,
+  RISK_LEVELS,
   RISK_LIMITS,
   type RiskFigures,
   type RiskLevel,

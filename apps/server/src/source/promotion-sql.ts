@@ -1,4 +1,4 @@
-import { parseStoreId } from '@promoscale/generator';
+import { tryParseStoreId } from '@promoscale/generator';
 import { columnOf, fieldKind, SEARCH_SEPARATOR } from './promotion-columns.js';
 
 /** A `WHERE` condition and its parameters (`$1` … in order). */
@@ -13,13 +13,9 @@ export interface SqlWhere {
 /** Query keys that are not filters (paging, sort, export format, summary grouping). */
 const NOT_FILTERS = new Set(['offset', 'limit', 'sort', 'format', 'groupBy']);
 
-/** The store number of a canonical store id (`STORE_001` → 1), or `null` for any other text. */
+/** The store number of a canonical store id (`STORE_001` → 1), or `null` for anything else (the generator's rule). */
 export function storeNumberOf(storeId: unknown): number | null {
-  try {
-    return parseStoreId(storeId);
-  } catch {
-    return null;
-  }
+  return typeof storeId === 'string' ? tryParseStoreId(storeId) : null;
 }
 
 /** `%`, `_` and `\` stand for themselves in a LIKE pattern once escaped. */

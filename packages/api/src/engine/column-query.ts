@@ -179,7 +179,11 @@ export class ColumnQuery {
     return accumulator.result();
   }
 
-  /** 1 for each row that passes the filters, or `undefined` when there is no filter (a step per filter). */
+  /**
+   * 1 for each row that passes the filters, or `undefined` when there is no filter (a step per filter): the rules
+   * of `createPromotionPredicate` (the row-at-a-time form, in create-promotion-predicate.ts), over columns;
+   * filters-agree.test.ts holds the two to the same rows for every filter.
+   */
   *#maskSteps(filters: PromotionFilters): Steps<Uint8Array | undefined> {
     const n = this.columns.size;
     let mask: Uint8Array | undefined;

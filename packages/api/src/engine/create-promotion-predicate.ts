@@ -40,7 +40,9 @@ export function filterKey(filters: PromotionFilters): string {
 /**
  * A row-at-a-time test of the filters of a query: all filters hold (AND), a list filter matches any of its
  * values, ranges are inclusive (dates compared as `YYYY-MM-DD` strings), `q` is a case-insensitive substring of
- * `productName`, `brand`, `storeName` or `sku`.
+ * `productName`, `brand`, `storeName` or `sku`. The column engine applies the same rules as masks
+ * (`ColumnQuery`'s mask steps in column-query.ts, over the same field lists); filters-agree.test.ts holds the two
+ * to the same rows for every filter.
  *
  * @example
  * const keep = createPromotionPredicate({ category: ['dairy'], roi_gte: 0 });

@@ -1,20 +1,10 @@
-import type { DatasetSizeEstimate } from '@promoscale/scaling';
+import { type DatasetSizeEstimate, RISK_LEVELS, SCALING_APPROACHES } from '@promoscale/scaling';
 import { z } from 'zod';
-
-/** The scaling phases, in store-count order (DOMAIN.md section 5). */
-export const SCALING_APPROACH_VALUES = [
-  'SINGLE_BATCH',
-  'CHUNKED_PROCESSING',
-  'STREAMING_ITERATOR',
-  'DATABASE_BACKEND',
-] as const;
-
-/** Risk levels of loading a dataset at once. */
-export const RISK_LEVEL_VALUES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 
 /**
  * The body of `GET /api/scaling/estimate?stores=N`: `@promoscale/scaling`'s `estimateDatasetSize(N)`, the seed
- * POC's table row (snake_case names kept from it; MB = 1,048,576 bytes).
+ * POC's table row (snake_case names kept from it; MB = 1,048,576 bytes). The risk levels and approaches are
+ * scaling's `RISK_LEVELS` and `SCALING_APPROACHES` (no copy here).
  *
  * @example
  * const estimate = DatasetEstimateSchema.parse(await (await fetch('/api/scaling/estimate?stores=50')).json());
@@ -27,8 +17,8 @@ export const DatasetEstimateSchema = z.object({
   json_size_mb: z.number().finite().min(0),
   memory_requirement_mb: z.number().finite().min(0),
   load_time_ms: z.number().finite().min(0),
-  risk_level: z.enum(RISK_LEVEL_VALUES),
-  approach: z.enum(SCALING_APPROACH_VALUES),
+  risk_level: z.enum(RISK_LEVELS),
+  approach: z.enum(SCALING_APPROACHES),
 });
 
 /** The body of `GET /api/scaling/estimate`. */

@@ -1,12 +1,12 @@
 import {
   createStore,
   type DatasetSpec,
-  formatStoreId,
   type NormalizedDatasetSpec,
   normalizeSpec,
   PROMOTIONS_PER_STORE,
   slicePromotions,
   storeDataIterator,
+  tryParseStoreId,
 } from '@promoscale/generator';
 import { assertInteger, yieldToEventLoop } from '@promoscale/generator/internal';
 import { ColumnQuery, requiredFields } from '../engine/column-query.js';
@@ -81,8 +81,6 @@ export interface GeneratedSourceStorage {
   generatorPasses: number;
 }
 
-const STORE_NUMBER = /^STORE_(\d{3,6})$/;
-
 /**
  * The DataSource of a DatasetSpec, generated lazily and cached:
  *
@@ -155,10 +153,8 @@ export function createGeneratedSource(
 
   /** The store number of a canonical id in this dataset, or `null`. */
   const storeNumberOf = (storeId: string): number | null => {
-    const match = STORE_NUMBER.exec(storeId);
-    if (!match) return null;
-    const n = Number(match[1]);
-    return n >= 1 && n <= storeCount && formatStoreId(n) === storeId ? n : null;
+    const n = tryParseStoreId(storeId);
+    return n !== null && n <= storeCount ? n : null;
   };
 
   const storeRows = (storeNumber: number): Promotion[] => {

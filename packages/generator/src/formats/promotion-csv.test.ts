@@ -2,17 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { processBatch } from '../process-batch.js';
 import type { Promotion } from '../types.js';
 import {
+  parsePromotionsCsv,
+  promotionCsvHeader,
+  promotionToCsvLine,
+  promotionToNdjsonLine,
+} from './promotion-csv.js';
+import {
   PROMOTION_BOOLEAN_FIELDS,
   PROMOTION_DATE_FIELDS,
   PROMOTION_FIELDS,
   PROMOTION_NUMBER_FIELDS,
   PROMOTION_STRING_FIELDS,
-  parsePromotionsCsv,
-  promotionCsvHeader,
   promotionFieldKind,
-  promotionToCsvLine,
-  promotionToNdjsonLine,
-} from './promotion-csv.js';
+} from './promotion-fields.js';
 
 const rows = processBatch(1, 20, 'MIXED', { seed: 'csv' }).promotions;
 

@@ -1,103 +1,17 @@
 import { PromoscaleError } from '../errors.js';
 import type { Promotion } from '../types.js';
 import { numberText } from './number-text.js';
-
-/** The Promotion fields whose values are of type `T`. */
-type FieldOf<T> = { [K in keyof Promotion]: Promotion[K] extends T ? K : never }[keyof Promotion];
-
-// The canonical order below is made of runs of one kind, so each field is named once and every group by kind
-// is the concatenation of its runs, in canonical order.
-const DESCRIPTION_FIELDS = [
-  'id',
-  'storeId',
-  'storeName',
-  'template',
-  'region',
-  'sku',
-  'productName',
-  'brand',
-  'category',
-  'promoType',
-  'mechanic',
-] as const satisfies readonly FieldOf<string>[];
-const MEASURE_FIELDS = [
-  'regularPrice',
-  'promoPrice',
-  'discountPct',
-  'unitCost',
-  'baselineUnits',
-  'promoUnits',
-  'liftPct',
-  'incrementalUnits',
-  'baselineRevenue',
-  'revenue',
-  'incrementalRevenue',
-  'grossMargin',
-  'marginPct',
-  'incrementalMargin',
-  'promoSpend',
-  'roi',
-] as const satisfies readonly FieldOf<number>[];
-
-/** The Promotion fields holding an ISO date `YYYY-MM-DD` (a subset of {@link PROMOTION_STRING_FIELDS}). */
-export const PROMOTION_DATE_FIELDS = ['startDate', 'endDate'] as const satisfies readonly FieldOf<string>[];
-
-/** The Promotion fields holding a boolean, in canonical order. */
-export const PROMOTION_BOOLEAN_FIELDS = [
-  'displaySupport',
-  'featureAd',
-] as const satisfies readonly FieldOf<boolean>[];
-
-/**
- * The 34 Promotion fields in their canonical order: CSV columns and JSON key order. `id` … `mechanic`,
- * `startDate`, `endDate`, `durationDays`, `status`, `regularPrice` … `roi`, `displaySupport`, `featureAd`,
- * `redemptionRate`.
- */
-export const PROMOTION_FIELDS = [
-  ...DESCRIPTION_FIELDS,
-  ...PROMOTION_DATE_FIELDS,
-  'durationDays',
-  'status',
-  ...MEASURE_FIELDS,
-  ...PROMOTION_BOOLEAN_FIELDS,
-  'redemptionRate',
-] as const satisfies readonly (keyof Promotion)[];
-
-/** A Promotion field name. */
-export type PromotionField = (typeof PROMOTION_FIELDS)[number];
-
-/** The 14 Promotion fields holding a string (ids, names, enumerations and dates), in canonical order. */
-export const PROMOTION_STRING_FIELDS = [
-  ...DESCRIPTION_FIELDS,
-  ...PROMOTION_DATE_FIELDS,
-  'status',
-] as const satisfies readonly FieldOf<string>[];
-
-/** The 18 Promotion fields holding a number (prices, units, money, percentages, ratios), in canonical order. */
-export const PROMOTION_NUMBER_FIELDS = [
-  'durationDays',
-  ...MEASURE_FIELDS,
-  'redemptionRate',
-] as const satisfies readonly FieldOf<number>[];
-
-type FieldKind = 'string' | 'number' | 'boolean';
-
-const BOOLEAN_FIELDS = new Set<string>(PROMOTION_BOOLEAN_FIELDS);
-const STRING_FIELDS = new Set<string>(PROMOTION_STRING_FIELDS);
-const FIELD_SET = new Set<string>(PROMOTION_FIELDS);
+import {
+  PROMOTION_FIELD_SET,
+  PROMOTION_FIELDS,
+  type PromotionField,
+  promotionFieldKind,
+} from './promotion-fields.js';
 
 function assertPromotionObject(promotion: unknown): void {
   if (typeof promotion !== 'object' || promotion === null || Array.isArray(promotion)) {
     throw new PromoscaleError('INVALID_OPTION', 'promotion', promotion, 'a promotion object');
   }
-}
-
-/** Whether a Promotion field holds a string, a number or a boolean. */
-export function promotionFieldKind(field: PromotionField): FieldKind {
-  if (!FIELD_SET.has(field)) {
-    throw new PromoscaleError('INVALID_OPTION', 'field', field, 'one of the PROMOTION_FIELDS');
-  }
-  return BOOLEAN_FIELDS.has(field) ? 'boolean' : STRING_FIELDS.has(field) ? 'string' : 'number';
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -156,7 +70,7 @@ export function parsePromotionsCsv(text: string): Promotion[] {
   const header = records.shift();
   if (!header) return [];
   const kinds = header.map((name, i) => {
-    if (!FIELD_SET.has(name)) {
+    if (!PROMOTION_FIELD_SET.has(name)) {
       throw new PromoscaleError(
         'INVALID_OPTION',
         'text',

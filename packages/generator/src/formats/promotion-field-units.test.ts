@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processBatch } from '../process-batch.js';
-import { PROMOTION_DATE_FIELDS, PROMOTION_FIELDS, promotionFieldKind } from './promotion-csv.js';
 import { PROMOTION_FIELD_UNITS, type PromotionFieldUnit } from './promotion-field-units.js';
+import { PROMOTION_DATE_FIELDS, PROMOTION_FIELDS, promotionFieldKind } from './promotion-fields.js';
 
 const rows = processBatch(1, 5, 'MIXED', { seed: 'units' }).promotions;
 const fieldsOf = (unit: PromotionFieldUnit) =>

@@ -1,4 +1,4 @@
-import type { PromotionField } from './promotion-csv.js';
+import type { PromotionField } from './promotion-fields.js';
 
 /**
  * The unit of measure of a Promotion field (DOMAIN.md section 4), which decides how it is shown and filtered:

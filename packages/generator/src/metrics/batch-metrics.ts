@@ -1,5 +1,6 @@
 import type { PromoType, Promotion, PromotionStatus, TemplateName } from '../types.js';
 import { assertPromotionArray } from '../validation/assert-promotion-array.js';
+import { median } from './median.js';
 
 /** Summary statistics of a set of promotions (`includeMetrics`). */
 export interface BatchMetrics {
@@ -55,23 +56,14 @@ export function computeBatchMetrics(promotions: readonly Promotion[]): BatchMetr
     totalIncrementalMargin: incMarginC / 100,
     totalPromoSpend: spendC / 100,
     avgLiftPct: n ? round(liftSum / n, 1) : 0,
-    medianLiftPct: median(lifts),
+    medianLiftPct: n ? median(lifts) : 0,
     avgRoi: n ? round(roiSum / n, 3) : 0,
-    medianRoi: median(rois),
+    medianRoi: n ? median(rois) : 0,
     negativeRoiShare: n ? round(negative / n, 4) : 0,
     byPromoType,
     byStatus,
     byTemplate,
   };
-}
-
-function median(values: Float64Array): number {
-  if (values.length === 0) return 0;
-  values.sort();
-  const mid = values.length >> 1;
-  return values.length % 2
-    ? (values[mid] as number)
-    : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
 }
 
 function round(value: number, digits: number): number {

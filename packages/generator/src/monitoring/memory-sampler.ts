@@ -1,5 +1,11 @@
+import { type MemoryEnvironment, type MemoryReadingSource, readMemoryOf } from './read-memory.js';
+
 /** Where a memory reading came from. */
 export type MemorySource = 'process.memoryUsage' | 'performance.memory' | 'unavailable';
+
+// The batch's sources are the synchronous reader's: every MemorySource is a MemoryReadingSource.
+const sourcesAgree: MemorySource extends MemoryReadingSource ? true : false = true;
+void sourcesAgree;
 
 /** Heap readings taken between chunks of a batch (bytes). */
 export interface MemoryReport {
@@ -12,21 +18,10 @@ export interface MemoryReport {
   samples: number;
 }
 
-interface PerformanceMemory {
-  usedJSHeapSize: number;
-}
-
-/** Reads the JS heap in use now, from Node's `process.memoryUsage()` or Chromium's `performance.memory`. */
-export function readHeapBytes(): { source: MemorySource; bytes: number | null } {
-  const proc = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process;
-  if (typeof proc?.memoryUsage === 'function')
-    return { source: 'process.memoryUsage', bytes: proc.memoryUsage().heapUsed };
-  const memory = (globalThis.performance as (Performance & { memory?: PerformanceMemory }) | undefined)
-    ?.memory;
-  if (memory && typeof memory.usedJSHeapSize === 'number') {
-    return { source: 'performance.memory', bytes: memory.usedJSHeapSize };
-  }
-  return { source: 'unavailable', bytes: null };
+/** The heap in use now (see {@link readMemoryOf}); the synchronous reader never measures asynchronously. */
+function readHeapBytes(): { source: MemorySource; bytes: number | null } {
+  const reading = readMemoryOf(globalThis as MemoryEnvironment);
+  return { source: reading.source as MemorySource, bytes: reading.usedBytes };
 }
 
 /** Collects heap samples; `report()` summarises them. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PromoscaleError } from '../errors.js';
 import { REGIONS } from './cities.js';
-import { createStore, formatStoreId, parseStoreId } from './create-store.js';
+import { createStore, formatStoreId, parseStoreId, tryParseStoreId } from './create-store.js';
 
 describe('formatStoreId', () => {
   it.each([
@@ -29,6 +30,30 @@ describe('parseStoreId', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('tryParseStoreId', () => {
+  it('agrees with parseStoreId on canonical ids and answers null where parseStoreId throws', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (n) => {
+        expect(tryParseStoreId(formatStoreId(n))).toBe(n);
+      }),
+      { numRuns: 100 },
+    );
+    for (const id of [
+      'STORE_7',
+      'STORE_0007',
+      'store_007',
+      'STORE_000',
+      'STORE_100001',
+      'STORE_01000',
+      '',
+      '7',
+    ]) {
+      expect(tryParseStoreId(id)).toBeNull();
+      expect(() => parseStoreId(id)).toThrow(PromoscaleError);
+    }
   });
 });
 

@@ -48,11 +48,8 @@ export function parseStoreId(value: unknown, field = 'storeId'): number {
     assertStoreNumber(value, field);
     return value;
   }
-  if (typeof value === 'string') {
-    const m = /^STORE_(\d{3,6})$/.exec(value);
-    const n = m ? Number(m[1]) : Number.NaN;
-    if (m && n >= 1 && n <= MAX_STORES && storeIdOf(n) === value) return n;
-  }
+  const n = typeof value === 'string' ? tryParseStoreId(value) : null;
+  if (n !== null) return n;
   throw new PromoscaleError(
     'INVALID_STORE_NUMBER',
     field,
@@ -60,6 +57,24 @@ export function parseStoreId(value: unknown, field = 'storeId'): number {
     `a store number from 1 to ${MAX_STORES} or a store id from STORE_001 to ${storeIdOf(MAX_STORES)}`,
   );
 }
+
+/**
+ * The store number of a canonical store id (`STORE_007` → 7, `STORE_40000` → 40000), or `null` for anything else
+ * (`STORE_7`, `store_007`, `STORE_000`, a number above MAX_STORES): the rule of {@link parseStoreId}, without the
+ * throw, for callers that answer "not found" rather than "bad input".
+ *
+ * @example
+ * tryParseStoreId('STORE_042'); // 42
+ * tryParseStoreId('STORE_42'); // null
+ */
+export function tryParseStoreId(storeId: string): number | null {
+  const m = STORE_ID.exec(storeId);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= MAX_STORES && storeIdOf(n) === storeId ? n : null;
+}
+
+const STORE_ID = /^STORE_(\d{3,6})$/;
 
 /**
  * Draws a store's attributes from its own stream and leaves `rng` positioned for the store's promotions.

@@ -5,7 +5,7 @@ import {
   PROMOTION_DATE_FIELDS,
   PROMOTION_NUMBER_FIELDS,
   PROMOTION_STRING_FIELDS,
-} from '../formats/promotion-csv.js';
+} from '../formats/promotion-fields.js';
 import { readOptions } from '../options/read-options.js';
 import { TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { Promotion } from '../types.js';

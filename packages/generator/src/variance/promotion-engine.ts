@@ -73,6 +73,12 @@ const EXECUTION_CENTS_PER_WEEK = 300;
 const COUPON_FEE_CENTS = 1_500;
 
 const [STATUS_PLANNED, STATUS_ACTIVE, STATUS_COMPLETED] = PROMOTION_STATUSES;
+
+/** `part / whole` in thousandths, rounded: tenths of a percent (liftPct, marginPct) or an roi to 3 decimals. */
+function permille(part: number, whole: number): number {
+  return Math.round((1000 * part) / whole);
+}
+
 const BOGO_MECHANIC = 'Buy 1 Get 1 Free';
 
 // Per template: a pool of product indices where tilted categories appear TILT_WEIGHT times.
@@ -410,10 +416,10 @@ export function appendStorePromotions(
     row.promoPrice = CENTS.get(promoC);
     row.discountPct = TENTHS.get(Math.round(1000 * effectiveDepth));
     row.unitCost = CENTS.get(costC);
-    row.liftPct = TENTHS.get(Math.round((1000 * incrementalUnits) / baselineUnits));
+    row.liftPct = TENTHS.get(permille(incrementalUnits, baselineUnits));
     // The tables give 0, never the -0 that Math.round gives for tiny negatives (JSON and CSV write 0).
-    row.marginPct = TENTHS.get(Math.round((1000 * grossMarginC) / revenueC));
-    row.roi = THOUSANDTHS.get(Math.round((1000 * incrementalMarginC) / promoSpendC));
+    row.marginPct = TENTHS.get(permille(grossMarginC, revenueC));
+    row.roi = THOUSANDTHS.get(permille(incrementalMarginC, promoSpendC));
     row.redemptionRate =
       typeIndex === 0
         ? 1
@@ -421,4 +427,39 @@ export function appendStorePromotions(
     out.push(row);
   }
   return profile;
+}
+
+/**
+ * The promotion after `extraUnits` more units sold at its promo price, by the money rules of generation (integer
+ * cents; DOMAIN.md section 4): `promoUnits`, `incrementalUnits`, `liftPct`, `revenue`, `incrementalRevenue`,
+ * `grossMargin` and `marginPct` follow exactly; `incrementalMargin` grows by the truly incremental share
+ * (INCREMENTAL_SHARE, 45 %) of the extra units' margin; `promoSpend` stays; `roi` follows. Live updates use it.
+ *
+ * @example
+ * const later = addPromotionUnits(promotion, 3);
+ * later.promoUnits === promotion.promoUnits + 3; // true
+ */
+export function addPromotionUnits(row: Promotion, extraUnits: number): Promotion {
+  const promoUnits = row.promoUnits + extraUnits;
+  const promoC = Math.round(row.promoPrice * 100);
+  const costC = Math.round(row.unitCost * 100);
+  const baselineRevenueC = Math.round(row.baselineRevenue * 100);
+  const revenueC = promoUnits * promoC;
+  const grossMarginC = revenueC - promoUnits * costC;
+  const incrementalUnits = promoUnits - row.baselineUnits;
+  const incrementalMarginC =
+    Math.round(row.incrementalMargin * 100) + Math.round(extraUnits * (promoC - costC) * INCREMENTAL_SHARE);
+  const promoSpendC = Math.round(row.promoSpend * 100);
+  return {
+    ...row,
+    promoUnits,
+    liftPct: permille(incrementalUnits, row.baselineUnits) / 10,
+    incrementalUnits,
+    revenue: revenueC / 100,
+    incrementalRevenue: (revenueC - baselineRevenueC) / 100,
+    grossMargin: grossMarginC / 100,
+    marginPct: permille(grossMarginC, revenueC) / 10,
+    incrementalMargin: incrementalMarginC / 100,
+    roi: promoSpendC > 0 ? permille(incrementalMarginC, promoSpendC) / 1000 : row.roi,
+  };
 }

@@ -1,5 +1,5 @@
 import { createClient, createGeneratedSource, type LiveUpdate } from '@promoscale/api';
-import { TEMPLATE_NAMES, type TemplateName } from '@promoscale/generator';
+import { MAX_STORES, TEMPLATE_NAMES, type TemplateName } from '@promoscale/generator';
 import { createHandlers, type LatencyOption } from '@promoscale/msw';
 import { formatByUnit, ServerPromotionsGrid, type ServerPromotionsGridProps } from '@promoscale/react-grid';
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
@@ -90,7 +90,7 @@ const meta = {
   },
   argTypes: {
     stores: {
-      control: { type: 'number', min: 1, max: 100_000 },
+      control: { type: 'number', min: 1, max: MAX_STORES },
       description: 'Store count (30 promotions each)',
     },
     templates: { control: 'select', options: ['MIXED', ...TEMPLATE_NAMES], description: 'Store template' },

@@ -1,11 +1,11 @@
-import { TEMPLATE_NAMES } from '@promoscale/generator';
+import { MAX_STORES, PROMOTIONS_PER_STORE, TEMPLATE_NAMES } from '@promoscale/generator';
 import { type ChunkLoader, generateStoreRange } from '@promoscale/scaling';
 
 /** Controls shared by the "Scaling phases" stories: store count, template and seed. Story support only. */
 export const SPEC_ARG_TYPES = {
   stores: {
-    control: { type: 'number', min: 1, max: 100_000, step: 1 },
-    description: 'Store count (30 promotions each)',
+    control: { type: 'number', min: 1, max: MAX_STORES, step: 1 },
+    description: `Store count (${PROMOTIONS_PER_STORE} promotions each)`,
   },
   templates: { control: 'select', options: ['MIXED', ...TEMPLATE_NAMES], description: 'Store template' },
   seed: { control: 'number', description: 'Seed: the same seed gives the same rows' },

@@ -1,4 +1,4 @@
-import type { DatasetSpec, TemplateSelection } from '@promoscale/generator';
+import { type DatasetSpec, PROMOTIONS_PER_STORE, type TemplateSelection } from '@promoscale/generator';
 import { type MeasuredDataset, measureDataset } from '@promoscale/scaling';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { EstimateTable } from '../panels/estimate-table.js';
@@ -126,7 +126,7 @@ export function ScalingLab({
           style={{ width: 360 }}
         />
         <output htmlFor={sliderId} style={{ fontWeight: 600 }}>
-          {storesText} ({(stores * 30).toLocaleString('en-US')} promotions)
+          {storesText} ({(stores * PROMOTIONS_PER_STORE).toLocaleString('en-US')} promotions)
         </output>
       </div>
       <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap', alignItems: 'flex-start' }}>

@@ -3,20 +3,16 @@ import { readOptions } from '@promoscale/generator/internal';
 import type { FigureColumns } from './size-model.js';
 import { assertPositive } from './store-count.js';
 
-/** The four loading approaches of the seed POC, from lightest to heaviest machinery. */
-export type ScalingApproach =
-  | 'SINGLE_BATCH'
-  | 'CHUNKED_PROCESSING'
-  | 'STREAMING_ITERATOR'
-  | 'DATABASE_BACKEND';
-
-/** The approaches in escalation order. */
-export const SCALING_APPROACHES: readonly ScalingApproach[] = Object.freeze([
+/** The approaches in escalation order: the one list (api's estimate schema reads it too). */
+export const SCALING_APPROACHES = Object.freeze([
   'SINGLE_BATCH',
   'CHUNKED_PROCESSING',
   'STREAMING_ITERATOR',
   'DATABASE_BACKEND',
-]);
+] as const);
+
+/** The four loading approaches of the seed POC, from lightest to heaviest machinery. */
+export type ScalingApproach = (typeof SCALING_APPROACHES)[number];
 
 /** The largest store count of each approach; anything above `streamingMax` is DATABASE_BACKEND. */
 export interface ApproachThresholds {

@@ -10,6 +10,7 @@ import {
   assertBoolean,
   assertFunction,
   createContext,
+  median,
   readOptions,
   readSignal,
   yieldToEventLoop,
@@ -89,14 +90,6 @@ export function resolveGc(gc?: () => void): (() => void) | undefined {
   if (gc) return gc;
   const exposed = (globalThis as { gc?: unknown }).gc;
   return typeof exposed === 'function' ? (exposed as () => void) : undefined;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Warm-up before timing: at least this long (and one call), so small sizes are timed JIT-optimized too. */

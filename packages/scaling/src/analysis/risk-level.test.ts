@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRisk, RISK_LIMITS } from './risk-level.js';
+import { classifyRisk, RISK_LEVELS, RISK_LIMITS } from './risk-level.js';
 
 // The seed's "Memory Usage Analysis" table: JSON size, memory requirement and load time, and its risk column.
 const SEED_TABLE = [
@@ -15,6 +15,14 @@ const SEED_TABLE = [
 describe('classifyRisk', () => {
   it.each(SEED_TABLE)('gives the seed table its own risk column ($stores stores: $risk)', (row) => {
     expect(classifyRisk(row)).toBe(row.risk);
+  });
+
+  it('answers the levels of RISK_LEVELS, each level stricter than the one before', () => {
+    expect(RISK_LEVELS).toEqual(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL']);
+    expect(Object.isFrozen(RISK_LEVELS)).toBe(true);
+    const seen = SEED_TABLE.map((row) => RISK_LEVELS.indexOf(classifyRisk(row)));
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
   });
 
   it('escalates on any one figure, strictly above its limit', () => {

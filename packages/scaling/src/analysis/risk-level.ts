@@ -1,7 +1,10 @@
 import { assertFiniteNumber, assertObject } from '@promoscale/generator/internal';
 
+/** The risk levels, from lowest to highest: the one list (api's estimate schema reads it too). */
+export const RISK_LEVELS = Object.freeze(['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const);
+
 /** How risky it is to load a dataset into one browser tab in one go. */
-export type RiskLevel = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
+export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** A level is reached when any of its figures is exceeded (strictly greater). */
 export interface RiskLimit {
@@ -53,7 +56,7 @@ function exceeds(figures: RiskFigures, limit: RiskLimit): boolean {
   );
 }
 
-const LEVELS = ['MEDIUM', 'HIGH', 'CRITICAL'] as const;
+const LEVELS = RISK_LEVELS.slice(1) as readonly Exclude<RiskLevel, 'LOW'>[];
 const LIMIT_KEYS = ['jsonMb', 'memoryMb', 'loadMs'] as const;
 const FIGURE_KEYS = ['json_size_mb', 'memory_requirement_mb', 'load_time_ms'] as const;
 

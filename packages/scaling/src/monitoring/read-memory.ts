@@ -1,58 +1,13 @@
-import { assertObject } from '@promoscale/generator/internal';
+import {
+  assertObject,
+  type MemoryEnvironment,
+  type MemoryReading,
+  readMemoryOf,
+} from '@promoscale/generator/internal';
 
-/** Where a memory reading came from. */
-export type MemoryReadingSource =
-  | 'process.memoryUsage'
-  | 'performance.memory'
-  | 'measureUserAgentSpecificMemory'
-  | 'unavailable';
-
-/** JS memory in bytes; a figure the source does not give is `null`. */
-export interface MemoryReading {
-  source: MemoryReadingSource;
-  /** Heap in use (`heapUsed`, `usedJSHeapSize`, or the page's `bytes` from measureUserAgentSpecificMemory). */
-  usedBytes: number | null;
-  /** Heap reserved (`heapTotal`, `totalJSHeapSize`). */
-  totalBytes: number | null;
-  /** Largest heap the engine allows (V8's `heap_size_limit` in Node, `jsHeapSizeLimit` in Chromium). */
-  limitBytes: number | null;
-}
-
-/** The globals memory is read from; tests and unusual hosts pass their own. @default globalThis */
-export interface MemoryEnvironment {
-  process?:
-    | {
-        memoryUsage?: (() => { heapUsed: number; heapTotal: number }) | undefined;
-        getBuiltinModule?: ((id: string) => unknown) | undefined;
-      }
-    | undefined;
-  performance?:
-    | {
-        /** Chromium's `performance.memory`. */
-        memory?: { usedJSHeapSize: number; totalJSHeapSize: number; jsHeapSizeLimit: number } | undefined;
-        measureUserAgentSpecificMemory?: (() => Promise<{ bytes: number }>) | undefined;
-      }
-    | undefined;
-  crossOriginIsolated?: boolean | undefined;
-}
-
-const UNAVAILABLE: MemoryReading = Object.freeze({
-  source: 'unavailable',
-  usedBytes: null,
-  totalBytes: null,
-  limitBytes: null,
-});
-
-function nodeHeapLimit(proc: NonNullable<MemoryEnvironment['process']>): number | null {
-  try {
-    const v8 = proc.getBuiltinModule?.('node:v8') as
-      | { getHeapStatistics?: () => { heap_size_limit: number } }
-      | undefined;
-    return v8?.getHeapStatistics?.().heap_size_limit ?? null;
-  } catch {
-    return null;
-  }
-}
+// The reading itself is the generator's (`readMemoryOf`, the one memory reader of the repo); this module adds the
+// argument check and the asynchronous measurement.
+export type { MemoryEnvironment, MemoryReading, MemoryReadingSource } from '@promoscale/generator/internal';
 
 /**
  * A memory environment argument: `undefined` and `null` give `globalThis`; anything but an object throws
@@ -78,27 +33,7 @@ export function readMemoryEnvironment(value: unknown, field: string): MemoryEnvi
  * if (usedBytes !== null) console.log(`${source}: ${Math.round(usedBytes / 1048576)} MB`);
  */
 export function readMemory(envArg?: MemoryEnvironment | null): MemoryReading {
-  const env = readMemoryEnvironment(envArg, 'env');
-  const proc = env.process;
-  if (typeof proc?.memoryUsage === 'function') {
-    const usage = proc.memoryUsage();
-    return {
-      source: 'process.memoryUsage',
-      usedBytes: usage.heapUsed,
-      totalBytes: usage.heapTotal,
-      limitBytes: nodeHeapLimit(proc),
-    };
-  }
-  const memory = env.performance?.memory;
-  if (memory && typeof memory.usedJSHeapSize === 'number') {
-    return {
-      source: 'performance.memory',
-      usedBytes: memory.usedJSHeapSize,
-      totalBytes: memory.totalJSHeapSize ?? null,
-      limitBytes: memory.jsHeapSizeLimit ?? null,
-    };
-  }
-  return UNAVAILABLE;
+  return readMemoryOf(readMemoryEnvironment(envArg, 'env'));
 }
 
 /**
