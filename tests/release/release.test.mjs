@@ -217,11 +217,18 @@ function writeConsumer(dir, pm, version, registryUrl, root) {
   if (pm === 'npm') npmrc.push(`cache=${join(root, 'npm-cache')}`, 'prefer-offline=true');
   writeFileSync(join(dir, '.npmrc'), `${npmrc.join('\n')}\n`);
   if (pm === 'pnpm') {
-    // A project of its own (not part of this workspace); snapshots published a second ago are allowed, and the
-    // dependency build scripts the workspace allows.
+    // A project of its own (not part of this workspace) on this repository's store (named, so that a temporary
+    // folder on another file system does not start an empty store of its own); snapshots published a second ago
+    // are allowed, and the dependency build scripts the workspace allows.
+    const store = spawnSync('pnpm', ['store', 'path'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: cleanEnv(),
+    }).stdout.trim();
+    if (!store) throw new Error('`pnpm store path` printed nothing');
     writeFileSync(
       join(dir, 'pnpm-workspace.yaml'),
-      'minimumReleaseAge: 0\nallowBuilds:\n  esbuild: true\n  msw: true\n',
+      `storeDir: ${JSON.stringify(dirname(store))}\nminimumReleaseAge: 0\nallowBuilds:\n  esbuild: true\n  msw: true\n`,
     );
   }
 }
