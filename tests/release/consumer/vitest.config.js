@@ -1,0 +1,1 @@
+export default { test: { include: ['clients.test.ts'], environment: 'node' } };
