@@ -22,7 +22,7 @@ const ARGS = [
  * Self-contained on purpose: Playwright sends this function's source to the page, so it cannot call
  * generator.bench.mjs's measureThroughput, whose loop it repeats.
  */
-async function measureInPage({ stores, newStores, timing, heap }) {
+export async function measureInPage({ stores, newStores, timing, heap }) {
   const { processBatch } = await import('/generator.js');
   let start = 1;
   const call = () => {
@@ -58,7 +58,7 @@ async function measureInPage({ stores, newStores, timing, heap }) {
 }
 
 /** Serves the built package at /generator.js and an empty page at every other path. */
-async function serveGenerator() {
+export async function serveGenerator() {
   const source = await readFile(fileURLToPath(import.meta.resolve('@promoscale/generator')));
   const server = http.createServer((request, response) => {
     if (request.url === '/generator.js') {

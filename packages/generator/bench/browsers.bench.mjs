@@ -1,0 +1,88 @@
+// The generator's object mode in the three browser engines, side by side: Chromium (bench/chromium.mjs, through
+// Playwright), Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKitGTK (webdriverio and WebKitWebDriver under
+// Xvfb), both launched by test-support/browser-engines.mjs (decision 0011-browser-engines). For 50 and 5,000
+// stores: promotions/s of processBatch(1, n, 'MIXED') on the same stores again and on new stores each call, with
+// the loop of chromium.mjs's measureInPage; heap bytes per kept promotion where the engine tells (Chromium's
+// performance.memory; Firefox and WebKit expose no heap size to a page). An engine that cannot start prints why.
+// Informational only: it never asserts.
+//
+// Run:  cd packages/generator && pnpm build && pnpm bench:browsers   (add --json for one JSON object)
+
+import { launchEngine } from '../../../test-support/browser-engines.mjs';
+import { benchChromium, measureInPage, serveGenerator } from './chromium.mjs';
+
+const SIZES = [50, 5_000];
+/** The timings of generator.bench.mjs: at 5,000 stores a call is long and its collections vary, so measure longer. */
+const timingFor = (stores) =>
+  stores >= 5_000
+    ? { warmupMs: 500, minMs: 2_500, minCalls: 5 }
+    : { warmupMs: 300, minMs: 1_000, minCalls: 5 };
+
+const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dec1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Firefox or WebKit: each size and mode after a fresh navigation of the one page. */
+async function benchEngine(engine) {
+  let session;
+  try {
+    session = await launchEngine(engine);
+  } catch (error) {
+    return { skipped: error.message };
+  }
+  const { server, origin } = await serveGenerator();
+  try {
+    const sizes = [];
+    for (const stores of SIZES) {
+      const measure = async (newStores) => {
+        await session.goto(`${origin}/?${engine}-${stores}-${newStores}`);
+        return session.evaluate(measureInPage, {
+          stores,
+          newStores,
+          timing: timingFor(stores),
+          heap: !newStores && stores === Math.max(...SIZES),
+        });
+      };
+      const again = await measure(false);
+      sizes.push({ stores, ...again, newStores: await measure(true) });
+    }
+    return { version: session.version, sizes };
+  } finally {
+    server.close();
+    await session.close();
+  }
+}
+
+function lines(label, result) {
+  if (result.skipped) return [`${label}: skipped (${result.skipped})`];
+  const out = [
+    `${label} ${result.version}: object mode, processBatch(1, n, 'MIXED')`,
+    '  stores  promotions/s  new stores/s  heap B/promo',
+  ];
+  for (const s of result.sizes) {
+    const heap = s.heapBytesPerPromotion === undefined ? 'not told' : dec1.format(s.heapBytesPerPromotion);
+    out.push(
+      `  ${int.format(s.stores).padStart(6)}  ${int.format(s.perSecond).padStart(12)}  ${int
+        .format(s.newStores.perSecond)
+        .padStart(12)}  ${heap.padStart(12)}`,
+    );
+  }
+  return out;
+}
+
+const results = {
+  chromium: await benchChromium(SIZES, timingFor),
+  firefox: await benchEngine('firefox'),
+  webkit: await benchEngine('webkit'),
+};
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  console.log(
+    [
+      'Browser engines (headless; each run shares this machine: compare engines within one run only)',
+      ...lines('Chromium', results.chromium),
+      ...lines('Firefox', results.firefox),
+      ...lines('WebKit', results.webkit),
+    ].join('\n'),
+  );
+}
