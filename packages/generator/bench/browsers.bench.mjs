@@ -59,7 +59,13 @@ function lines(label, result) {
     '  stores  promotions/s  new stores/s  heap B/promo',
   ];
   for (const s of result.sizes) {
-    const heap = s.heapBytesPerPromotion === undefined ? 'not told' : dec1.format(s.heapBytesPerPromotion);
+    const largest = s.stores === Math.max(...SIZES);
+    const heap =
+      s.heapBytesPerPromotion !== undefined
+        ? dec1.format(s.heapBytesPerPromotion)
+        : largest
+          ? 'not told'
+          : '';
     out.push(
       `  ${int.format(s.stores).padStart(6)}  ${int.format(s.perSecond).padStart(12)}  ${int
         .format(s.newStores.perSecond)

@@ -5,6 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -57,13 +58,24 @@ export async function measureInPage({ stores, newStores, timing, heap }) {
   return result;
 }
 
-/** Serves the built package at /generator.js and an empty page at every other path. */
+/**
+ * Serves the built package's entry at /generator.js, the other files of dist/ (the chunks it imports) at their
+ * names, and an empty page at every other path.
+ */
 export async function serveGenerator() {
-  const source = await readFile(fileURLToPath(import.meta.resolve('@promoscale/generator')));
-  const server = http.createServer((request, response) => {
-    if (request.url === '/generator.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' });
-      response.end(source);
+  const entry = fileURLToPath(import.meta.resolve('@promoscale/generator'));
+  const dist = path.dirname(entry);
+  const server = http.createServer(async (request, response) => {
+    const name = request.url === '/generator.js' ? path.basename(entry) : (request.url ?? '').slice(1);
+    if (/^[\w.-]+\.js$/.test(name)) {
+      try {
+        const source = await readFile(path.join(dist, name));
+        response.writeHead(200, { 'content-type': 'text/javascript' });
+        response.end(source);
+      } catch {
+        response.writeHead(404, { 'content-type': 'text/plain' });
+        response.end('not found');
+      }
     } else {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<!doctype html><title>promoscale bench</title>');
