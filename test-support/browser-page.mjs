@@ -39,9 +39,10 @@ export async function launchChromium(extraArgs = []) {
 
 /**
  * Serves the files of `dir` on loopback (`port` 0, the default, picks a free one); a path ending in `/` serves its
- * `index.html`. Resolves to `{ origin, close }`; rejects when the port is taken.
+ * `index.html`. `rewrite(pathname, text)`, when given, may return another text for an `.html` file (e.g. a script
+ * added to its head). Resolves to `{ origin, close }`; rejects when the port is taken.
  */
-export async function serveDirectory(dir, { port = 0, host = '127.0.0.1' } = {}) {
+export async function serveDirectory(dir, { port = 0, host = '127.0.0.1', rewrite } = {}) {
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname;
@@ -55,7 +56,8 @@ export async function serveDirectory(dir, { port = 0, host = '127.0.0.1' } = {})
     const file = path.join(dir, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     const target = file.endsWith(path.sep) ? path.join(file, 'index.html') : file;
     try {
-      const body = await readFile(target);
+      let body = await readFile(target);
+      if (rewrite && path.extname(target) === '.html') body = rewrite(pathname, body.toString('utf8'));
       response.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {

@@ -22,7 +22,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
  * Self-contained on purpose: Playwright sends this function's source to the page, so it cannot call
  * harness.mjs's measureThroughput, whose loop it repeats.
  */
-async function measureInPage({ stores, newStores, timing, heap }) {
+export async function measureInPage({ stores, newStores, timing, heap }) {
   const { processBatch } = await import('/index.js');
   let start = 1;
   const call = () => {

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { processBatch, type StoreChunk, storeDataAsyncIterator } from '../../src/index.js';
 import { DETERMINISM_CASES, MIXED_300_ROWS, type OutputDigest, WEIGHTS } from './determinism-cases.js';
 
-// Runs in Chromium. The Node digests come from determinism.global-setup.ts through `provide` / `inject`.
+// Runs in Chromium (vitest.browser.config.ts), Firefox and WebKit (vitest.engines.config.ts). The Node digests come from determinism.global-setup.ts through `provide` / `inject`.
 const nodeDigests = inject('nodeDigests');
 
 async function digest(text: string): Promise<OutputDigest> {
@@ -11,7 +11,7 @@ async function digest(text: string): Promise<OutputDigest> {
   return { sha256: Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join(''), bytes: bytes.length };
 }
 
-describe('same spec → byte-identical output in Node and in Chromium', () => {
+describe('same spec → byte-identical output in Node and in the browser', () => {
   it('runs in a browser, with digests computed by Node', () => {
     expect(typeof window).toBe('object');
     expect((globalThis as { process?: unknown }).process).toBeUndefined();
@@ -26,7 +26,7 @@ describe('same spec → byte-identical output in Node and in Chromium', () => {
   });
 });
 
-describe('storeDataAsyncIterator in Chromium', () => {
+describe('storeDataAsyncIterator in the browser', () => {
   async function collect(chunks: AsyncIterable<StoreChunk>): Promise<StoreChunk[]> {
     const all: StoreChunk[] = [];
     for await (const chunk of chunks) all.push(chunk);
@@ -72,7 +72,7 @@ describe('storeDataAsyncIterator in Chromium', () => {
   });
 });
 
-describe('yielding between chunks in Chromium', () => {
+describe('yielding between chunks in the browser', () => {
   it('lets timers and messages run while a long async iteration is still going', async () => {
     let timerTicks = 0;
     let messages = 0;

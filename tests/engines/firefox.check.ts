@@ -1,0 +1,3 @@
+import { definePhaseStoryTests } from './phase-stories.js';
+
+await definePhaseStoryTests('firefox');
