@@ -1,4 +1,4 @@
-// Vitest browser mode in Firefox and WebKit, beside vitest.chromium.ts (decision 0011-browser-engines). Playwright
+// Vitest browser mode in Firefox and WebKit, beside vitest.chromium.ts (decision 0013-browser-engines). Playwright
 // cannot drive Debian's Firefox, and its own Firefox and WebKit builds cannot be downloaded here; Vitest's stock
 // webdriverio provider wants geckodriver (a download) and forces `browserName: 'safari'`. So each engine gets a small
 // provider of its own, launching the browser with test-support/browser-engines.mjs: Firefox ESR through puppeteer-core

@@ -1,4 +1,4 @@
-// Firefox and WebKit beside Chromium (decision 0011-browser-engines), shared by vitest.engines.ts (Vitest browser
+// Firefox and WebKit beside Chromium (decision 0013-browser-engines), shared by vitest.engines.ts (Vitest browser
 // mode), the Storybook checks in tests/engines/ and the generator's browser bench. Playwright cannot drive Debian's
 // Firefox and cannot download its own Firefox or WebKit here, so: Firefox ESR through puppeteer-core (WebDriver
 // BiDi, headless, no geckodriver), WebKitGTK's MiniBrowser through Debian's WebKitWebDriver and webdriverio under a

@@ -1,6 +1,6 @@
 // The generator's object mode in the three browser engines, side by side: Chromium (bench/chromium.bench.mjs, through
 // Playwright), Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKitGTK (webdriverio and WebKitWebDriver under
-// Xvfb), both launched by test-support/browser-engines.mjs (decision 0011-browser-engines). For 50 and 5,000
+// Xvfb), both launched by test-support/browser-engines.mjs (decision 0013-browser-engines). For 50 and 5,000
 // stores: promotions/s of processBatch(1, n, 'MIXED') on the same stores again and on new stores each call, with
 // the loop of chromium.bench.mjs's measureInPage; heap bytes per kept promotion where the engine tells (Chromium's
 // performance.memory; Firefox and WebKit expose no heap size to a page). An engine that cannot start prints why.
