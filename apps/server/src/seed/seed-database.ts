@@ -12,6 +12,7 @@ import {
 } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
 import { createPromotionIndexes, dropPromotionIndexes } from '../database/indexes.js';
+import { REFRESH_PROMOTION_COUNTS } from '../database/migrations.js';
 import { PROMOTION_COPY_COLUMNS, promotionCopyLine, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
 import { readDataset } from './dataset-state.js';
 
@@ -103,7 +104,7 @@ export async function seedDatabase(
   } else {
     await db.transaction(async (tx) => {
       await tx.exec('SET LOCAL statement_timeout = 0');
-      await tx.exec('TRUNCATE promotions, stores');
+      await tx.exec('TRUNCATE promotions, stores, promotion_counts');
       await tx.query(
         `INSERT INTO promoscale_dataset (id, spec, store_count, promotion_count, stores_loaded, complete)
          VALUES (1, $1, $2, $3, 0, false)
@@ -159,7 +160,11 @@ export async function seedDatabase(
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
   await createPromotionIndexes(db);
-  await db.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
+  await db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL statement_timeout = 0');
+    await tx.exec(REFRESH_PROMOTION_COUNTS);
+    await tx.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
+  });
   return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
 }
 
