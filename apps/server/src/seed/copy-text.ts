@@ -40,14 +40,25 @@ const KINDS = PROMOTION_FIELDS.map((field) => fieldKind(field));
 
 /** One promotion as a line of COPY text (without the `\n`): its store number, its position in the store, its fields. */
 export function promotionCopyLine(promotion: Promotion, storeNumber: number, position: number): string {
-  let line = `${storeNumber}\t${position}`;
+  // One array joined once: concatenating field by field left ropes of 38 pieces per row for the collector.
+  const parts: string[] = new Array(PROMOTION_FIELDS.length + 3);
+  parts[0] = String(storeNumber);
+  parts[1] = String(position);
   const record = promotion as unknown as Record<string, unknown>;
   for (let i = 0; i < PROMOTION_FIELDS.length; i++) {
     const value = record[PROMOTION_FIELDS[i] as string];
     const kind = KINDS[i];
-    line += `\t${kind === 'number' ? copyNumber(value as number) : kind === 'boolean' ? (value ? 't' : 'f') : copyText(value as string)}`;
+    parts[i + 2] =
+      kind === 'number'
+        ? copyNumber(value as number)
+        : kind === 'boolean'
+          ? value
+            ? 't'
+            : 'f'
+          : copyText(value as string);
   }
-  return `${line}\t${copyText(searchText(promotion))}`;
+  parts[PROMOTION_FIELDS.length + 2] = copyText(searchText(promotion));
+  return parts.join('\t');
 }
 
 /** One store as a line of COPY text (without the `\n`). */

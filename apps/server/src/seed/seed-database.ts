@@ -173,7 +173,7 @@ function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: 
   let stores = '';
   for (let n = chunk.startStore; n <= chunk.endStore; n++)
     stores += `${storeCopyLine(createStore(n, spec))}\n`;
-  let promotions = '';
+  const lines: string[] = [];
   let storeNumber = 0;
   let storeId = '';
   let position = 0;
@@ -183,7 +183,9 @@ function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: 
       storeNumber = parseStoreId(storeId);
       position = 0;
     }
-    promotions += `${promotionCopyLine(promotion, storeNumber, position++)}\n`;
+    lines.push(promotionCopyLine(promotion, storeNumber, position++));
   }
-  return { stores, promotions };
+  // Joined once into a flat string (appending line by line built a rope of the whole batch).
+  lines.push('');
+  return { stores, promotions: lines.join('\n') };
 }
