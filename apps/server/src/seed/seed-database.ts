@@ -13,7 +13,8 @@ import {
 import type { Database } from '../database/database.js';
 import { createPromotionIndexes, dropPromotionIndexes } from '../database/indexes.js';
 import { REFRESH_PROMOTION_COUNTS } from '../database/migrations.js';
-import { PROMOTION_COPY_COLUMNS, promotionCopyLine, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
+import { PromotionCopyWriter } from './copy-binary.js';
+import { PROMOTION_COPY_COLUMNS, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
 import { readDataset } from './dataset-state.js';
 
 /** Options of {@link seedDatabase}. */
@@ -168,12 +169,18 @@ export async function seedDatabase(
   return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
 }
 
-/** One batch as COPY text: its stores, and its promotions with their store number and position in the store. */
-function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: string; promotions: string } {
+/**
+ * One batch for COPY: its stores as text, and its promotions (with their store number and position in the
+ * store) in the binary format, which needs no number text and no escaping.
+ */
+function formatBatch(
+  chunk: StoreChunk,
+  spec: NormalizedDatasetSpec,
+): { stores: string; promotions: Buffer<ArrayBuffer> } {
   let stores = '';
   for (let n = chunk.startStore; n <= chunk.endStore; n++)
     stores += `${storeCopyLine(createStore(n, spec))}\n`;
-  const lines: string[] = [];
+  const writer = new PromotionCopyWriter(chunk.promotions.length);
   let storeNumber = 0;
   let storeId = '';
   let position = 0;
@@ -183,9 +190,7 @@ function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: 
       storeNumber = parseStoreId(storeId);
       position = 0;
     }
-    lines.push(promotionCopyLine(promotion, storeNumber, position++));
+    writer.add(promotion, storeNumber, position++);
   }
-  // Joined once into a flat string (appending line by line built a rope of the whole batch).
-  lines.push('');
-  return { stores, promotions: lines.join('\n') };
+  return { stores, promotions: writer.finish() };
 }
