@@ -158,8 +158,12 @@ async function indexStudy(db) {
   const byLabel = (labels) => PAGE_QUERIES.filter(([label]) => labels.some((l) => label.includes(l)));
   const candidates = [
     ['promotions_search_trgm', 'USING gin (search gin_trgm_ops)', byLabel(['q='])],
-    ['promotions_roi', '(roi)', byLabel(['sort -roi'])],
-    ['promotions_revenue', '(revenue)', byLabel(['sort -revenue'])],
+    ['promotions_roi_keys', '(roi DESC, id) INCLUDE (store_number, position)', byLabel(['-roi'])],
+    [
+      'promotions_revenue_keys',
+      '(revenue DESC, id) INCLUDE (store_number, position)',
+      byLabel(['sort -revenue']),
+    ],
     ['promotions_category', '(category)', byLabel(['category'])],
     ['promotions_sku', '(sku)', byLabel(['sku'])],
     ['promotions_brand', '(brand)', byLabel(['brand'])],

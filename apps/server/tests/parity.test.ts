@@ -23,6 +23,18 @@ const REQUESTS: (string | [string, RequestInit])[] = [
   '/api/promotions?sort=-startDate,-discountPct&status=active&featureAd=true',
   '/api/promotions?sort=brand,-liftPct&startDate_gte=2026-05-01&endDate_lte=2026-07-01&offset=20&limit=30',
   '/api/promotions?q=%25&limit=3',
+  // Past the middle of a result whose total is known, pages are read from the other end: the last pages, a page
+  // across the end, offsets at and past the end; a filtered one twice (its total is cached the second time).
+  '/api/promotions?sort=-roi&offset=900&limit=100',
+  '/api/promotions?sort=revenue,-storeId&offset=1180&limit=50',
+  '/api/promotions?sort=-revenue&offset=1199',
+  '/api/promotions?sort=roi&offset=1200',
+  '/api/promotions?offset=601&limit=3&region=WEST,SOUTHEAST',
+  '/api/promotions?offset=601&limit=3&region=WEST,SOUTHEAST',
+  '/api/promotions?sort=-roi&offset=250&limit=40&category=dairy,frozen,snacks&featureAd=false',
+  '/api/promotions?sort=-roi&offset=250&limit=40&category=dairy,frozen,snacks&featureAd=false',
+  // Totals on enum and boolean fields come from promotion_counts.
+  '/api/promotions?status=active,planned&promoType=BOGO&template=URBAN_PREMIUM&displaySupport=true&limit=1',
   '/api/promotions?storeId=STORE_003,STORE_039,STORE_9999&sort=-revenue',
   '/api/promotions/export',
   '/api/promotions/export?format=csv&sort=-incrementalMargin&region=WEST,MIDWEST',

@@ -1,11 +1,16 @@
+import { ApiErrorSchema } from '@promoscale/api';
 import { defineContractTests } from '@promoscale/api/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
+import type { Database } from '../src/database/database.js';
+import { openDatabase } from '../src/database/open-database.js';
+import { createServerFetch } from '../src/http/server-fetch.js';
 import { fetchVia, TEST_SPEC, useSeededServer } from './support/seeded-server.js';
 
 // CI installs PostgreSQL (.ci/run); elsewhere the suite says it is skipped rather than failing on a missing binary.
 describe('server on PostgreSQL', () => {
   let cluster: PostgresCluster | undefined;
+  let databaseUrl: string | undefined;
   const server = useSeededServer({
     databaseUrl: async () => {
       cluster = await startPostgresCluster();
@@ -15,10 +20,37 @@ describe('server on PostgreSQL', () => {
         console.warn('PostgreSQL is not installed here: the PostgreSQL contract suite is skipped');
         return undefined;
       }
-      return cluster.createDatabase('contract');
+      databaseUrl = await cluster.createDatabase('contract');
+      return databaseUrl;
     },
   });
   afterAll(() => cluster?.stop());
+
+  it('answers 503 UNAVAILABLE when PostgreSQL cancels a statement at the statement timeout', async (context) => {
+    if (databaseUrl === undefined) return context.skip();
+    const db = await openDatabase({ databaseUrl, statementTimeoutMs: 50 });
+    try {
+      // Every statement on the promotions table sleeps first: PostgreSQL cancels it (SQLSTATE 57014).
+      const slow: Database = {
+        ...db,
+        query: async (sql, params) => {
+          if (sql.includes('FROM promotions')) await db.query('SELECT pg_sleep(30)');
+          return db.query(sql, params);
+        },
+      };
+      const errors: unknown[] = [];
+      const fetch = createServerFetch({ db: slow, onError: (error) => errors.push(error) });
+      const response = await fetch(new Request('http://x/api/promotions?sort=-roi'));
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      const text = await response.text();
+      expect(ApiErrorSchema.parse(JSON.parse(text)).error.code).toBe('UNAVAILABLE');
+      expect(text).not.toMatch(/sleep|SELECT|statement timeout/);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  }, 30_000);
 
   defineContractTests({
     baseUrl: 'http://server.test',

@@ -14,8 +14,8 @@ Options:
   --host H                 interface to listen on (default 127.0.0.1)
   --data-dir D             PGlite data directory (default ${DEFAULT_DATA_DIR}); ignored when DATABASE_URL is set
   --cors-origin O          allow browser calls from origin O (repeat it; * allows any; default: none)
-  --statement-timeout MS   cancel any SQL statement after MS milliseconds (default ${DEFAULT_STATEMENT_TIMEOUT_MS})
-  --request-timeout MS     answer a request not done after MS milliseconds with a 500 (default 30000)
+  --statement-timeout MS   cancel any SQL statement after MS milliseconds, answering a 503 (default ${DEFAULT_STATEMENT_TIMEOUT_MS})
+  --request-timeout MS     answer a request not done after MS milliseconds with a 503 (default 30000)
 
 Environment: DATABASE_URL=postgres://user@host:port/db serves PostgreSQL instead of PGlite.
 Stops cleanly on SIGINT / SIGTERM. Exit code 2 when the database holds no complete dataset.`;

@@ -7,8 +7,11 @@ export interface SqlSession {
   query(sql: string, params?: readonly unknown[]): Promise<SqlRow[]>;
   /** Runs one or more statements without parameters (DDL). */
   exec(sql: string): Promise<void>;
-  /** `COPY table (columns) FROM STDIN` with `data` in PostgreSQL's text format (tab-separated, `\n` ends a row). */
-  copyIn(table: string, columns: readonly string[], data: string): Promise<void>;
+  /**
+   * `COPY table (columns) FROM STDIN` with `data` in PostgreSQL's text format (a string: tab-separated, `\n` ends
+   * a row) or its binary format (bytes).
+   */
+  copyIn(table: string, columns: readonly string[], data: string | Uint8Array<ArrayBuffer>): Promise<void>;
 }
 
 /** An open database: PGlite in a directory or in memory, or PostgreSQL through a connection pool. */

@@ -22,7 +22,10 @@ function sessionOf(client: pg.PoolClient | pg.Pool): SqlSession {
       const connection = client instanceof pg.Pool ? await client.connect() : client;
       try {
         await new Promise<void>((resolve, reject) => {
-          const stream = connection.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+          const format = typeof data === 'string' ? '' : ' WITH (FORMAT binary)';
+          const stream = connection.query(
+            copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN${format}`),
+          );
           stream.on('error', reject);
           stream.on('finish', () => resolve());
           stream.end(data);

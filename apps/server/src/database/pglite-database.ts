@@ -5,6 +5,10 @@ import type { Database, SqlRow, SqlSession } from './database.js';
 
 const ARRAY_ROWS = { rowMode: 'array' } as const;
 
+/** The COPY option of the data: binary for bytes, text (the default) for a string. */
+const copyFormat = (data: string | Uint8Array<ArrayBuffer>) =>
+  typeof data === 'string' ? '' : ' WITH (FORMAT binary)';
+
 /**
  * PGlite (PostgreSQL compiled to WASM, one connection) as a {@link Database}. Statements run one at a time.
  * Cursors need a transaction, and PGlite has one connection: while an export's cursor is open, the
@@ -50,7 +54,7 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
     copyIn: (table, columns, data) =>
       exclusive(() =>
         isolated(async () => {
-          await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+          await db.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${copyFormat(data)}`, [], {
             blob: new Blob([data]),
           });
         }),
@@ -71,9 +75,13 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
               await tx.exec(sql);
             },
             copyIn: async (table, columns, data) => {
-              await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
-                blob: new Blob([data]),
-              });
+              await tx.query(
+                `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'${copyFormat(data)}`,
+                [],
+                {
+                  blob: new Blob([data]),
+                },
+              );
             },
           }),
         );

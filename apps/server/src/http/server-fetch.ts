@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createApiHandler, JSON_CONTENT_TYPE } from '@promoscale/api';
 import type { Database } from '../database/database.js';
 import { createSqlSource } from '../source/create-sql-source.js';
@@ -7,7 +8,10 @@ export interface ServerFetchOptions {
   db: Database;
   /** Origins allowed to call the API from a browser (`Access-Control-Allow-Origin`); `'*'` allows any. @default [] */
   corsOrigins?: readonly string[] | undefined;
-  /** A request not answered by then gets a 500 JSON error (statements are cancelled by the statement timeout). @default 30000 */
+  /**
+   * A request not answered by then gets a 503 `UNAVAILABLE` JSON error with `Retry-After` (its statements are
+   * cancelled by the statement timeout, which answers the same 503). @default 30000
+   */
   requestTimeoutMs?: number | undefined;
   /** Aborting it closes every open stream (exports, live updates): the shutdown. */
   shutdownSignal?: AbortSignal | undefined;
@@ -21,6 +25,26 @@ export type ServerFetch = (request: Request) => Promise<Response>;
 const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': JSON_CONTENT_TYPE, ...headers } });
 
+/** Seconds a client is asked to wait (`Retry-After`) before it sends a timed-out request again. */
+const RETRY_AFTER_SECONDS = 1;
+
+/** The contract's 503: the server could not answer in time, and the same request may succeed later. */
+const unavailable = (message: string) =>
+  json({ error: { code: 'UNAVAILABLE', message } }, 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+
+/**
+ * Whether `error` is PostgreSQL's `query_canceled` (SQLSTATE 57014: a statement timeout or a cancel) or `pg`'s
+ * pool giving up waiting for a free connection: the request failed for lack of time, not because of a bug.
+ */
+export function isTimeoutError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    code === '57014' ||
+    (typeof message === 'string' && message.startsWith('timeout exceeded when trying to connect'))
+  );
+}
+
 /**
  * Wraps `@promoscale/api`'s routes over the SQL source: `GET /healthz` answers `{ status: 'ok' }` when the
  * database answers (503 otherwise), browsers from an allowed origin get CORS headers (and their preflight a
@@ -31,7 +55,16 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const reportError = options.onError ?? ((error: unknown) => console.error('promoscale-server:', error));
-  const api = createApiHandler({ source: createSqlSource(db), onError: (error) => reportError(error) });
+  // Each request's state, reachable from the API's error callback: a statement timeout turns its 500 into a 503.
+  const requestState = new AsyncLocalStorage<{ timedOut: boolean }>();
+  const api = createApiHandler({
+    source: createSqlSource(db),
+    onError: (error) => {
+      const state = requestState.getStore();
+      if (state !== undefined && isTimeoutError(error)) state.timedOut = true;
+      reportError(error);
+    },
+  });
   const shutdown = options.shutdownSignal;
 
   const allowedOrigin = (request: Request) => {
@@ -63,22 +96,16 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     const deadline = new Promise<Response>((resolve) => {
       timer = setTimeout(
         () =>
-          resolve(
-            json(
-              {
-                error: {
-                  code: 'INTERNAL',
-                  message: `The server could not answer within ${requestTimeoutMs} ms`,
-                },
-              },
-              500,
-            ),
-          ),
+          resolve(unavailable(`The server could not answer within ${requestTimeoutMs} ms; try again later`)),
         requestTimeoutMs,
       );
     });
+    const state = { timedOut: false };
     try {
-      return await Promise.race([api.fetch(request), deadline]);
+      const response = await Promise.race([requestState.run(state, () => api.fetch(request)), deadline]);
+      if (response.status !== 500 || !state.timedOut) return response;
+      await response.body?.cancel().catch(() => {});
+      return unavailable('A database statement ran out of time; try again later');
     } finally {
       clearTimeout(timer);
     }

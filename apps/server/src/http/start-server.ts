@@ -13,7 +13,7 @@ export interface StartServerOptions {
   host?: string | undefined;
   /** Origins allowed to call the API from a browser; `'*'` allows any. @default [] (none) */
   corsOrigins?: readonly string[] | undefined;
-  /** Deadline of one request (answered with a 500 JSON error past it), in ms. @default 30000 */
+  /** Deadline of one request (answered with a 503 `UNAVAILABLE` JSON error past it), in ms. @default 30000 */
   requestTimeoutMs?: number | undefined;
   /** How long `close()` lets running requests finish before it cuts their connections, in ms. @default 10000 */
   shutdownGraceMs?: number | undefined;

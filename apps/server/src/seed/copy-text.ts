@@ -1,7 +1,7 @@
-import { PROMOTION_FIELDS, type Promotion, type Store } from '@promoscale/generator';
-import { fieldKind, PROMOTION_COLUMNS, searchText } from '../source/promotion-columns.js';
+import type { Store } from '@promoscale/generator';
+import { PROMOTION_COLUMNS } from '../source/promotion-columns.js';
 
-/** Columns of a promotions COPY, in the order {@link promotionCopyLine} writes them. */
+/** Columns of a promotions COPY, in the order `PromotionCopyWriter` writes them. */
 export const PROMOTION_COPY_COLUMNS: readonly string[] = [
   'store_number',
   'position',
@@ -28,26 +28,6 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 /** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */
 export function copyText(value: string): string {
   return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] as string) : value;
-}
-
-/** A number in COPY's text format: JavaScript's shortest round-trip form, which `float8in` reads back exactly. */
-function copyNumber(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`Cannot store the non-finite number ${value}`);
-  return String(value);
-}
-
-const KINDS = PROMOTION_FIELDS.map((field) => fieldKind(field));
-
-/** One promotion as a line of COPY text (without the `\n`): its store number, its position in the store, its fields. */
-export function promotionCopyLine(promotion: Promotion, storeNumber: number, position: number): string {
-  let line = `${storeNumber}\t${position}`;
-  const record = promotion as unknown as Record<string, unknown>;
-  for (let i = 0; i < PROMOTION_FIELDS.length; i++) {
-    const value = record[PROMOTION_FIELDS[i] as string];
-    const kind = KINDS[i];
-    line += `\t${kind === 'number' ? copyNumber(value as number) : kind === 'boolean' ? (value ? 't' : 'f') : copyText(value as string)}`;
-  }
-  return `${line}\t${copyText(searchText(promotion))}`;
 }
 
 /** One store as a line of COPY text (without the `\n`). */

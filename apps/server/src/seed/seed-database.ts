@@ -12,7 +12,9 @@ import {
 } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
 import { createPromotionIndexes, dropPromotionIndexes } from '../database/indexes.js';
-import { PROMOTION_COPY_COLUMNS, promotionCopyLine, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
+import { REFRESH_PROMOTION_COUNTS } from '../database/migrations.js';
+import { PromotionCopyWriter } from './copy-binary.js';
+import { PROMOTION_COPY_COLUMNS, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
 import { readDataset } from './dataset-state.js';
 
 /** Options of {@link seedDatabase}. */
@@ -103,7 +105,7 @@ export async function seedDatabase(
   } else {
     await db.transaction(async (tx) => {
       await tx.exec('SET LOCAL statement_timeout = 0');
-      await tx.exec('TRUNCATE promotions, stores');
+      await tx.exec('TRUNCATE promotions, stores, promotion_counts');
       await tx.query(
         `INSERT INTO promoscale_dataset (id, spec, store_count, promotion_count, stores_loaded, complete)
          VALUES (1, $1, $2, $3, 0, false)
@@ -159,16 +161,26 @@ export async function seedDatabase(
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
   await createPromotionIndexes(db);
-  await db.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
+  await db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL statement_timeout = 0');
+    await tx.exec(REFRESH_PROMOTION_COUNTS);
+    await tx.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
+  });
   return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
 }
 
-/** One batch as COPY text: its stores, and its promotions with their store number and position in the store. */
-function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: string; promotions: string } {
+/**
+ * One batch for COPY: its stores as text, and its promotions (with their store number and position in the
+ * store) in the binary format, which needs no number text and no escaping.
+ */
+function formatBatch(
+  chunk: StoreChunk,
+  spec: NormalizedDatasetSpec,
+): { stores: string; promotions: Buffer<ArrayBuffer> } {
   let stores = '';
   for (let n = chunk.startStore; n <= chunk.endStore; n++)
     stores += `${storeCopyLine(createStore(n, spec))}\n`;
-  let promotions = '';
+  const writer = new PromotionCopyWriter(chunk.promotions.length);
   let storeNumber = 0;
   let storeId = '';
   let position = 0;
@@ -178,7 +190,7 @@ function formatBatch(chunk: StoreChunk, spec: NormalizedDatasetSpec): { stores: 
       storeNumber = parseStoreId(storeId);
       position = 0;
     }
-    promotions += `${promotionCopyLine(promotion, storeNumber, position++)}\n`;
+    writer.add(promotion, storeNumber, position++);
   }
-  return { stores, promotions };
+  return { stores, promotions: writer.finish() };
 }

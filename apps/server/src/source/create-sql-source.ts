@@ -13,9 +13,10 @@ import {
 } from '@promoscale/api';
 import { PROMOTIONS_PER_STORE, type Promotion } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
+import { COUNTED_COLUMNS } from '../database/migrations.js';
 import { readDataset } from '../seed/dataset-state.js';
 import { columnOf, PROMOTION_SELECT, promotionFromRow } from './promotion-columns.js';
-import { promotionOrderBy, promotionWhere, storeNumberOf } from './promotion-sql.js';
+import { promotionOrderBy, promotionWhere, type SqlWhere, storeNumberOf } from './promotion-sql.js';
 
 /** Options of {@link createSqlSource}. */
 export interface SqlSourceOptions {
@@ -40,6 +41,11 @@ function storeFromRow(row: readonly unknown[]): Store {
     sqft: Number(row[7]),
     weeklyTraffic: Number(row[8]),
   };
+}
+
+/** The key of a filtered total in the count cache: the dataset, the table and the filter. */
+function countKey(datasetKey: string, table: string, where: SqlWhere): string {
+  return `${datasetKey}\n${table}\n${where.sql}\n${JSON.stringify(where.params)}`;
 }
 
 /** The dataset is not (completely) seeded: the server refuses to serve it. */
@@ -79,16 +85,63 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
   };
 
   // Totals of a filter are cached: the dataset does not change while it is served, and paging repeats them.
-  const countWhere = async (table: string, where: { sql: string; params: unknown[] }) => {
+  const countWhere = async (table: string, where: SqlWhere) => {
     const { key } = await currentInfo();
-    const cacheKey = `${key}\n${table}\n${where.sql}\n${JSON.stringify(where.params)}`;
+    const cacheKey = countKey(key, table, where);
     const cached = counts.get(cacheKey);
     if (cached !== undefined) return cached;
-    const rows = await db.query(`SELECT count(*) FROM ${table} WHERE ${where.sql}`, where.params);
+    // Filters on enum and boolean fields only: a sum over the few thousand rows of promotion_counts.
+    const counted = table === 'promotions' && where.columns.every((column) => COUNTED_COLUMNS.has(column));
+    const rows = await db.query(
+      counted
+        ? `SELECT coalesce(sum(n), 0) FROM promotion_counts WHERE ${where.sql}`
+        : `SELECT count(*) FROM ${table} WHERE ${where.sql}`,
+      where.params,
+    );
     const total = Number(rows[0]?.[0] ?? 0);
     if (counts.size >= 1000) counts.delete(counts.keys().next().value as string);
     counts.set(cacheKey, total);
     return total;
+  };
+
+  const cachedCount = (table: string, where: SqlWhere): number | undefined =>
+    cachedInfo === undefined ? undefined : counts.get(countKey(cachedInfo.key, table, where));
+
+  /**
+   * The rows of one sorted or filtered page. Past the middle of a result whose total is known, the page is read
+   * from the other end (every direction flipped, `id` too, then the rows reversed): the same rows, in the same
+   * order, with the shorter walk. With an offset, the page's keys are chosen first from the narrow sort columns
+   * (an index-only scan where an index covers the sort, a small sort in memory otherwise), then only those rows
+   * are read in full.
+   */
+  const pageRows = async (where: SqlWhere, query: PromotionsQuery, total: number | undefined) => {
+    let { offset, limit } = query;
+    let reversed = false;
+    if (total !== undefined) {
+      if (offset >= total) return [];
+      limit = Math.min(limit, total - offset);
+      if (offset > total / 2) {
+        reversed = true;
+        offset = total - offset - limit;
+      }
+    }
+    const orderBy = promotionOrderBy(query.sort, reversed);
+    const n = where.params.length;
+    const params = [...where.params, limit, offset];
+    const rows =
+      offset === 0
+        ? await db.query(
+            `SELECT ${PROMOTION_SELECT} FROM promotions WHERE ${where.sql} ORDER BY ${orderBy} LIMIT $${n + 1}`,
+            params.slice(0, n + 1),
+          )
+        : await db.query(
+            `SELECT ${PROMOTION_SELECT} FROM promotions WHERE (store_number, position) IN (
+               SELECT store_number, position FROM promotions WHERE ${where.sql} ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}
+             ) ORDER BY ${orderBy}`,
+            params,
+          );
+    if (reversed) rows.reverse();
+    return rows;
   };
 
   return {
@@ -155,13 +208,19 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
           limit: query.limit,
         };
       }
-      const n = where.params.length;
-      const rows = await db.query(
-        `SELECT ${PROMOTION_SELECT} FROM promotions WHERE ${where.sql} ORDER BY ${promotionOrderBy(query.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...where.params, query.limit, query.offset],
-      );
-      const total = where.filtered ? await countWhere('promotions', where) : info.promotionCount;
-      return { items: rows.map(promotionFromRow), total, offset: query.offset, limit: query.limit };
+      // The total and the page are independent: on PostgreSQL they run at once, on two connections.
+      const knownTotal = where.filtered ? cachedCount('promotions', where) : info.promotionCount;
+      const totalPromise =
+        knownTotal === undefined ? countWhere('promotions', where) : Promise.resolve(knownTotal);
+      // Awaited below; handled here so a failing count is not unhandled while the page runs.
+      totalPromise.catch(() => {});
+      const rows = await pageRows(where, query, knownTotal);
+      return {
+        items: rows.map(promotionFromRow),
+        total: await totalPromise,
+        offset: query.offset,
+        limit: query.limit,
+      };
     },
 
     async *exportPromotions(query: ExportQuery, signal?: AbortSignal): AsyncIterable<Promotion> {

@@ -7,6 +7,7 @@ describe('promotionWhere', () => {
       sql: 'TRUE',
       params: [],
       filtered: false,
+      columns: [],
     });
   });
 
@@ -24,6 +25,15 @@ describe('promotionWhere', () => {
       'category = ANY($3::text[]) AND roi >= $4::float8 AND start_date <= $5::text AND feature_ad = $6::boolean',
     );
     expect(where.params).toEqual([['dairy', "x'; DROP TABLE promotions; --"], 0.5, '2026-05-01', true]);
+    expect(where.columns).toEqual(['category', 'roi', 'start_date', 'feature_ad']);
+  });
+
+  it('names the columns it reads, so a total on enum and boolean columns can come from promotion_counts', () => {
+    expect(promotionWhere({ q: 'milk', storeId: ['STORE_001'], status: ['active'] }).columns).toEqual([
+      'search',
+      'store_number',
+      'status',
+    ]);
   });
 
   it('searches the lower-cased search column with LIKE wildcards escaped', () => {
@@ -62,5 +72,18 @@ describe('promotionOrderBy', () => {
         { field: 'storeId', direction: 'asc' },
       ]),
     ).toBe('roi DESC, store_id, id');
+  });
+
+  it('reversed, flips every key and the id tie-break (the exact reverse order)', () => {
+    expect(promotionOrderBy([], true)).toBe('store_number DESC, position DESC');
+    expect(
+      promotionOrderBy(
+        [
+          { field: 'roi', direction: 'desc' },
+          { field: 'storeId', direction: 'asc' },
+        ],
+        true,
+      ),
+    ).toBe('roi, store_id DESC, id DESC');
   });
 });

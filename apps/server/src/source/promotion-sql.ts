@@ -8,6 +8,8 @@ export interface SqlWhere {
   readonly params: unknown[];
   /** Whether any filter applies (otherwise counts come from the dataset row). */
   readonly filtered: boolean;
+  /** The columns the conditions read. */
+  readonly columns: readonly string[];
 }
 
 /** Query keys that are not filters (paging, sort, export format, summary grouping). */
@@ -32,6 +34,7 @@ function escapeLike(text: string): string {
 export function promotionWhere(query: object, startAt = 0): SqlWhere {
   const conditions: string[] = [];
   const params: unknown[] = [];
+  const columns: string[] = [];
   const param = (value: unknown, cast: string) => {
     params.push(value);
     return `$${startAt + params.length}::${cast}`;
@@ -43,6 +46,7 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
       const needle = value.toLowerCase();
       // No searched field holds the separator or NUL (which PostgreSQL text cannot hold): such a needle matches
       // nothing, as in the reference.
+      columns.push('search');
       conditions.push(
         needle.includes(SEARCH_SEPARATOR) || needle.includes('\u0000')
           ? 'FALSE'
@@ -55,6 +59,7 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
       const [, field = '', bound] = range;
       const kind = fieldKind(field);
       if (kind === 'number' || kind === 'string') {
+        columns.push(columnOf(field));
         conditions.push(
           `${columnOf(field)} ${bound === 'gte' ? '>=' : '<='} ${param(value, kind === 'number' ? 'float8' : 'text')}`,
         );
@@ -65,15 +70,18 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
       // By store number: the primary key's first column serves it (and, sharded by store, it names the shards).
       // A well-formed id that is not canonical (STORE_0001) is no store, as in the reference.
       const numbers = value.map(storeNumberOf).filter((n): n is number => n !== null);
+      columns.push('store_number');
       conditions.push(numbers.length === 0 ? 'FALSE' : `store_number = ANY(${param(numbers, 'int[]')})`);
       continue;
     }
     const kind = fieldKind(key);
     if (kind === 'string' && Array.isArray(value)) {
+      columns.push(columnOf(key));
       conditions.push(`${columnOf(key)} = ANY(${param(value, 'text[]')})`);
       continue;
     }
     if (kind === 'boolean' && typeof value === 'boolean') {
+      columns.push(columnOf(key));
       conditions.push(`${columnOf(key)} = ${param(value, 'boolean')}`);
       continue;
     }
@@ -84,19 +92,25 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
     sql: conditions.length === 0 ? 'TRUE' : conditions.join(' AND '),
     params,
     filtered: conditions.length > 0,
+    columns,
   };
 }
 
 /**
  * `ORDER BY` of a sort: each key ascending or `DESC`, then `id` to break ties; without keys, dataset order
  * (store number, then generation order). Field names come from the validated query and are checked again here.
+ * `reversed` flips every key, the tie-break too: the exact reverse order, to read a deep page from the end.
  */
-export function promotionOrderBy(sort: readonly { field: string; direction: 'asc' | 'desc' }[]): string {
-  if (sort.length === 0) return 'store_number, position';
+export function promotionOrderBy(
+  sort: readonly { field: string; direction: 'asc' | 'desc' }[],
+  reversed = false,
+): string {
+  const flip = (descending: boolean) => (descending !== reversed ? ' DESC' : '');
+  if (sort.length === 0) return `store_number${flip(false)}, position${flip(false)}`;
   const keys = sort.map(({ field, direction }) => {
     if (fieldKind(field) === undefined)
       throw new Error(`No column for the sort field ${JSON.stringify(field)}`);
-    return direction === 'desc' ? `${columnOf(field)} DESC` : columnOf(field);
+    return `${columnOf(field)}${flip(direction === 'desc')}`;
   });
-  return [...keys, 'id'].join(', ');
+  return [...keys, `id${flip(false)}`].join(', ');
 }

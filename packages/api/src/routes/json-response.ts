@@ -21,6 +21,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
 /** An error response: the status of the code, the JSON error body. */

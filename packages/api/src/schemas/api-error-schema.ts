@@ -1,9 +1,18 @@
 import { z } from 'zod';
 
 /** The stable error codes of the API. */
-export const API_ERROR_CODES = ['INVALID_QUERY', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'INTERNAL'] as const;
+export const API_ERROR_CODES = [
+  'INVALID_QUERY',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'INTERNAL',
+  'UNAVAILABLE',
+] as const;
 
-/** A stable error code: `INVALID_QUERY` (400), `NOT_FOUND` (404), `METHOD_NOT_ALLOWED` (405), `INTERNAL` (500). */
+/**
+ * A stable error code: `INVALID_QUERY` (400), `NOT_FOUND` (404), `METHOD_NOT_ALLOWED` (405), `INTERNAL` (500),
+ * `UNAVAILABLE` (503, with `Retry-After`: the server could not answer in time; the same request may succeed later).
+ */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** One problem with one query parameter: `path` is the parameter name as sent (`limit`, `roi_gte`, `sort`). */

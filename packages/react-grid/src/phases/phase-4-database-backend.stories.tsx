@@ -5,6 +5,7 @@ import { formatByUnit, ServerPromotionsGrid, type ServerPromotionsGridProps } fr
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import type { HttpHandler } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { type ApiTarget, resolveApiTarget } from './phase-story-helpers.js';
 
 /** The controls of the phase 4 stories: the dataset the MSW handlers serve, their network, and the grid's options. */
 interface Phase4Args
@@ -18,17 +19,49 @@ interface Phase4Args
   cache: boolean;
   /** Planned faults of GET /api/promotions (503, then it recovers). */
   failures: number;
+  /**
+   * Base URL of a running promoscale-server (`http://127.0.0.1:8787`): the grid reads it instead of the MSW
+   * handlers. Empty: the page's `?apiUrl=` query parameter, if any, else MSW.
+   */
+  apiUrl?: string;
 }
 
 // Every URL the stories' grids fetch, so play functions can check what went to the server.
 const requests: URL[] = [];
-const client = createClient({
-  baseUrl: '',
-  fetch: (input, init) => {
-    requests.push(new URL(input, location.href));
-    return fetch(input, init);
-  },
-});
+const trackedFetch: typeof fetch = (input, init) => {
+  requests.push(new URL(input instanceof Request ? input.url : input, location.href));
+  return fetch(input, init);
+};
+// The MSW handlers answer same-origin `/api/…` requests in this tab.
+const client = createClient({ baseUrl: '', fetch: trackedFetch });
+const serverClients = new Map<string, ReturnType<typeof createClient>>();
+
+/** The `location.search` of the story frame and, when Storybook's page is the same origin, of that page. */
+function pageSearches(): string[] {
+  const searches = [location.search];
+  try {
+    if (window.parent !== window) searches.push(window.parent.location.search);
+  } catch {
+    // A Storybook page of another origin: only the frame's own query counts.
+  }
+  return searches;
+}
+
+/** Where the story's grid reads: the `apiUrl` arg, else `?apiUrl=` of the page, else the MSW handlers. */
+function apiTarget(args: Phase4Args): ApiTarget {
+  return resolveApiTarget(args.apiUrl, pageSearches());
+}
+
+/** The client of a target: a promoscale-server at its base URL, or the MSW handlers. */
+function clientOf(target: ApiTarget) {
+  if (target.kind !== 'server') return client;
+  let server = serverClients.get(target.baseUrl);
+  if (!server) {
+    server = createClient({ baseUrl: target.baseUrl, fetch: trackedFetch });
+    serverClients.set(target.baseUrl, server);
+  }
+  return server;
+}
 const blockRequests = () =>
   requests.filter((url) => url.pathname === '/api/promotions' && url.searchParams.has('offset'));
 
@@ -37,6 +70,8 @@ let installed = '';
 
 /** Serves the story's dataset and network profile through MSW (again whenever a control changes them). */
 function serve(msw: MswApi | undefined, args: Phase4Args) {
+  // A real server serves its own dataset: the dataset and network controls do not apply.
+  if (apiTarget(args).kind === 'server') return;
   const key = JSON.stringify([args.seed, args.stores, args.templates, args.latency, args.failures]);
   if (!msw || key === installed) return;
   installed = key;
@@ -55,20 +90,38 @@ function serve(msw: MswApi | undefined, args: Phase4Args) {
 }
 
 function Phase4Grid(args: Phase4Args) {
-  return (
+  const target = apiTarget(args);
+  const label =
+    target.kind === 'server'
+      ? `Promotions from the promoscale-server at ${target.baseUrl} (server rows)`
+      : `Promotions of ${args.stores.toLocaleString('en-US')} stores (server rows)`;
+  const grid = (
     <ServerPromotionsGrid
       // A new dataset is a new grid: its cache opens for that dataset (dropping the old one's blocks).
-      key={`${args.seed}-${args.stores}-${args.templates}`}
-      client={client}
+      key={target.kind === 'server' ? target.baseUrl : `${args.seed}-${args.stores}-${args.templates}`}
+      client={clientOf(target)}
       height={440}
       blockSize={args.blockSize ?? 100}
       cache={args.cache ? { name: 'promoscale-storybook-blocks' } : false}
       live={args.liveIntervalMs > 0 ? { intervalMs: args.liveIntervalMs, reconnectDelayMs: 1000 } : false}
-      label={`Promotions of ${args.stores.toLocaleString('en-US')} stores (server rows)`}
+      label={label}
       {...(args.fields ? { fields: args.fields } : {})}
       {...(args.initialFilterModel ? { initialFilterModel: args.initialFilterModel } : {})}
       {...(args.kpis === undefined ? {} : { kpis: args.kpis })}
     />
+  );
+  if (target.kind !== 'invalid') return grid;
+  return (
+    <>
+      <p
+        role="status"
+        data-testid="api-url-warning"
+        style={{ font: '14px system-ui, sans-serif', color: '#7a4100', margin: '0 0 8px' }}
+      >
+        {target.message}
+      </p>
+      {grid}
+    </>
   );
 }
 
@@ -87,6 +140,7 @@ const meta = {
     cache: true,
     failures: 0,
     blockSize: 100,
+    apiUrl: '',
   },
   argTypes: {
     stores: {
@@ -111,6 +165,11 @@ const meta = {
     },
     blockSize: { control: { type: 'number', min: 1, max: 1000 }, description: 'Rows per block request' },
     kpis: { control: 'boolean', description: 'KPIs from /api/summary' },
+    apiUrl: {
+      control: 'text',
+      description:
+        'Base URL of a running promoscale-server (started with --cors-origin for this page); empty: ?apiUrl= of the page, else MSW',
+    },
     fields: { control: false },
     initialFilterModel: { control: false },
   },

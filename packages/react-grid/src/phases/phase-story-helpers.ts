@@ -35,3 +35,41 @@ export function flakyChunkLoader(failingStore: number, failures: number): ChunkL
     return generateStoreRange(startStore, endStore, spec);
   };
 }
+
+/** Where the phase 4 stories' grid reads its rows: the MSW handlers in the tab, or a promoscale-server by URL. */
+export type ApiTarget =
+  | { kind: 'msw' }
+  | { kind: 'server'; baseUrl: string }
+  | { kind: 'invalid'; message: string };
+
+const shown = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/**
+ * The phase 4 stories' API target: the `apiUrl` arg when it is set, else an `apiUrl` query parameter of one of
+ * `searches` (the story frame's and the Storybook page's `location.search`). Empty or absent: the MSW handlers.
+ * Otherwise it must be an absolute `http:` or `https:` URL without credentials, query or fragment (the server's
+ * origin, optionally a path prefix before `/api`); anything else is `invalid`, with a message naming the value.
+ */
+export function resolveApiTarget(arg: unknown, searches: readonly string[]): ApiTarget {
+  let value = typeof arg === 'string' ? arg.trim() : '';
+  for (const search of searches) {
+    if (value !== '') break;
+    value = (new URLSearchParams(search).get('apiUrl') ?? '').trim();
+  }
+  if (value === '') return { kind: 'msw' };
+  const invalid = (why: string): ApiTarget => ({
+    kind: 'invalid',
+    message: `apiUrl ${shown(value)} ${why}: showing the MSW handlers instead. Give a server's base URL, e.g. http://127.0.0.1:8787`,
+  });
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return invalid('is not an absolute URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return invalid('is not an http: or https: URL');
+  if (url.username !== '' || url.password !== '') return invalid('holds credentials');
+  if (url.search !== '' || url.hash !== '' || value.endsWith('?') || value.endsWith('#'))
+    return invalid('has a query or a fragment');
+  return { kind: 'server', baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { resolveApiTarget } from './phase-story-helpers.js';
+
+describe('resolveApiTarget (phase 4 stories: MSW or a server by URL)', () => {
+  it('uses the MSW handlers when neither the arg nor ?apiUrl= is set', () => {
+    expect(resolveApiTarget('', ['', '?path=/story/x'])).toEqual({ kind: 'msw' });
+    expect(resolveApiTarget(undefined, [])).toEqual({ kind: 'msw' });
+    expect(resolveApiTarget('   ', ['?apiUrl='])).toEqual({ kind: 'msw' });
+  });
+
+  it('takes the arg first, then the first ?apiUrl= found, as a base URL without a trailing slash', () => {
+    expect(resolveApiTarget('http://127.0.0.1:8787/', ['?apiUrl=http://other:1'])).toEqual({
+      kind: 'server',
+      baseUrl: 'http://127.0.0.1:8787',
+    });
+    expect(
+      resolveApiTarget('', ['?id=x', '?path=/story/x&apiUrl=https%3A%2F%2Fpromo.example.com%2Fv1%2F']),
+    ).toEqual({ kind: 'server', baseUrl: 'https://promo.example.com/v1' });
+  });
+
+  it.each([
+    ['127.0.0.1:8787', 'is not an absolute URL'],
+    ['ftp://127.0.0.1/', 'is not an http: or https: URL'],
+    ['localhost', 'is not an absolute URL'],
+    ['javascript:alert(1)', 'is not an http: or https: URL'],
+    ['file:///etc/passwd', 'is not an http: or https: URL'],
+    ['http://user:secret@127.0.0.1:8787', 'holds credentials'],
+    ['http://127.0.0.1:8787/?x=1', 'has a query or a fragment'],
+    ['http://127.0.0.1:8787/#top', 'has a query or a fragment'],
+  ])('refuses %s (%s) and says it shows the MSW handlers', (value, why) => {
+    const target = resolveApiTarget(value, []);
+    expect(target.kind).toBe('invalid');
+    if (target.kind === 'invalid') {
+      expect(target.message).toContain(why);
+      expect(target.message).toContain('showing the MSW handlers instead');
+    }
+  });
+
+  it('echoes at most 60 characters of a hostile value', () => {
+    const target = resolveApiTarget(`http://x/${'a'.repeat(5000)}?q`, []);
+    expect(target.kind).toBe('invalid');
+    if (target.kind === 'invalid') expect(target.message.length).toBeLessThan(200);
+  });
+});
