@@ -15,6 +15,7 @@ export {
   promotionToNdjsonLine,
 } from './formats/promotion-csv.js';
 export { PROMOTION_FIELD_UNITS, type PromotionFieldUnit } from './formats/promotion-field-units.js';
+export { promotionsToCsvBytes, promotionsToNdjsonBytes } from './formats/promotions-to-bytes.js';
 export { generateStoreData } from './generate-store-data.js';
 export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 export type { MemoryReport, MemorySource } from './monitoring/memory-sampler.js';

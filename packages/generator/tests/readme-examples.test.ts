@@ -37,6 +37,7 @@ describe('README examples', () => {
       'promotionToCsvLine',
       'promotionCsvHeader',
       'parsePromotionsCsv',
+      'promotionsToNdjsonBytes',
     ]) {
       expect(all).toContain(`${name}(`);
     }
