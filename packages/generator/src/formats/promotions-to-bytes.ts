@@ -346,7 +346,8 @@ function writeRows(
     if (end >= 0) sink.pos = end;
     else sink.writeText(`${safeLine(row as Promotion)}\n`);
   }
-  if (promotions.length > 0) bytesPerRow = Math.ceil(sink.pos / promotions.length) + 16;
+  // Capped, so that a chunk of a few huge modified rows does not make every later chunk allocate too much.
+  if (promotions.length > 0) bytesPerRow = Math.min(Math.ceil(sink.pos / promotions.length) + 16, 2_048);
   return sink.result();
 }
 
