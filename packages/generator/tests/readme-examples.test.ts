@@ -32,6 +32,7 @@ describe('README examples', () => {
         'promotionToCsvLine(',
         'promotionCsvHeader(',
         'parsePromotionsCsv(',
+        'promotionsToNdjsonBytes(',
       ]),
     ).toEqual([]);
   });

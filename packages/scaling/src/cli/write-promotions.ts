@@ -3,7 +3,8 @@ import type { Writable } from 'node:stream';
 import {
   type Promotion,
   promotionCsvHeader,
-  promotionToCsvLine,
+  promotionsToCsvBytes,
+  promotionsToNdjsonBytes,
   promotionToNdjsonLine,
   type StoreChunk,
 } from '@promoscale/generator';
@@ -43,9 +44,9 @@ export async function writePromotions(
   };
   out.on('error', onError);
   const summary: WriteSummary = { promotions: 0, stores: 0, bytes: 0 };
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     if (streamError) throw streamError;
-    summary.bytes += Buffer.byteLength(text);
+    summary.bytes += typeof text === 'string' ? Buffer.byteLength(text) : text.length;
     // The signal also ends a wait for a reader that stopped reading (a paused pipe).
     if (!out.write(text)) await once(out, 'drain', signal ? { signal } : {});
   };
@@ -67,17 +68,14 @@ export async function writePromotions(
   return summary;
 }
 
-function serializeChunk(rows: Promotion[], format: OutputFormat, first: boolean): string {
+/** A chunk's text: the generator's fast writers give CSV and NDJSON as UTF-8 bytes directly. */
+function serializeChunk(rows: Promotion[], format: OutputFormat, first: boolean): string | Uint8Array {
+  if (format === 'csv') return promotionsToCsvBytes(rows);
+  if (format === 'ndjson') return promotionsToNdjsonBytes(rows);
   let text = '';
-  if (format === 'csv') {
-    for (const row of rows) text += `${promotionToCsvLine(row)}\n`;
-  } else if (format === 'ndjson') {
-    for (const row of rows) text += `${promotionToNdjsonLine(row)}\n`;
-  } else {
-    for (let i = 0; i < rows.length; i++) {
-      const separator = first && i === 0 ? '[\n' : ',\n';
-      text += separator + promotionToNdjsonLine(rows[i] as Promotion);
-    }
+  for (let i = 0; i < rows.length; i++) {
+    const separator = first && i === 0 ? '[\n' : ',\n';
+    text += separator + promotionToNdjsonLine(rows[i] as Promotion);
   }
   return text;
 }

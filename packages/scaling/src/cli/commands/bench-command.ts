@@ -1,4 +1,11 @@
-import { MAX_STORES, processBatch, promotionToCsvLine, promotionToNdjsonLine } from '@promoscale/generator';
+import {
+  MAX_STORES,
+  type Promotion,
+  processBatch,
+  promotionsToCsvBytes,
+  promotionsToNdjsonBytes,
+  promotionToNdjsonLine,
+} from '@promoscale/generator';
 import { loadChunked } from '../../loading/load-chunked.js';
 import { streamPromotions } from '../../loading/stream-promotions.js';
 import {
@@ -71,18 +78,19 @@ export async function benchCommand(args: string[]): Promise<number> {
 
   const rows = processBatch(1, stores, templates, { seed, asOf }).promotions;
   const formats: BenchReport['formats'] = [];
-  for (const [format, serialize] of [
-    ['json', promotionToNdjsonLine], // the CLI writes JSON arrays of the same lines
-    ['ndjson', promotionToNdjsonLine],
-    ['csv', promotionToCsvLine],
-  ] as const) {
+  // Each format as `generate` writes it: JSON arrays of NDJSON lines; NDJSON and CSV with the byte writers.
+  const lineBytes = (chunk: Promotion[]) => {
     let bytes = 0;
-    for (const row of rows) bytes += Buffer.byteLength(serialize(row)) + 1;
-    const rate = await measureRate(() => {
-      let length = 0;
-      for (const row of rows) length += serialize(row).length;
-      return length > 0 ? rows.length : 0;
-    });
+    for (const row of chunk) bytes += Buffer.byteLength(promotionToNdjsonLine(row)) + 2;
+    return bytes;
+  };
+  for (const [format, serialize] of [
+    ['json', lineBytes],
+    ['ndjson', (chunk: Promotion[]) => promotionsToNdjsonBytes(chunk).length],
+    ['csv', (chunk: Promotion[]) => promotionsToCsvBytes(chunk).length],
+  ] as const) {
+    const bytes = serialize(rows);
+    const rate = await measureRate(() => (serialize(rows) > 0 ? rows.length : 0));
     formats.push({
       format,
       bytesPerPromotion: Math.round(bytes / rows.length),

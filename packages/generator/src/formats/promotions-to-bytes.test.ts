@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PromoscaleError } from '../errors.js';
+import { processBatch } from '../process-batch.js';
+import { TEMPLATE_NAMES } from '../templates/store-templates.js';
+import type { Promotion } from '../types.js';
+import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
+import { PROMOTION_FIELDS } from './promotion-fields.js';
+import { promotionsToCsvBytes, promotionsToNdjsonBytes } from './promotions-to-bytes.js';
+
+const encoder = new TextEncoder();
+
+/** The safe path the fast writers must equal: each line, `\n`, the whole text encoded to UTF-8. */
+const reference = (rows: readonly Promotion[], line: (row: Promotion) => string) =>
+  encoder.encode(rows.map((row) => `${line(row)}\n`).join(''));
+
+const decoder = new TextDecoder();
+
+/** Asserts equal bytes; on a difference, shows the two texts (toEqual on long byte arrays is far too slow). */
+function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
+  let same = actual.length === expected.length;
+  for (let i = 0; same && i < actual.length; i++) same = actual[i] === expected[i];
+  if (!same) expect(decoder.decode(actual)).toBe(decoder.decode(expected));
+  expect(same).toBe(true);
+}
+
+const writers = [
+  ['NDJSON', promotionsToNdjsonBytes, promotionToNdjsonLine],
+  ['CSV', promotionsToCsvBytes, promotionToCsvLine],
+] as const;
+
+const rows = processBatch(1, 40, 'MIXED', { seed: 'bytes' }).promotions;
+
+/** Values that a user may put in a field: edge numbers, texts JSON and CSV escape, other types. */
+const EDGE_VALUES: unknown[] = [
+  -0,
+  0,
+  1e21,
+  -1e21,
+  1e-7,
+  5e-324,
+  Number.MAX_VALUE,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  0.1 + 0.2,
+  9_999_999.99,
+  10_000_000.5,
+  -0.001,
+  123456.789,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  '',
+  'Café “quoted” 😀',
+  'a "quote" and a \\ backslash',
+  'comma, and\nnew line\r\n',
+  '\u0000\u0001\u001f\u007f',
+  '\ud800 lone high, lone low \udfff',
+  'x'.repeat(5_000),
+  true,
+  false,
+  null,
+  undefined,
+  { nested: 1 },
+  ['array'],
+  new Date(0),
+];
+
+describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
+  it('gives the bytes of the joined lines, encoded, for every template and several seeds', () => {
+    for (const template of [...TEMPLATE_NAMES, 'MIXED'] as const) {
+      for (const seed of [1, 42, 'seed-a', 'ünïcode']) {
+        const batch = processBatch(101, 112, template, { seed }).promotions;
+        expectSameBytes(write(batch), reference(batch, line));
+      }
+    }
+  });
+
+  it('gives the same bytes for rows in any order, across stores (a sorted export)', () => {
+    const shuffled = [...rows].sort((a, b) => a.roi - b.roi || a.id.localeCompare(b.id));
+    expectSameBytes(write(shuffled), reference(shuffled, line));
+  });
+
+  it('gives the safe path bytes for any value put in any field', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: rows.length - 1 }),
+        fc.constantFrom(...PROMOTION_FIELDS),
+        fc.oneof(fc.constantFrom(...EDGE_VALUES), fc.double(), fc.string({ unit: 'binary' })),
+        (index, field, value) => {
+          const modified = { ...(rows[index] as Promotion), [field]: value } as Promotion;
+          // The modified row among generated ones, so the caches filled by generated rows are checked too.
+          const batch = [rows[index] as Promotion, modified, rows[index] as Promotion];
+          expectSameBytes(write(batch), reference(batch, line));
+        },
+      ),
+      { numRuns: 1_500 },
+    );
+  }, 30_000);
+
+  it('never hands a row the cached text of another row whose values differ in one field', () => {
+    const first = rows[0] as Promotion;
+    const variants = [
+      { ...first, storeName: `${first.storeName} ` },
+      { ...first, region: 'WEST' as const, template: first.template },
+      { ...first, brand: 'Other' },
+      { ...first, promoType: 'BOGO' as const },
+      { ...first, durationDays: 8 },
+      { ...first, status: 'planned' as const },
+      { ...first, startDate: '2020-01-01' },
+    ];
+    const batch = [first, ...variants, first] as Promotion[];
+    expectSameBytes(write(batch), reference(batch, line));
+  });
+
+  it('writes nothing for no rows', () => {
+    expect(write([])).toHaveLength(0);
+  });
+
+  it('throws INVALID_OPTION naming the argument or the row that is not an object', () => {
+    for (const bad of [null, undefined, 'rows', 3, { length: 1 }]) {
+      expect(() => write(bad as never)).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTION',
+          field: 'promotions',
+          allowed: 'an array of promotions',
+        }),
+      );
+    }
+    for (const bad of [null, undefined, 'row', 7, ['a']]) {
+      const error = (() => {
+        try {
+          write([rows[0] as Promotion, bad as never]);
+        } catch (caught) {
+          return caught;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(PromoscaleError);
+      expect(error).toMatchObject({
+        code: 'INVALID_OPTION',
+        field: 'promotions[1]',
+        allowed: 'a promotion object',
+      });
+    }
+  });
+
+  it('throws what the safe path throws for a value it cannot write (a bigint)', () => {
+    const row = { ...(rows[0] as Promotion), revenue: 10n as unknown as number };
+    let expected: unknown;
+    try {
+      line(row);
+    } catch (error) {
+      expected = error;
+    }
+    if (expected === undefined) expectSameBytes(write([row]), reference([row], line));
+    else expect(() => write([row])).toThrow((expected as Error).constructor as new () => Error);
+  });
+});
+
+describe('promotionsToNdjsonBytes and modified rows', () => {
+  const base = rows[3] as Promotion;
+  const cases: Record<string, () => object> = {
+    'an extra key': () => ({ ...base, note: 'hi' }),
+    'a missing key': () => {
+      const { roi: _roi, ...rest } = base;
+      return rest;
+    },
+    'keys in another order': () => {
+      const { id, ...rest } = base;
+      return { ...rest, id };
+    },
+    'an integer-like key': () => ({ ...base, 0: 'zero' }),
+    'a toJSON method': () => ({ ...base, toJSON: () => ({ replaced: true }) }),
+    'an inherited toJSON': () => Object.assign(Object.create({ toJSON: () => 'proto' }), base),
+    'fields on the prototype only': () => Object.create(base),
+    'a null prototype': () => Object.assign(Object.create(null), base),
+    'a non-enumerable field': () => Object.defineProperty({ ...base }, 'revenue', { enumerable: false }),
+    'a getter': () => Object.defineProperty({ ...base }, 'revenue', { get: () => 12.5, enumerable: true }),
+    'a frozen row': () => Object.freeze({ ...base }),
+    'a symbol key': () => ({ ...base, [Symbol('s')]: 1 }),
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    it(`gives JSON.stringify's bytes for a row with ${name}`, () => {
+      const batch = [base, make() as Promotion, base];
+      expectSameBytes(promotionsToNdjsonBytes(batch), reference(batch, promotionToNdjsonLine));
+    });
+  }
+});
+
+describe('promotionsToCsvBytes and modified rows', () => {
+  it('reads fields as promotionToCsvLine does, whatever the keys and prototype', () => {
+    const base = rows[5] as Promotion;
+    const batch = [
+      base,
+      { ...base, note: 'extra' },
+      Object.create(base),
+      Object.defineProperty({ ...base }, 'revenue', { get: () => -0, enumerable: true }),
+      base,
+    ] as Promotion[];
+    expectSameBytes(promotionsToCsvBytes(batch), reference(batch, promotionToCsvLine));
+  });
+});

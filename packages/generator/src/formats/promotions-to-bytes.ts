@@ -1,0 +1,376 @@
+// The fast writers: a chunk of promotions straight to UTF-8 bytes, with the bytes that encoding the joined lines
+// of promotionToNdjsonLine / promotionToCsvLine gives. How and why: docs/decisions/0014-fast-formatter.md.
+import { PromoscaleError } from '../errors.js';
+import type { Promotion } from '../types.js';
+import {
+  ByteSink,
+  type Fragment,
+  fragment,
+  MAX_FRAGMENT_BYTES,
+  putFragment,
+  writeNumberThen,
+} from './byte-sink.js';
+import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
+import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js';
+
+/**
+ * Room a fast row may need: its id and four cached fragments (each at most MAX_FRAGMENT_BYTES), 18 numbers with
+ * the keys between them, and the three bytes a word copy writes past its end.
+ */
+const ROW_RESERVE = 5 * MAX_FRAGMENT_BYTES + 2_048;
+/** A cache holding more entries than this is emptied: user rows with ever new texts cannot grow it without end. */
+const MAX_CACHE_ENTRIES = 10_000;
+/** Entries kept per key of the dates cache. */
+const MAX_CHAIN = 8;
+
+/** A fragment and the values it was made from, besides the cache key. */
+interface Entry {
+  b: unknown;
+  c: unknown;
+  d: unknown;
+  f: Fragment;
+  /** The fragment's bytes, when it is long enough that `Uint8Array#set` copies it faster than words. */
+  u: Uint8Array | null;
+  next: Entry | null;
+}
+
+/** Fragments longer than this are copied with `Uint8Array#set` (a memcpy). */
+const SET_BYTES = 48;
+
+/**
+ * Row parts whose values repeat (a store's four fields, a product's four, a mechanic, a promotion's dates) as
+ * fragments, keyed by one value and checked against the others, so that a row whose values differ from what a
+ * fragment was made of never gets it.
+ */
+class FragmentCache {
+  private readonly map = new Map<unknown, Entry>();
+  private last: Entry | null = null;
+  private lastKey: unknown;
+
+  constructor(
+    private readonly make: (a: unknown, b: unknown, c: unknown, d: unknown) => Fragment | undefined,
+  ) {}
+
+  /** Copies the fragment of these values to `pos`; returns the position after it, or -1 if there is none. */
+  write(
+    out: Uint8Array,
+    view: DataView,
+    pos: number,
+    a: unknown,
+    b: unknown,
+    c: unknown,
+    d: unknown,
+  ): number {
+    const last = this.last;
+    const e =
+      last !== null && this.lastKey === a && last.b === b && last.c === c && last.d === d
+        ? last
+        : this.find(a, b, c, d);
+    if (e === undefined) return -1;
+    const u = e.u;
+    if (u === null) return putFragment(view, pos, e.f);
+    out.set(u, pos);
+    return pos + u.length;
+  }
+
+  private find(a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
+    const head = this.map.get(a);
+    for (let e: Entry | null = head ?? null; e !== null; e = e.next) {
+      if (e.b === b && e.c === c && e.d === d) {
+        this.last = e;
+        this.lastKey = a;
+        return e;
+      }
+    }
+    return this.miss(head, a, b, c, d);
+  }
+
+  private miss(head: Entry | undefined, a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
+    const f = this.make(a, b, c, d);
+    if (f === undefined) return undefined;
+    const length = f[0] as number;
+    const u = length > SET_BYTES ? new Uint8Array(f.buffer, 4, length) : null;
+    const entry: Entry = { b, c, d, f, u, next: null };
+    if (head === undefined) {
+      if (this.map.size >= MAX_CACHE_ENTRIES) this.map.clear();
+      this.map.set(a, entry);
+    } else {
+      let chain = 1;
+      for (let e = head.next; e !== null; e = e.next) chain++;
+      if (chain >= MAX_CHAIN) return entry;
+      entry.next = head.next;
+      head.next = entry;
+    }
+    this.last = entry;
+    this.lastKey = a;
+    return entry;
+  }
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+/** The durationDays the fast path takes: a finite number (JSON writes the others as null). */
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * How one format writes a row: its cached parts, and what follows each number (a JSON key or a CSV comma). The 34
+ * fields go in canonical order: `open`, id, stores (storeId … region), products (sku … category), mechanics
+ * (promoType, mechanic), dates (startDate, endDate, durationDays, status), the numbers each followed by its
+ * fragment, the two flags, redemptionRate and `close`.
+ */
+interface RowFormat {
+  /** NDJSON: the row must have the 34 keys in order and no `toJSON` (CSV reads fields by name). */
+  readonly checkKeys: boolean;
+  readonly open: Fragment;
+  readonly stores: FragmentCache;
+  readonly products: FragmentCache;
+  readonly mechanics: FragmentCache;
+  readonly dates: FragmentCache;
+  /** What follows each number field, by the field. */
+  readonly after: Readonly<Record<NumberField, Fragment>>;
+  /** The two flags and what follows them, by (displaySupport ? 1 : 0) + (featureAd ? 2 : 0). */
+  readonly flags: readonly Fragment[];
+}
+
+type NumberField =
+  | 'regularPrice'
+  | 'promoPrice'
+  | 'discountPct'
+  | 'unitCost'
+  | 'baselineUnits'
+  | 'promoUnits'
+  | 'liftPct'
+  | 'incrementalUnits'
+  | 'baselineRevenue'
+  | 'revenue'
+  | 'incrementalRevenue'
+  | 'grossMargin'
+  | 'marginPct'
+  | 'incrementalMargin'
+  | 'promoSpend'
+  | 'roi'
+  | 'redemptionRate';
+
+/** The number fields the row writer writes after the dates, in canonical order. */
+const NUMBER_FIELDS = PROMOTION_NUMBER_FIELDS.filter(
+  (field): field is NumberField => field !== 'durationDays',
+);
+
+/** `after` of a format: `text(field)` for each number field but the last, `close` for redemptionRate. */
+function afterNumbers(text: (next: string) => string, close: string): Record<NumberField, Fragment> {
+  const after = {} as Record<NumberField, Fragment>;
+  NUMBER_FIELDS.forEach((field, i) => {
+    const next = field === 'roi' ? 'displaySupport' : NUMBER_FIELDS[i + 1];
+    after[field] = fragment(next === undefined ? close : text(next)) as Fragment;
+  });
+  return after;
+}
+
+const flagFragments = (text: (displaySupport: boolean, featureAd: boolean) => string): Fragment[] =>
+  [0, 1, 2, 3].map((k) => fragment(text((k & 1) === 1, (k & 2) === 2)) as Fragment);
+
+const json = (value: string | number): string => JSON.stringify(value);
+
+const NDJSON: RowFormat = {
+  checkKeys: true,
+  open: fragment('{"id":"') as Fragment,
+  stores: new FragmentCache((storeId, storeName, template, region) =>
+    isString(storeId) && isString(storeName) && isString(template) && isString(region)
+      ? fragment(
+          `","storeId":${json(storeId)},"storeName":${json(storeName)},"template":${json(template)},"region":${json(region)},"sku":`,
+        )
+      : undefined,
+  ),
+  products: new FragmentCache((sku, productName, brand, category) =>
+    isString(sku) && isString(productName) && isString(brand) && isString(category)
+      ? fragment(
+          `${json(sku)},"productName":${json(productName)},"brand":${json(brand)},"category":${json(category)},"promoType":`,
+        )
+      : undefined,
+  ),
+  mechanics: new FragmentCache((mechanic, promoType) =>
+    isString(mechanic) && isString(promoType)
+      ? fragment(`${json(promoType)},"mechanic":${json(mechanic)},"startDate":`)
+      : undefined,
+  ),
+  dates: new FragmentCache((endDate, startDate, durationDays, status) =>
+    isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
+      ? fragment(
+          `${json(startDate)},"endDate":${json(endDate)},"durationDays":${json(durationDays)},"status":${json(status)},"regularPrice":`,
+        )
+      : undefined,
+  ),
+  after: afterNumbers((next) => `,"${next}":`, '}\n'),
+  flags: flagFragments((d, f) => `${d},"featureAd":${f},"redemptionRate":`),
+};
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const csvText = (value: string): string =>
+  NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+const CSV: RowFormat = {
+  checkKeys: false,
+  open: fragment('') as Fragment,
+  stores: new FragmentCache((storeId, storeName, template, region) =>
+    isString(storeId) && isString(storeName) && isString(template) && isString(region)
+      ? fragment(`,${csvText(storeId)},${csvText(storeName)},${csvText(template)},${csvText(region)},`)
+      : undefined,
+  ),
+  products: new FragmentCache((sku, productName, brand, category) =>
+    isString(sku) && isString(productName) && isString(brand) && isString(category)
+      ? fragment(`${csvText(sku)},${csvText(productName)},${csvText(brand)},${csvText(category)},`)
+      : undefined,
+  ),
+  mechanics: new FragmentCache((mechanic, promoType) =>
+    isString(mechanic) && isString(promoType)
+      ? fragment(`${csvText(promoType)},${csvText(mechanic)},`)
+      : undefined,
+  ),
+  dates: new FragmentCache((endDate, startDate, durationDays, status) =>
+    isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
+      ? fragment(`${csvText(startDate)},${csvText(endDate)},${json(durationDays)},${csvText(status)},`)
+      : undefined,
+  ),
+  after: afterNumbers(() => ',', '\n'),
+  flags: flagFragments((d, f) => `${d},${f},`),
+};
+
+/** Whether `row`'s own enumerable keys are the 34 fields in canonical order (JSON.stringify writes those). */
+function hasCanonicalKeys(row: object): boolean {
+  const keys = Object.keys(row);
+  if (keys.length !== PROMOTION_FIELDS.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== PROMOTION_FIELDS[i]) return false;
+  return true;
+}
+
+/**
+ * Writes one line of `format` at `start` (reserved room) and returns the position after it, or -1 for the safe
+ * path. Each number is read once, typed and written with what follows it.
+ */
+function writeRow(
+  format: RowFormat,
+  bytes: Uint8Array,
+  view: DataView,
+  start: number,
+  row: Promotion,
+): number {
+  if (
+    format.checkKeys &&
+    (!hasCanonicalKeys(row) || typeof (row as { toJSON?: unknown }).toJSON === 'function')
+  ) {
+    return -1;
+  }
+  let pos = putFragment(view, start, format.open);
+  const id: unknown = row.id;
+  if (typeof id !== 'string' || id.length > MAX_FRAGMENT_BYTES) return -1;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    // Printable ASCII but `"`, `\` and `,`: characters both formats write as they are, one byte each.
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x2c) return -1;
+    bytes[pos + i] = c;
+  }
+  pos += id.length;
+  pos = format.stores.write(bytes, view, pos, row.storeId, row.storeName, row.template, row.region);
+  if (pos < 0) return -1;
+  pos = format.products.write(bytes, view, pos, row.sku, row.productName, row.brand, row.category);
+  if (pos < 0) return -1;
+  pos = format.mechanics.write(bytes, view, pos, row.mechanic, row.promoType, undefined, undefined);
+  if (pos < 0) return -1;
+  pos = format.dates.write(bytes, view, pos, row.endDate, row.startDate, row.durationDays, row.status);
+  if (pos < 0) return -1;
+  const after = format.after;
+  pos = writeNumberThen(bytes, view, pos, row.regularPrice, after.regularPrice);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.promoPrice, after.promoPrice);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.discountPct, after.discountPct);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.unitCost, after.unitCost);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.baselineUnits, after.baselineUnits);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.promoUnits, after.promoUnits);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.liftPct, after.liftPct);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.incrementalUnits, after.incrementalUnits);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.baselineRevenue, after.baselineRevenue);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.revenue, after.revenue);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.incrementalRevenue, after.incrementalRevenue);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.grossMargin, after.grossMargin);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.marginPct, after.marginPct);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.incrementalMargin, after.incrementalMargin);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.promoSpend, after.promoSpend);
+  if (pos < 0) return -1;
+  pos = writeNumberThen(bytes, view, pos, row.roi, after.roi);
+  if (pos < 0) return -1;
+  const displaySupport: unknown = row.displaySupport;
+  const featureAd: unknown = row.featureAd;
+  if (typeof displaySupport !== 'boolean' || typeof featureAd !== 'boolean') return -1;
+  pos = putFragment(view, pos, format.flags[(displaySupport ? 1 : 0) + (featureAd ? 2 : 0)] as Fragment);
+  return writeNumberThen(bytes, view, pos, row.redemptionRate, after.redemptionRate);
+}
+
+// --- Both ---
+
+/** Bytes a row took in the last call, to size the next call's buffer. */
+let bytesPerRow = 768;
+
+function writeRows(
+  promotions: readonly Promotion[],
+  format: RowFormat,
+  safeLine: (row: Promotion) => string,
+): Uint8Array {
+  if (!Array.isArray(promotions)) {
+    throw new PromoscaleError('INVALID_OPTION', 'promotions', promotions, 'an array of promotions');
+  }
+  const sink = new ByteSink(promotions.length * bytesPerRow + ROW_RESERVE);
+  for (let i = 0; i < promotions.length; i++) {
+    const row: unknown = promotions[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      throw new PromoscaleError('INVALID_OPTION', `promotions[${i}]`, row, 'a promotion object');
+    }
+    sink.reserve(ROW_RESERVE);
+    const end = writeRow(format, sink.bytes, sink.view, sink.pos, row as Promotion);
+    if (end >= 0) sink.pos = end;
+    else sink.writeText(`${safeLine(row as Promotion)}\n`);
+  }
+  // Capped, so that a chunk of a few huge modified rows does not make every later chunk allocate too much.
+  if (promotions.length > 0) bytesPerRow = Math.min(Math.ceil(sink.pos / promotions.length) + 16, 2_048);
+  return sink.result();
+}
+
+/**
+ * The NDJSON lines of `promotions` as UTF-8 bytes: exactly the bytes of `promotions.map(promotionToNdjsonLine)`,
+ * each line followed by `\n`, encoded to UTF-8, at ~3× the speed for rows the generator made. A row that is not
+ * a plain generated one (another key order, extra keys, a `toJSON`, a value of another type, a non-finite number,
+ * a very long text) is written through `JSON.stringify`, so every row gives the bytes it would give there.
+ *
+ * @example
+ * const bytes = promotionsToNdjsonBytes(processBatch(1, 100, 'MIXED').promotions);
+ * process.stdout.write(bytes); // 3,000 lines
+ */
+export function promotionsToNdjsonBytes(promotions: readonly Promotion[]): Uint8Array {
+  return writeRows(promotions, NDJSON, promotionToNdjsonLine);
+}
+
+/**
+ * The CSV lines of `promotions` (no header: see `promotionCsvHeader`) as UTF-8 bytes: exactly the bytes of
+ * `promotions.map(promotionToCsvLine)`, each line followed by `\n`, encoded to UTF-8, at ~3× the speed for rows
+ * the generator made. A row holding a value of another type or a non-finite number is written through
+ * `promotionToCsvLine`.
+ *
+ * @example
+ * const header = new TextEncoder().encode(`${promotionCsvHeader()}\n`);
+ * const lines = promotionsToCsvBytes(processBatch(1, 100, 'MIXED').promotions);
+ */
+export function promotionsToCsvBytes(promotions: readonly Promotion[]): Uint8Array {
+  return writeRows(promotions, CSV, promotionToCsvLine);
+}
