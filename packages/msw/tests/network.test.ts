@@ -65,7 +65,7 @@ describe('network fault plan', () => {
     const client = createClient({ baseUrl: origin });
     const failure = await withRetry(() => client.summary(), 3, []).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiClientError);
-    expect(failure).toMatchObject({ status: 503, code: 'INTERNAL' });
+    expect(failure).toMatchObject({ status: 503, code: 'UNAVAILABLE' });
   });
 
   it("makes fetch reject for status 'network-error'", async () => {
@@ -155,6 +155,6 @@ describe('network errorRate', () => {
     use({ errorRate: 1, retryAfter: 2 });
     const response = await fetch(`${origin}/api/summary`);
     expect([response.status, response.headers.get('Retry-After')]).toEqual([503, '2']);
-    expect(await response.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(await response.json()).toEqual({ error: { code: 'UNAVAILABLE', message: expect.any(String) } });
   });
 });

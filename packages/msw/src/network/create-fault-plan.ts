@@ -29,7 +29,7 @@ export interface FaultRule {
   after?: number | undefined;
   /**
    * The JSON body of the failure.
-   * @default { error: { code, message } } in the API's error shape (`code` `INTERNAL` for a 503, see `faultCode`)
+   * @default { error: { code, message } } in the API's error shape (`code` `UNAVAILABLE` for a 503, see `faultCode`)
    */
   body?: unknown | undefined;
   /** Extra response headers (a 503 or 429 already carries `Retry-After`). */

@@ -57,7 +57,7 @@ describe('createNetwork', () => {
     expect(first?.headers.get('Retry-After')).toBe('1');
     expect(first?.headers.get(FAULT_HEADER)).toBe('plan');
     expect(await first?.json()).toEqual({
-      error: { code: 'INTERNAL', message: expect.stringContaining('GET /api/promotions') },
+      error: { code: 'UNAVAILABLE', message: expect.stringContaining('GET /api/promotions') },
     });
     expect((await network.apply(get('/api/promotions')))?.status).toBe(503);
     expect(await network.apply(get('/api/promotions'))).toBeUndefined();
@@ -93,7 +93,7 @@ describe('createNetwork', () => {
     expect(response?.status).toBe(503);
     expect(response?.headers.get('Retry-After')).toBe('3');
     expect(response?.headers.get(FAULT_HEADER)).toBe('error-rate');
-    expect(await response?.json()).toMatchObject({ error: { code: 'INTERNAL' } });
+    expect(await response?.json()).toMatchObject({ error: { code: 'UNAVAILABLE' } });
   });
 
   it('never fails with errorRate 0 and always with errorRate 1', () => {

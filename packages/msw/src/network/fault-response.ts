@@ -9,12 +9,14 @@ export const FAULT_HEADER = 'X-Promoscale-Fault';
 /**
  * The contract error code an injected failure's default body carries, so `createClient` and any client that
  * validates error bodies against `ApiErrorSchema` read it as an ordinary API error: `INVALID_QUERY` for 400,
- * `NOT_FOUND` for 404, `METHOD_NOT_ALLOWED` for 405, `INTERNAL` for every other status (503, 429, 500, …).
+ * `NOT_FOUND` for 404, `METHOD_NOT_ALLOWED` for 405, `UNAVAILABLE` for 503 (what a real server answers when it
+ * cannot answer in time), `INTERNAL` for every other status (429, 500, …).
  */
 export function faultCode(status: number): ApiErrorCode {
   if (status === 400) return 'INVALID_QUERY';
   if (status === 404) return 'NOT_FOUND';
   if (status === 405) return 'METHOD_NOT_ALLOWED';
+  if (status === 503) return 'UNAVAILABLE';
   return 'INTERNAL';
 }
 

@@ -302,7 +302,7 @@ describe('createPromotionsDatasource', () => {
     const onError = vi.fn();
     const datasource = createPromotionsDatasource({ client: server.client, onError });
     expect(await getRows(datasource, 0, 100, fakeApi().api)).toBe('failed');
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 503, code: 'INTERNAL' }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 503, code: 'UNAVAILABLE' }));
     expect(await getRows(datasource, 0, 100, fakeApi().api)).not.toBe('failed');
   });
 

@@ -32,7 +32,10 @@ export function createInProcessApi(spec: DatasetSpec, liveIntervalMs = 0): InPro
       const left = failures.get(url.pathname) ?? 0;
       if (left > 0) {
         failures.set(url.pathname, left - 1);
-        return Response.json({ error: { code: 'INTERNAL', message: 'Planned test fault' } }, { status: 503 });
+        return Response.json(
+          { error: { code: 'UNAVAILABLE', message: 'Planned test fault' } },
+          { status: 503 },
+        );
       }
       return handler.fetch(new Request(input, init));
     },
