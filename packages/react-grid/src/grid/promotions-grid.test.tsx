@@ -282,6 +282,24 @@ describe('PromotionsGrid', () => {
       expect(shownIds(ready)).toEqual(other.map((row) => row.id));
     });
 
+    it('sees a row the caller replaced in place in the array it gave before, when it then appends', async () => {
+      let api: GridApi<Promotion> | undefined;
+      const props = {
+        height: 300,
+        modules: [EventApiModule],
+        onGridReady: (ready: GridApi<Promotion>) => (api = ready),
+      };
+      const given = rows.slice(0, 20);
+      const screen = await render(<PromotionsGrid rows={given} {...props} />);
+      await vi.waitFor(() => expect(api?.getDisplayedRowCount()).toBe(20));
+      const grid = api as GridApi<Promotion>;
+      const changed = { ...(given[3] as Promotion), productName: 'Replaced in place' };
+      given[3] = changed;
+      await screen.rerender(<PromotionsGrid rows={[...given, ...rows.slice(20, 25)]} {...props} />);
+      await vi.waitFor(() => expect(grid.getDisplayedRowCount()).toBe(25));
+      expect(grid.getRowNode(changed.id)?.data?.productName).toBe('Replaced in place');
+    });
+
     it('keeps a sort while rows are appended', async () => {
       let api: GridApi<Promotion> | undefined;
       const props = {

@@ -34,8 +34,10 @@ import { sortRowsByField, withFieldSort } from './sort-rows-by-field.js';
 /** Props of {@link PromotionsGrid}. */
 export interface PromotionsGridProps {
   /**
-   * The rows, all at once (phases 1-2). Leave it out when rows arrive another way, e.g. through
-   * `api.applyTransactionAsync` from `onGridReady` (phase 3) or an infinite datasource (phase 4).
+   * The rows, all at once (phases 1-2). Give a new array for each change, as React state: one that keeps the rows
+   * shown before, in order, and adds rows at the end reaches the grid as an `add` transaction of the new rows; any
+   * other new array replaces the grid's rows (matched by promotion id). Leave it out when rows arrive another way,
+   * e.g. through `api.applyTransactionAsync` from `onGridReady` (phase 3) or an infinite datasource (phase 4).
    */
   rows?: readonly Promotion[] | undefined;
   /** Shows AG Grid's loading overlay. @default false */
@@ -171,13 +173,16 @@ export function PromotionsGrid({
   // diffs by id). A growing array handed over as rowData each time costs a diff over every row at each update (phase
   // 2's chunks of 5,000 stores took 17-26 s to show, most of it in AG Grid's setImmutableRowData).
   // `created`: the rowData prop, which stays the same while a grid is alive (a new prop would make AG Grid React hand
-  // it over again, possibly after a transaction this component already applied); `rows`: what that grid holds.
+  // it over again, possibly after a transaction this component already applied); `rows`: the array last handed over;
+  // `shown`: a copy of it, what that grid holds even if the caller later changes the array it gave in place.
   const held = useRef<{
     api: GridApi<Promotion> | null;
     created: readonly Promotion[] | undefined;
     rows: readonly Promotion[] | undefined;
-  }>({ api: null, created: undefined, rows: undefined });
-  if (!held.current.api || held.current.api.isDestroyed()) held.current = { api: null, created: rows, rows };
+    shown: readonly Promotion[] | undefined;
+  }>({ api: null, created: undefined, rows: undefined, shown: undefined });
+  if (!held.current.api || held.current.api.isDestroyed())
+    held.current = { api: null, created: rows, rows, shown: undefined };
   const rowData = held.current.created as Promotion[] | undefined;
   // Client-side sorting reads each row's value once per sort (sort-rows-by-field.ts, decision 0008).
   const { defaultColDef, columnTypes, treeData, pivotMode } = gridOptions ?? {};
@@ -273,10 +278,14 @@ export function PromotionsGrid({
     if (!api || api.isDestroyed() || !clientSide) return;
     const grid = held.current;
     // A new grid was created with `grid.rows`.
-    if (grid.api !== api) grid.api = api;
+    if (grid.api !== api) {
+      grid.api = api;
+      grid.shown = grid.rows?.slice();
+    }
     if (rows === undefined || rows === grid.rows) return;
-    const previous = grid.rows;
+    const previous = grid.shown;
     grid.rows = rows;
+    grid.shown = rows.slice();
     if (previous && extendsRows(previous, rows)) api.applyTransaction({ add: rows.slice(previous.length) });
     else api.setGridOption('rowData', rows as Promotion[]);
   }, [api, clientSide, rows]);
