@@ -33,15 +33,23 @@ describe('a request that runs out of time answers 503 UNAVAILABLE, not 500', () 
 
   it('past the request deadline (a statement that never answers)', async () => {
     const errors: unknown[] = [];
+    const hung = withPromotions(db, () => new Promise<never>(() => {}));
     const fetch = createServerFetch({
-      db: withPromotions(db, () => new Promise<never>(() => {})),
+      db: hung,
       requestTimeoutMs: 20,
       onError: (error) => errors.push(error),
     });
     await expectUnavailable(await fetch(new Request('http://x/api/promotions?sort=-roi')));
     await expectUnavailable(await fetch(new Request('http://x/api/summary', { method: 'HEAD' })));
-    // Other routes still answer.
-    expect((await fetch(new Request('http://x/api/dataset'))).status).toBe(200);
+    expect(errors).toEqual([]);
+    // The statements left hanging hold nothing the other routes need: the same database still answers them. (A
+    // deadline no busy CI machine can miss: 20 ms is only safe for statements that never answer at all.)
+    const patient = createServerFetch({
+      db: hung,
+      requestTimeoutMs: 60_000,
+      onError: (error) => errors.push(error),
+    });
+    expect((await patient(new Request('http://x/api/dataset'))).status).toBe(200);
     expect(errors).toEqual([]);
   });
 

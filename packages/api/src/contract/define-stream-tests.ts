@@ -174,7 +174,7 @@ export function defineStreamTests(ctx: ContractContext): void {
           for (;;) if ((await reader.read()).done) return 'closed';
         })().catch(() => 'aborted'),
         new Promise<string>((resolve) => {
-          timer = setTimeout(() => resolve('still open after 5 s'), 5000);
+          timer = setTimeout(() => resolve('still open after 30 s'), 30_000);
         }),
       ]);
       clearTimeout(timer);
