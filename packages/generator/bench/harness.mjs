@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { median } from '@promoscale/generator/internal';
 
 export const TIMING = { warmupMs: 300, minMs: 1_000, minCalls: 5 };
 /** At 5,000 stores a call takes ~80 ms and its garbage collections vary: measured longer, for ~30 calls. */
@@ -23,13 +24,6 @@ export const gc = globalThis.gc ?? exposeGc();
 function exposeGc() {
   v8.setFlagsFromString('--expose-gc');
   return vm.runInNewContext('gc');
-}
-
-/** The median of `values`. */
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /**

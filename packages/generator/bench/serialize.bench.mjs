@@ -17,6 +17,7 @@ import {
   promotionToCsvLine,
   promotionToNdjsonLine,
 } from '@promoscale/generator';
+import { median } from '@promoscale/generator/internal';
 
 const TARGET_ROWS_PER_SECOND = 1_000_000;
 const CHUNK_STORES = 100;
@@ -39,12 +40,6 @@ const WRITERS = [
   ['old CSV (promotionToCsvLine)', joinedLines(promotionToCsvLine)],
   ['fast CSV (promotionsToCsvBytes)', promotionsToCsvBytes],
 ];
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function sameBytes(a, b) {
   return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));

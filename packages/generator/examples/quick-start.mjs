@@ -1,10 +1,10 @@
 // Quick start: generate a 7-store MIXED batch, validate it and print a summary.
 // Run: pnpm --filter @promoscale/generator start   (after `pnpm build`)
-import { processBatch } from '@promoscale/generator';
+import { processBatch, validatePromotions } from '@promoscale/generator';
 
 const { promotions, storeIds, metadata, validation, metrics } = processBatch(1, 7, 'MIXED', {
   seed: 42,
-  includeValidation: true,
+  includeValidation: validatePromotions,
   includeMetrics: true,
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateStoreData } from './generate-store-data.js';
 import { processBatch } from './process-batch.js';
 import { STORE_TEMPLATES } from './templates/store-templates.js';
+import { validatePromotions } from './validation/validate-promotions.js';
 
 describe('processBatch', () => {
   // The seed POC's own unit tests ("Testing Strategy").
@@ -19,7 +20,7 @@ describe('processBatch', () => {
   });
 
   it('returns 210 promotions for the 7-store validation run', () => {
-    const result = processBatch(1, 7, 'SUBURBAN_FAMILY', { includeValidation: true });
+    const result = processBatch(1, 7, 'SUBURBAN_FAMILY', { includeValidation: validatePromotions });
     expect(result.promotions).toHaveLength(210);
     expect(result.storeIds).toHaveLength(7);
     expect(result.validation?.valid).toBe(true);
@@ -69,8 +70,11 @@ describe('processBatch', () => {
     expect(result.metrics).toBeUndefined();
   });
 
-  it('returns a valid validation result when includeValidation is set', () => {
-    const result = processBatch(1, 25, 'MIXED', { includeValidation: true, asOf: '2025-10-01' });
+  it('returns a valid validation result when includeValidation is validatePromotions', () => {
+    const result = processBatch(1, 25, 'MIXED', {
+      includeValidation: validatePromotions,
+      asOf: '2025-10-01',
+    });
     expect(result.validation).toEqual({
       valid: true,
       checked: 750,
@@ -78,6 +82,39 @@ describe('processBatch', () => {
       truncated: false,
       errorCount: 0,
     });
+  });
+
+  it('hands the validator the rows, the asOf date and the store ids, and returns its result as it is', () => {
+    const calls: unknown[][] = [];
+    const result = processBatch(4, 6, 'RURAL_VALUE', {
+      asOf: '2027-03-01',
+      includeValidation: (...args) => {
+        calls.push(args);
+        return { valid: false, checked: 0, errors: [], truncated: false, errorCount: 9 };
+      },
+    });
+    expect(calls).toEqual([
+      [result.promotions, { asOf: '2027-03-01', stores: ['STORE_004', 'STORE_005', 'STORE_006'] }],
+    ]);
+    expect(result.validation).toEqual({
+      valid: false,
+      checked: 0,
+      errors: [],
+      truncated: false,
+      errorCount: 9,
+    });
+  });
+
+  it('rejects includeValidation: true before generating, naming validatePromotions as the value to pass', () => {
+    const includeValidation = true as unknown as typeof validatePromotions;
+    expect(() => processBatch(1, 2, 'MIXED', { includeValidation })).toThrowError(
+      expect.objectContaining({
+        name: 'PromoscaleError',
+        code: 'INVALID_OPTION',
+        field: 'options.includeValidation',
+        message: expect.stringContaining('validatePromotions'),
+      }),
+    );
   });
 
   it('returns metrics that summarise the promotions when includeMetrics is set', () => {
@@ -120,7 +157,7 @@ describe('processBatch', () => {
     const full = processBatch(3, 12, 'URBAN_PREMIUM', {
       chunkSize: 4,
       includeMetrics: true,
-      includeValidation: true,
+      includeValidation: validatePromotions,
       memoryMonitoring: true,
     });
     expect(JSON.stringify(full.promotions)).toBe(JSON.stringify(plain.promotions));

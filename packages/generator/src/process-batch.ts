@@ -5,7 +5,8 @@ import { type MemoryReport, MemorySampler, now } from './monitoring/memory-sampl
 import { assertBoolean, readOptions } from './options/read-options.js';
 import type { TemplateSelectionLabel } from './templates/store-templates.js';
 import type { GenerationOptions, Promotion, StoreTemplate, TemplateSelection } from './types.js';
-import { type ValidationResult, validatePromotions } from './validation/validate-promotions.js';
+// Types only: processBatch never imports the validator, so an app that does not validate does not bundle it.
+import type { ValidationExpectations, ValidationResult } from './validation/validate-promotions.js';
 import { appendStorePromotions } from './variance/promotion-engine.js';
 
 /** Options of {@link processBatch}. */
@@ -14,8 +15,15 @@ export interface ProcessBatchOptions extends GenerationOptions {
   chunkSize?: number | undefined;
   /** Add `metrics` (revenue, lift, ROI summaries). @default false */
   includeMetrics?: boolean | undefined;
-  /** Add `validation` (every invariant checked). @default false */
-  includeValidation?: boolean | undefined;
+  /**
+   * Add `validation`: pass the validator, `validatePromotions` (every invariant checked), imported beside
+   * `processBatch`, so apps that never validate do not bundle it. `true` is rejected with INVALID_OPTION (the
+   * seed-compatible `ScalingPOC.processBatch` of `@promoscale/scaling` still takes `true`). @default false
+   */
+  includeValidation?:
+    | false
+    | ((promotions: readonly Promotion[], expectations: ValidationExpectations) => ValidationResult)
+    | undefined;
   /** Sample the heap between chunks into `metadata.memory`. @default false */
   memoryMonitoring?: boolean | undefined;
 }
@@ -79,10 +87,10 @@ export function processBatch(
   assertInteger(chunkSize, 'options.chunkSize', 'INVALID_CHUNK_SIZE', 1, MAX_STORES);
   const flags = {
     includeMetrics: options.includeMetrics ?? false,
-    includeValidation: options.includeValidation ?? false,
     memoryMonitoring: options.memoryMonitoring ?? false,
   };
   for (const [name, value] of Object.entries(flags)) assertBoolean(value, `options.${name}`);
+  const validate = readValidator(options.includeValidation);
 
   const sampler = flags.memoryMonitoring ? new MemorySampler() : null;
   const stores = endStore - startStore + 1;
@@ -117,9 +125,27 @@ export function processBatch(
   };
   if (sampler) metadata.memory = sampler.report();
   const result: BatchResult = { promotions, storeIds, metadata };
-  if (flags.includeValidation) {
-    result.validation = validatePromotions(promotions, { asOf: ctx.asOf, stores: storeIds });
-  }
+  if (validate) result.validation = validate(promotions, { asOf: ctx.asOf, stores: storeIds });
   if (flags.includeMetrics) result.metrics = computeBatchMetrics(promotions);
   return result;
+}
+
+/** The validator `processBatch` runs: {@link ProcessBatchOptions.includeValidation} once read. */
+type Validator = NonNullable<ProcessBatchOptions['includeValidation']>;
+
+/**
+ * `options.includeValidation` as the validator to run, or null (absent, null or false). Anything else, `true`
+ * included, throws INVALID_OPTION: `true` would need the validator bundled with every `processBatch` import.
+ */
+function readValidator(value: unknown): Validator | null {
+  if (value === undefined || value === null || value === false) return null;
+  if (typeof value !== 'function') {
+    throw new PromoscaleError(
+      'INVALID_OPTION',
+      'options.includeValidation',
+      value,
+      "false or a validator such as validatePromotions (import { validatePromotions } from '@promoscale/generator')",
+    );
+  }
+  return value as Validator;
 }

@@ -1,10 +1,13 @@
-/** The five store templates, in the order of the `MIXED` weights (35/20/20/10/15). */
-export type TemplateName =
-  | 'SUBURBAN_FAMILY'
-  | 'URBAN_PREMIUM'
-  | 'RURAL_VALUE'
-  | 'CAMPUS_EXPRESS'
-  | 'COASTAL_SEASONAL';
+// The enum unions are derived from their value lists (`as const` tuples), so each has one home: the list.
+// `Extract<…, string>` (a no-op on these string literals) makes TypeScript keep the union's name where a type is
+// inferred, so hovers, errors and the declarations of dependent packages read `TemplateName`, not its five members.
+import type { CATEGORIES } from './catalog/products.js';
+import type { REGIONS } from './stores/cities.js';
+import type { TEMPLATE_NAMES } from './templates/store-templates.js';
+import type { PROMO_TYPES, PROMOTION_STATUSES } from './variance/promotion-engine.js';
+
+/** The five store templates (`TEMPLATE_NAMES`), in the order of the `MIXED` weights (35/20/20/10/15). */
+export type TemplateName = Extract<(typeof TEMPLATE_NAMES)[number], string>;
 
 /** A template name, `'MIXED'` (the fixed 35/20/20/10/15 mix) or relative weights per template. */
 export type TemplateSelection = TemplateName | 'MIXED' | TemplateWeights;
@@ -12,28 +15,17 @@ export type TemplateSelection = TemplateName | 'MIXED' | TemplateWeights;
 /** Relative weights per template, e.g. `{ URBAN_PREMIUM: 3, RURAL_VALUE: 1 }`. Missing names weigh 0. */
 export type TemplateWeights = Partial<Record<TemplateName, number>>;
 
-/** US census-style regions a store can be in. */
-export type Region = 'NORTHEAST' | 'SOUTHEAST' | 'MIDWEST' | 'SOUTHWEST' | 'WEST';
+/** US census-style regions a store can be in (`REGIONS`). */
+export type Region = Extract<(typeof REGIONS)[number], string>;
 
-/** The product categories of the catalog. */
-export type Category =
-  | 'produce'
-  | 'dairy'
-  | 'bakery'
-  | 'meat & seafood'
-  | 'deli'
-  | 'frozen'
-  | 'snacks'
-  | 'beverages'
-  | 'pantry'
-  | 'household'
-  | 'personal care';
+/** The product categories of the catalog (`CATEGORIES`). */
+export type Category = Extract<(typeof CATEGORIES)[number], string>;
 
-/** Promotion mechanics: temporary price reduction, buy-one-get-one, multi-buy, coupon, bundle. */
-export type PromoType = 'TPR' | 'BOGO' | 'MULTI_BUY' | 'COUPON' | 'BUNDLE';
+/** Promotion mechanics (`PROMO_TYPES`): temporary price reduction, buy-one-get-one, multi-buy, coupon, bundle. */
+export type PromoType = Extract<(typeof PROMO_TYPES)[number], string>;
 
-/** Status of a promotion against the dataset's `asOf` date. */
-export type PromotionStatus = 'planned' | 'active' | 'completed';
+/** Status of a promotion against the dataset's `asOf` date (`PROMOTION_STATUSES`). */
+export type PromotionStatus = Extract<(typeof PROMOTION_STATUSES)[number], string>;
 
 /** Seasonality shape of a template. */
 export type Seasonality = 'mild' | 'academic year' | 'strong summer peak';

@@ -580,7 +580,23 @@ const generatorSlots: Slot[] = [
     call: (v) => processBatch(1, 2, 'MIXED', { asOf: v as string }),
     valid: absent,
   },
-  ...(['includeMetrics', 'includeValidation', 'memoryMonitoring'] as const).map(
+  {
+    name: 'processBatch options.includeValidation',
+    field: 'options.includeValidation',
+    code: 'INVALID_OPTION',
+    allowed: 'false or a validator such as validatePromotions',
+    call: (v) => processBatch(1, 2, 'MIXED', { includeValidation: v as never }),
+    valid: {
+      ...absent,
+      // Any function is the caller's validator: processBatch hands over its result as it is.
+      function: (r) => expect((r as { validation: unknown }).validation).toBe(1),
+    },
+    extra: {
+      false: { value: false, expect: 'valid' },
+      validatePromotions: { value: validatePromotions, expect: 'valid' },
+    },
+  },
+  ...(['includeMetrics', 'memoryMonitoring'] as const).map(
     (key): Slot => ({
       name: `processBatch options.${key}`,
       field: `options.${key}`,

@@ -135,7 +135,6 @@ afterEach(() => {
 
 describe('ScalingPOC', () => {
   it("is the generator's own functions, not wrappers, plus ScalingAnalysis", () => {
-    expect(ScalingPOC.processBatch).toBe(generator.processBatch);
     expect(ScalingPOC.storeDataIterator).toBe(generator.storeDataIterator);
     expect(ScalingPOC.generateStoreData).toBe(generator.generateStoreData);
     expect(ScalingPOC.groupTemplates).toBe(generator.STORE_TEMPLATES);
@@ -145,6 +144,39 @@ describe('ScalingPOC', () => {
       'generateScalingReport',
       'calibrate',
     ]);
+  });
+
+  it("processBatch is the generator's, with the seed's includeValidation: true running validatePromotions", () => {
+    const options = { seed: 'poc', asOf: '2025-12-24', includeMetrics: true };
+    const expected = generator.processBatch(3, 9, 'MIXED', {
+      ...options,
+      includeValidation: generator.validatePromotions,
+    });
+    const result = ScalingPOC.processBatch(3, 9, 'MIXED', { ...options, includeValidation: true });
+    expect(result.promotions).toEqual(expected.promotions);
+    expect(result.storeIds).toEqual(expected.storeIds);
+    expect(result.metrics).toEqual(expected.metrics);
+    expect(result.validation).toEqual(expected.validation);
+    expect(result.validation).toMatchObject({ valid: true, checked: 210 });
+  });
+
+  it('processBatch passes a validator function on, and leaves validation out for false, null or no options', () => {
+    const marker = { valid: false, checked: 0, errors: [], truncated: false, errorCount: 1 };
+    expect(ScalingPOC.processBatch(1, 2, 'MIXED', { includeValidation: () => marker }).validation).toBe(
+      marker,
+    );
+    expect(ScalingPOC.processBatch(1, 2, 'MIXED', { includeValidation: false }).validation).toBeUndefined();
+    expect(ScalingPOC.processBatch(1, 2, 'MIXED', null).validation).toBeUndefined();
+    expect(ScalingPOC.processBatch(1, 2).promotions).toEqual(generator.processBatch(1, 2).promotions);
+  });
+
+  it("processBatch rejects what the generator's rejects, with the generator's error", () => {
+    expect(() => ScalingPOC.processBatch(1, 2, 'MIXED', { includeValidation: 'yes' })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options.includeValidation' }),
+    );
+    expect(() => ScalingPOC.processBatch(1, 2, 'MIXED', 5)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTION', field: 'options' }),
+    );
   });
 });
 

@@ -1,13 +1,7 @@
 import type { Region } from '../types.js';
 
-/** The store regions, in a fixed order. */
-export const REGIONS = [
-  'NORTHEAST',
-  'SOUTHEAST',
-  'MIDWEST',
-  'SOUTHWEST',
-  'WEST',
-] as const satisfies readonly Region[];
+/** The store regions, in a fixed order: the home of the `Region` union (derived from this list). */
+export const REGIONS = ['NORTHEAST', 'SOUTHEAST', 'MIDWEST', 'SOUTHWEST', 'WEST'] as const;
 
 /** 24 real US city names per region (no state suffix), unique across all regions. */
 export const CITIES_BY_REGION: Readonly<Record<Region, readonly string[]>> = {

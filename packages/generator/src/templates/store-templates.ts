@@ -70,14 +70,14 @@ export const STORE_TEMPLATES: Readonly<Record<TemplateName, StoreTemplate>> = {
   },
 };
 
-/** The template names in their canonical order. */
+/** The template names in their canonical order: the home of the `TemplateName` union (derived from this list). */
 export const TEMPLATE_NAMES = [
   'SUBURBAN_FAMILY',
   'URBAN_PREMIUM',
   'RURAL_VALUE',
   'CAMPUS_EXPRESS',
   'COASTAL_SEASONAL',
-] as const satisfies readonly TemplateName[];
+] as const;
 
 /** Cumulative weights (summing to 1) over TEMPLATE_NAMES, or a single template index. */
 export type TemplatePicker = { readonly fixed: number } | { readonly cumulative: Float64Array };

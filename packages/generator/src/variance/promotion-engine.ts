@@ -10,7 +10,7 @@ import { detExp } from '../random/det-math.js';
 import { normalFromU32, Sfc32, U32_TO_UNIT } from '../random/prng.js';
 import { buildStoreProfile, type StoreProfile } from '../stores/create-store.js';
 import { STORE_TEMPLATES, TEMPLATE_NAMES } from '../templates/store-templates.js';
-import type { PromoType, Promotion, PromotionStatus } from '../types.js';
+import type { PromoType, Promotion } from '../types.js';
 import { seasonalIndex } from './seasonality.js';
 import { CENTS, TENTHS, THOUSANDTHS } from './shared-numbers.js';
 
@@ -23,22 +23,16 @@ const TILT_WEIGHT = 3;
 
 /**
  * The promotion mechanics (temporary price reduction, buy-one-get-one, multi-buy, coupon, bundle), in the order
- * the engine draws them: its mix and per-mechanic lift and funding figures are indexed in this order.
+ * the engine draws them: its mix and per-mechanic lift and funding figures are indexed in this order. The home
+ * of the `PromoType` union (derived from this list).
  */
-export const PROMO_TYPES = [
-  'TPR',
-  'BOGO',
-  'MULTI_BUY',
-  'COUPON',
-  'BUNDLE',
-] as const satisfies readonly PromoType[];
+export const PROMO_TYPES = ['TPR', 'BOGO', 'MULTI_BUY', 'COUPON', 'BUNDLE'] as const;
 
-/** The statuses of a promotion against the dataset's `asOf`: starts after it, runs over it, ended before it. */
-export const PROMOTION_STATUSES = [
-  'planned',
-  'active',
-  'completed',
-] as const satisfies readonly PromotionStatus[];
+/**
+ * The statuses of a promotion against the dataset's `asOf`: starts after it, runs over it, ended before it. The
+ * home of the `PromotionStatus` union (derived from this list).
+ */
+export const PROMOTION_STATUSES = ['planned', 'active', 'completed'] as const;
 
 const PROMO_TYPE_CUMULATIVE = [0.52, 0.64, 0.8, 0.91, 1];
 /** Lift of a mechanic relative to a price cut of the same depth (quantity conditions and coupon reach damp it). */

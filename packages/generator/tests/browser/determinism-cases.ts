@@ -5,6 +5,7 @@ import {
   promotionToCsvLine,
   promotionToNdjsonLine,
   slicePromotions,
+  validatePromotions,
 } from '../../src/index.js';
 
 /**
@@ -55,7 +56,11 @@ export const DETERMINISM_CASES: readonly DeterminismCase[] = [
     output: () =>
       JSON.stringify(
         stableBatch(
-          processBatch(1, 200, 'MIXED', { seed: 7, includeMetrics: true, includeValidation: true }),
+          processBatch(1, 200, 'MIXED', {
+            seed: 7,
+            includeMetrics: true,
+            includeValidation: validatePromotions,
+          }),
         ),
       ),
   },

@@ -7,7 +7,7 @@ import {
   TEMPLATE_NAMES,
   type TemplateName,
 } from '@promoscale/generator';
-import { readOptions, validateSeed, yieldToEventLoop } from '@promoscale/generator/internal';
+import { median, readOptions, validateSeed, yieldToEventLoop } from '@promoscale/generator/internal';
 import { type MemoryEnvironment, readMemory } from '../monitoring/read-memory.js';
 import { DEFAULT_CALIBRATION, type ScalingCalibration, type ThroughputPoint } from './default-calibration.js';
 import { measureDataset, resolveGc, resolveMeasureOptions, retainedHeapBytes } from './measure-dataset.js';
@@ -147,10 +147,10 @@ export async function calibrate(optionsArg?: CalibrateOptions | null): Promise<S
       );
       if (bytes !== null) readings.push(bytes / (heapStores * PROMOTIONS_PER_STORE));
     }
-    readings.sort((a, b) => a - b);
-    const median = readings[readings.length >> 1];
-    if (median !== undefined && median > 0) {
-      heapBytesPerPromotion = round(median, 1);
+    // The one median (the mean of the middle two of an even count); NaN for no readings fails the test below.
+    const perPromotion = median(readings);
+    if (perPromotion > 0) {
+      heapBytesPerPromotion = round(perPromotion, 1);
       heapSource = 'measured';
       if (memorySource === 'performance.memory') {
         notes.push(

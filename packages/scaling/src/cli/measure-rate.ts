@@ -1,3 +1,5 @@
+import { median } from '@promoscale/generator/internal';
+
 /** What {@link measureRate} found. */
 export interface RateMeasurement {
   /** Items a second over every measured call. */
@@ -25,10 +27,9 @@ export async function measureRate(
     durations.push(performance.now() - t0);
   }
   const total = durations.reduce((sum, ms) => sum + ms, 0);
-  durations.sort((a, b) => a - b);
   return {
     perSecond: (items * 1000) / Math.max(total, 1e-3),
-    medianMs: durations[durations.length >> 1] ?? 0,
+    medianMs: durations.length > 0 ? median(durations) : 0,
     calls: durations.length,
   };
 }
