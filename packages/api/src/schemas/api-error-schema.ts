@@ -38,8 +38,5 @@ export const ApiErrorSchema = z.object({
   }),
 });
 
-/** The JSON body of an error response. */
-export type ApiError = z.infer<typeof ApiErrorSchema>;
-
-/** The JSON body of an error response (alias of {@link ApiError}, the name the parsers return it under). */
-export type ApiErrorBody = ApiError;
+/** The JSON body of an error response (one name for it: `ApiErrorBody`, not `ApiError`, which reads like a class). */
+export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;
