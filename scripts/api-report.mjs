@@ -43,10 +43,11 @@ const messages = {
   tsdocMessageReporting: { default: { logLevel: 'none', addToApiReportFile: false } },
 };
 
-// A subpath entry (`./engine`, `./node`, …) may use the main entry's types without exporting them again: a user
-// imports them from the main entry, where its own report lists them. For those entries API Extractor's
-// `ae-forgotten-export` notes come to `messageCallback` instead of the report, which accepts a symbol that the
-// main entry exports and fails on any other (a type that no entry exports is still an error).
+// A subpath entry (`./engine`, `./node`, …) may use the types of the package's other entries without exporting
+// them again: a user imports them from the entry whose report lists them (the main entry, or a sibling subpath
+// such as api's `./schemas`). For those entries API Extractor's `ae-forgotten-export` notes come to
+// `messageCallback` instead of the report, which accepts a symbol that another entry exports and fails on any
+// other (a type that no entry exports is still an error). The main entry exports every type it uses.
 const subpathMessages = {
   ...messages,
   extractorMessageReporting: {
@@ -92,7 +93,13 @@ const compilerState = CompilerState.create(configs[0].config, {
   additionalEntryPoints: entries.map((e) => e.dts),
 });
 
-const mainNames = exportedNames(entries.find((e) => e.key === '.'));
+/** For each subpath: the names the package's other entries export. */
+const otherNames = new Map(
+  entries.map((entry) => [
+    entry.key,
+    new Set(entries.filter((other) => other !== entry).flatMap((other) => [...exportedNames(other)])),
+  ]),
+);
 const forgotten = [];
 const stale = [];
 for (const { entry, config } of configs) {
@@ -111,7 +118,8 @@ for (const { entry, config } of configs) {
         message.logLevel = 'none';
         message.handled = true;
         const symbol = /The symbol "([^"]+)"/.exec(message.text)?.[1];
-        if (symbol === undefined || !mainNames.has(symbol)) forgotten.push(`${entry.key}: ${message.text}`);
+        if (symbol === undefined || !otherNames.get(entry.key)?.has(symbol))
+          forgotten.push(`${entry.key}: ${message.text}`);
       }
     },
   });

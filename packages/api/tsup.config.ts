@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', contract: 'src/contract/index.ts', engine: 'src/engine/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    contract: 'src/contract/index.ts',
+    engine: 'src/engine/index.ts',
+    schemas: 'src/schemas/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -1,5 +1,5 @@
-import { ApiErrorSchema } from '@promoscale/api';
 import { defineContractTests } from '@promoscale/api/contract';
+import { ApiErrorSchema } from '@promoscale/api/schemas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import type { Database } from '../src/database/database.js';

@@ -1,4 +1,4 @@
-import { ApiErrorSchema } from '@promoscale/api';
+import { ApiErrorSchema } from '@promoscale/api/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/database/database.js';
 import { openDatabase } from '../src/database/open-database.js';

@@ -7,7 +7,8 @@ import {
   HOSTILE_URL_FRAGMENTS,
   hostileInputCases,
 } from '../src/contract/index.js';
-import { ApiErrorSchema, createApiHandler, createGeneratedSource } from '../src/index.js';
+import { createApiHandler, createGeneratedSource } from '../src/index.js';
+import { ApiErrorSchema } from '../src/schemas/index.js';
 
 // The router called in-process, as MSW and the real server call it: hostile requests answer the contract's 4xx JSON
 // error, never a 5xx, a stack trace or a path of this machine, and echo at most 40 characters of what they received.

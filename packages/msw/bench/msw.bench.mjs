@@ -8,8 +8,9 @@
 //   node bench/msw.bench.mjs [--json] [--runs=200]
 import { performance } from 'node:perf_hooks';
 import { Collection } from '@msw/data';
-import { createApiHandler, createGeneratedSource, PromotionSchema } from '@promoscale/api';
+import { createApiHandler, createGeneratedSource } from '@promoscale/api';
 import { parsePromotionsQuery } from '@promoscale/api/engine';
+import { PromotionSchema } from '@promoscale/api/schemas';
 import { processBatch } from '@promoscale/generator';
 import { createHandlers } from '@promoscale/msw';
 import { HttpResponse, http } from 'msw';

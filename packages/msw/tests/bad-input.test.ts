@@ -1,5 +1,5 @@
-import { ApiErrorSchema } from '@promoscale/api';
 import { auditResponse, defineHostileInputTests, HOSTILE_URL_FRAGMENTS } from '@promoscale/api/contract';
+import { ApiErrorSchema } from '@promoscale/api/schemas';
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

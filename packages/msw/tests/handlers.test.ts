@@ -1,4 +1,4 @@
-import { DatasetInfoSchema } from '@promoscale/api';
+import { DatasetInfoSchema } from '@promoscale/api/schemas';
 import { PromoscaleError, processBatch } from '@promoscale/generator';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';

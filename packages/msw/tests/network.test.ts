@@ -1,4 +1,5 @@
-import { ApiClientError, ApiErrorSchema, createClient } from '@promoscale/api';
+import { ApiClientError, createClient } from '@promoscale/api';
+import { ApiErrorSchema } from '@promoscale/api/schemas';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {

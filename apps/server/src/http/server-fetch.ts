@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createApiHandler, JSON_CONTENT_TYPE } from '@promoscale/api';
+import { createApiHandler } from '@promoscale/api';
+import { JSON_CONTENT_TYPE } from '@promoscale/api/engine';
 import type { Database } from '../database/database.js';
 import { createSqlSource } from '../source/create-sql-source.js';
 

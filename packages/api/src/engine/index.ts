@@ -4,7 +4,8 @@
 // `selectRows` / `summarizeRows` work a row at a time; the predicate and comparator are the filter and sort
 // rules of the contract (DOMAIN.md section 6). Queries are the parsed, valid ones (`parsePromotionsQuery`).
 // With them, what a router of its own needs (createApiHandler does all of it for a user): the strict query
-// parsers, the export content types and the ISO-date check.
+// parsers, the content types of the JSON answers and the exports, and the ISO-date check. The query schemas the
+// parsers apply, and the field lists, are in `@promoscale/api/schemas`.
 export {
   parseEstimateQuery,
   parseExportQuery,
@@ -15,6 +16,7 @@ export {
   type QueryParseResult,
 } from '../query/parse-query.js';
 export { EXPORT_CONTENT_TYPES } from '../routes/export-response.js';
+export { JSON_CONTENT_TYPE } from '../routes/json-response.js';
 export { isIsoDate } from '../schemas/enum-schemas.js';
 export { createPromotionComparator, sortKeyString } from './compare-promotions.js';
 export { createPromotionPredicate, filterKey, isUnfiltered } from './create-promotion-predicate.js';

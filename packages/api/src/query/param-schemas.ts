@@ -1,6 +1,7 @@
+import type { PromotionField } from '@promoscale/generator';
 import { z } from 'zod';
 import { isIsoDate } from '../schemas/enum-schemas.js';
-import { SORT_FIELDS, type SortField } from './promotion-query-fields.js';
+import { SORT_FIELDS } from './promotion-query-fields.js';
 
 /** Longest value, id, parameter name or path echoed back in an error message, in UTF-16 code units. */
 export const ECHO_LIMIT = 40;
@@ -162,7 +163,8 @@ export function searchParam(name = 'q') {
 
 /** A sort key: a field and a direction. Ties left by every key are broken by `id` ascending. */
 export interface SortKey {
-  field: SortField;
+  /** Any Promotion field (every one is sortable: `SORT_FIELDS`). */
+  field: PromotionField;
   direction: 'asc' | 'desc';
 }
 
@@ -187,7 +189,7 @@ export function sortParam(name = 'sort') {
       } else if (keys.some((key) => key.field === field)) {
         issue(`${name} lists ${echo(field)} more than once`);
       } else {
-        keys.push({ field: field as SortField, direction: desc ? 'desc' : 'asc' });
+        keys.push({ field: field as PromotionField, direction: desc ? 'desc' : 'asc' });
       }
     }
     return failed ? (z.NEVER as never) : keys;

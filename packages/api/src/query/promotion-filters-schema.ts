@@ -1,10 +1,17 @@
 import {
   CATEGORIES,
+  type Category,
   PRODUCTS,
   PROMO_TYPES,
+  type PROMOTION_DATE_FIELDS,
+  type PROMOTION_NUMBER_FIELDS,
   PROMOTION_STATUSES,
+  type PromoType,
+  type PromotionStatus,
   REGIONS,
+  type Region,
   TEMPLATE_NAMES,
+  type TemplateName,
 } from '@promoscale/generator';
 import { z } from 'zod';
 import { STORE_ID_PATTERN } from '../schemas/enum-schemas.js';
@@ -65,7 +72,32 @@ export const promotionFilterShape = {
 export const PromotionFiltersSchema = z.strictObject(promotionFilterShape);
 
 /**
+ * The range filters: `<field>_gte` / `<field>_lte` for every numeric field (numbers) and date field
+ * (`YYYY-MM-DD`), inclusive. The same in a parsed query and in a client's.
+ */
+export type RangeFilters = {
+  [K in (typeof PROMOTION_NUMBER_FIELDS)[number] as `${K}_gte` | `${K}_lte`]?: number | undefined;
+} & {
+  [K in (typeof PROMOTION_DATE_FIELDS)[number] as `${K}_gte` | `${K}_lte`]?: string | undefined;
+};
+
+/**
  * Parsed promotion filters. All given filters must hold (AND); a list filter matches any of its values (OR);
  * ranges are inclusive; `q` is a case-insensitive substring of `productName`, `brand`, `storeName` or `sku`.
+ * Written out so that the main entry need not export the schema; `query-types.test-d.ts` holds it equal to
+ * the output of `PromotionFiltersSchema`.
  */
-export type PromotionFilters = z.output<typeof PromotionFiltersSchema>;
+export type PromotionFilters = RangeFilters & {
+  /** A search text, never empty (an empty `q` is no search). */
+  q?: string | undefined;
+  template?: TemplateName[] | undefined;
+  region?: Region[] | undefined;
+  category?: Category[] | undefined;
+  promoType?: PromoType[] | undefined;
+  status?: PromotionStatus[] | undefined;
+  storeId?: string[] | undefined;
+  sku?: string[] | undefined;
+  brand?: string[] | undefined;
+  displaySupport?: boolean | undefined;
+  featureAd?: boolean | undefined;
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { integerParam, sortParam } from './param-schemas.js';
-import { promotionFilterShape } from './promotion-filters-schema.js';
+import { integerParam, type SortKey, sortParam } from './param-schemas.js';
+import { type PromotionFilters, promotionFilterShape } from './promotion-filters-schema.js';
 
 /** Largest `limit`. */
 export const MAX_LIMIT = 1000;
@@ -15,7 +15,7 @@ export const pagingShape = {
 
 /**
  * The query of `GET /api/promotions`: parses search parameters given as a record of strings (its input) into a
- * typed {@link PromotionsQuery} (its output), strictly. On a `URLSearchParams`, `createApiHandler` (or
+ * typed `PromotionsQuery` (its output, a type of the main entry), strictly. On a `URLSearchParams`, `createApiHandler` (or
  * `parsePromotionsQuery` of `@promoscale/api/engine`) applies it.
  *
  * @example
@@ -28,5 +28,14 @@ export const PromotionsQuerySchema = z.strictObject({
   ...promotionFilterShape,
 });
 
-/** A parsed `GET /api/promotions` query: paging, sort keys (empty = dataset order) and filters. */
-export type PromotionsQuery = z.output<typeof PromotionsQuerySchema>;
+/**
+ * A parsed `GET /api/promotions` query: paging, sort keys (empty = dataset order) and filters. Written out (the
+ * output of `PromotionsQuerySchema`, held equal to it by `query-types.test-d.ts`).
+ */
+export type PromotionsQuery = PromotionFilters & {
+  /** Rows skipped, >= 0. */
+  offset: number;
+  /** Page size, 1..`MAX_LIMIT`. */
+  limit: number;
+  sort: SortKey[];
+};

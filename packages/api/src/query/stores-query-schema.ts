@@ -1,4 +1,4 @@
-import { REGIONS, TEMPLATE_NAMES } from '@promoscale/generator';
+import { REGIONS, type Region, TEMPLATE_NAMES, type TemplateName } from '@promoscale/generator';
 import { z } from 'zod';
 import { listParam, oneOf } from './param-schemas.js';
 import { pagingShape } from './promotions-query-schema.js';
@@ -10,5 +10,10 @@ export const StoresQuerySchema = z.strictObject({
   region: listParam('region', oneOf(REGIONS)).optional(),
 });
 
-/** A parsed stores query. */
-export type StoresQuery = z.output<typeof StoresQuerySchema>;
+/** A parsed stores query (the output of `StoresQuerySchema`, held equal to it by `query-types.test-d.ts`). */
+export interface StoresQuery {
+  offset: number;
+  limit: number;
+  template?: TemplateName[] | undefined;
+  region?: Region[] | undefined;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { enumParam } from './param-schemas.js';
-import { promotionFilterShape } from './promotion-filters-schema.js';
-import { SUMMARY_GROUP_BY_FIELDS } from './promotion-query-fields.js';
+import { type PromotionFilters, promotionFilterShape } from './promotion-filters-schema.js';
+import { SUMMARY_GROUP_BY_FIELDS, type SummaryGroupBy } from './promotion-query-fields.js';
 
 /**
  * The query of `GET /api/summary`: optional `groupBy` (`category`, `template`, `region`, `promoType` or
@@ -12,5 +12,5 @@ export const SummaryQuerySchema = z.strictObject({
   ...promotionFilterShape,
 });
 
-/** A parsed summary query. */
-export type SummaryQuery = z.output<typeof SummaryQuerySchema>;
+/** A parsed summary query (the output of `SummaryQuerySchema`, held equal to it by `query-types.test-d.ts`). */
+export type SummaryQuery = PromotionFilters & { groupBy?: SummaryGroupBy | undefined };

@@ -1,35 +1,33 @@
-import type { Category, PromoType, PromotionStatus, Region, TemplateName } from '@promoscale/generator';
+import type {
+  Category,
+  PromoType,
+  PromotionField,
+  PromotionStatus,
+  Region,
+  TemplateName,
+} from '@promoscale/generator';
 import type { ExportFormat } from './export-query-schema.js';
 import type { SortKey } from './param-schemas.js';
-import type { DateField, NumericField, SortField, SummaryGroupBy } from './promotion-query-fields.js';
+import type { RangeFilters } from './promotion-filters-schema.js';
+import type { SummaryGroupBy } from './promotion-query-fields.js';
 
-/** One value or several (sent as `a,b`). */
-export type OneOrMany<T> = T | readonly T[];
+// The client's query types: each list filter takes one value or several (`T | readonly T[]`, sent as `a,b`);
+// a parsed query of the same route fits too (query-types.test-d.ts).
 
 /** A sort token: a field, `-` in front for descending. */
-export type SortToken = SortField | `-${SortField}`;
-
-/** Sort keys as `'-roi,storeId'`, as tokens `['-roi', 'storeId']` or as parsed keys. */
-export type SortInput = string | readonly (SortToken | SortKey)[];
-
-/** `<field>_gte` / `<field>_lte` for every numeric field (numbers) and date field (`YYYY-MM-DD`). */
-export type RangeFiltersInput = {
-  [K in NumericField as `${K}_gte` | `${K}_lte`]?: number | undefined;
-} & {
-  [K in DateField as `${K}_gte` | `${K}_lte`]?: string | undefined;
-};
+export type SortToken = PromotionField | `-${PromotionField}`;
 
 /** Promotion filters as a client writes them; a parsed `PromotionFilters` fits too. */
-export type PromotionFiltersInput = RangeFiltersInput & {
+export type PromotionFiltersInput = RangeFilters & {
   q?: string | undefined;
-  template?: OneOrMany<TemplateName> | undefined;
-  region?: OneOrMany<Region> | undefined;
-  category?: OneOrMany<Category> | undefined;
-  promoType?: OneOrMany<PromoType> | undefined;
-  status?: OneOrMany<PromotionStatus> | undefined;
-  storeId?: OneOrMany<string> | undefined;
-  sku?: OneOrMany<string> | undefined;
-  brand?: OneOrMany<string> | undefined;
+  template?: TemplateName | readonly TemplateName[] | undefined;
+  region?: Region | readonly Region[] | undefined;
+  category?: Category | readonly Category[] | undefined;
+  promoType?: PromoType | readonly PromoType[] | undefined;
+  status?: PromotionStatus | readonly PromotionStatus[] | undefined;
+  storeId?: string | readonly string[] | undefined;
+  sku?: string | readonly string[] | undefined;
+  brand?: string | readonly string[] | undefined;
   displaySupport?: boolean | undefined;
   featureAd?: boolean | undefined;
 };
@@ -38,13 +36,14 @@ export type PromotionFiltersInput = RangeFiltersInput & {
 export type PromotionsQueryInput = PromotionFiltersInput & {
   offset?: number | undefined;
   limit?: number | undefined;
-  sort?: SortInput | undefined;
+  /** Sort keys as `'-roi,storeId'`, as tokens `['-roi', 'storeId']` or as parsed keys. */
+  sort?: string | readonly (SortToken | SortKey)[] | undefined;
 };
 
 /** The query of `GET /api/promotions/export` as a client writes it. */
 export type ExportQueryInput = PromotionFiltersInput & {
   format?: ExportFormat | undefined;
-  sort?: SortInput | undefined;
+  sort?: PromotionsQueryInput['sort'];
 };
 
 /** The query of `GET /api/summary` as a client writes it. */
@@ -54,8 +53,8 @@ export type SummaryQueryInput = PromotionFiltersInput & { groupBy?: SummaryGroup
 export interface StoresQueryInput {
   offset?: number | undefined;
   limit?: number | undefined;
-  template?: OneOrMany<TemplateName> | undefined;
-  region?: OneOrMany<Region> | undefined;
+  template?: TemplateName | readonly TemplateName[] | undefined;
+  region?: Region | readonly Region[] | undefined;
 }
 
 type QueryValue = string | number | boolean | SortKey | readonly (string | number | SortKey)[] | undefined;

@@ -19,7 +19,11 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const QueryIssueSchema = z.object({ path: z.string(), message: z.string() });
 
 /** One problem with one query parameter. */
-export type QueryIssue = z.infer<typeof QueryIssueSchema>;
+export interface QueryIssue {
+  /** The parameter name as sent: `limit`, `roi_gte`, `sort`. */
+  path: string;
+  message: string;
+}
 
 /**
  * The JSON body of every error response:
@@ -38,8 +42,12 @@ export const ApiErrorSchema = z.object({
   }),
 });
 
-/** The JSON body of an error response. */
-export type ApiError = z.infer<typeof ApiErrorSchema>;
-
-/** The JSON body of an error response (alias of {@link ApiError}, the name the parsers return it under). */
-export type ApiErrorBody = ApiError;
+/** The JSON body of an error response (one name for it: `ApiErrorBody`, not `ApiError`, which reads like a class). */
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** Every problem found (400 only). */
+    issues?: QueryIssue[] | undefined;
+  };
+}

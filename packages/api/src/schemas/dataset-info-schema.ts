@@ -1,3 +1,4 @@
+import type { TemplateName } from '@promoscale/generator';
 import { z } from 'zod';
 import { IsoDateSchema, TemplateNameSchema } from './enum-schemas.js';
 
@@ -13,8 +14,14 @@ export const DatasetSpecSchema = z.object({
   asOf: IsoDateSchema,
 });
 
-/** A DatasetSpec with its defaults filled in. */
-export type ServedDatasetSpec = z.infer<typeof DatasetSpecSchema>;
+/** A DatasetSpec with its defaults filled in, as JSON. */
+export interface ServedDatasetSpec {
+  seed: number | string;
+  stores: number;
+  templates: TemplateName | 'MIXED' | Partial<Record<TemplateName, number>>;
+  /** `YYYY-MM-DD`. */
+  asOf: string;
+}
 
 /**
  * The body of `GET /api/dataset`: the spec served, its counts and the contract version.
@@ -30,4 +37,10 @@ export const DatasetInfoSchema = z.object({
 });
 
 /** The body of `GET /api/dataset`. */
-export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
+export interface DatasetInfo {
+  /** The contract version, `CONTRACT_VERSION`. */
+  version: string;
+  spec: ServedDatasetSpec;
+  storeCount: number;
+  promotionCount: number;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PromotionSchema } from './promotion-schema.js';
+import { type Promotion, PromotionSchema } from './promotion-schema.js';
 
 /** The SSE event name of a live update. */
 export const LIVE_EVENT_NAME = 'promotion.updated';
@@ -17,4 +17,8 @@ export const LiveUpdateSchema = z.object({
 });
 
 /** The data of one live update. */
-export type LiveUpdate = z.infer<typeof LiveUpdateSchema>;
+export interface LiveUpdate {
+  /** 1, 2, 3, …: the event's `id:`; resume after it with `Last-Event-ID`. */
+  sequence: number;
+  promotion: Promotion;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PromotionSchema } from './promotion-schema.js';
+import { type Promotion, PromotionSchema } from './promotion-schema.js';
 
 /**
  * The schema of one page of a list: `{ items, total, offset, limit }`. `total` counts every matching row,
@@ -35,4 +35,7 @@ export const StorePromotionsSchema = z.object({
 });
 
 /** The body of `GET /api/stores/:storeId/promotions`. */
-export type StorePromotions = z.infer<typeof StorePromotionsSchema>;
+export interface StorePromotions {
+  items: Promotion[];
+  total: number;
+}

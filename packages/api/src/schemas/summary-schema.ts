@@ -20,7 +20,20 @@ export const SummaryGroupSchema = z.object({
 });
 
 /** One group of a summary. */
-export type SummaryGroup = z.infer<typeof SummaryGroupSchema>;
+export interface SummaryGroup {
+  /** The value of the `groupBy` field. */
+  key: string;
+  /** Promotions counted. */
+  promotions: number;
+  /** Sum of `revenue` in dollars (summed in cents). */
+  revenue: number;
+  /** Sum of `incrementalRevenue` in dollars (summed in cents). */
+  incrementalRevenue: number;
+  /** Mean `liftPct`, rounded to 2 decimals. */
+  avgLiftPct: number;
+  /** Mean `roi`, rounded to 4 decimals. */
+  avgRoi: number;
+}
 
 /** The aggregates over every matching promotion; the averages are `null` when nothing matches. */
 export const SummaryTotalsSchema = z.object({
@@ -29,8 +42,14 @@ export const SummaryTotalsSchema = z.object({
   avgRoi: z.number().finite().nullable(),
 });
 
-/** The totals of a summary. */
-export type SummaryTotals = z.infer<typeof SummaryTotalsSchema>;
+/** The totals of a summary: the sums of a group, and averages that are `null` when nothing matches. */
+export interface SummaryTotals {
+  promotions: number;
+  revenue: number;
+  incrementalRevenue: number;
+  avgLiftPct: number | null;
+  avgRoi: number | null;
+}
 
 /**
  * The body of `GET /api/summary`: one group per value of the `groupBy` field that has matching promotions,
@@ -46,4 +65,7 @@ export const SummarySchema = z.object({
 });
 
 /** The body of `GET /api/summary`. */
-export type Summary = z.infer<typeof SummarySchema>;
+export interface Summary {
+  groups: SummaryGroup[];
+  totals: SummaryTotals;
+}

@@ -4,8 +4,8 @@ import {
   createApiHandler,
   createGeneratedSource,
   type DataSource,
-  JSON_CONTENT_TYPE,
 } from '@promoscale/api';
+import { JSON_CONTENT_TYPE } from '@promoscale/api/engine';
 import { type DatasetSpec, normalizeSpec, PromoscaleError } from '@promoscale/generator';
 import { type HttpHandler, http } from 'msw';
 import {

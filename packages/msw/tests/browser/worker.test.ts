@@ -1,4 +1,5 @@
-import { LIVE_EVENT_NAME, LiveUpdateSchema, parseServerSentEvents } from '@promoscale/api';
+import { LIVE_EVENT_NAME, parseServerSentEvents } from '@promoscale/api';
+import { LiveUpdateSchema } from '@promoscale/api/schemas';
 import { processBatch } from '@promoscale/generator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupPromoscaleWorker } from '../../src/browser.js';

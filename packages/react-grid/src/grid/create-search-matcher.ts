@@ -1,4 +1,5 @@
-import { MAX_SEARCH_LENGTH, SEARCH_FIELDS } from '@promoscale/api';
+import { MAX_SEARCH_LENGTH } from '@promoscale/api';
+import { SEARCH_FIELDS } from '@promoscale/api/schemas';
 
 /**
  * The search box's text as it is sent as the contract's `q` (DOMAIN.md section 6): trimmed, cut to

@@ -1,4 +1,4 @@
-import { LIST_FILTER_FIELDS, NUMERIC_FIELDS, SEARCH_FIELDS } from '@promoscale/api';
+import { LIST_FILTER_FIELDS, NUMERIC_FIELDS, SEARCH_FIELDS } from '@promoscale/api/schemas';
 import { PROMOTION_FIELD_UNITS, PROMOTION_FIELDS, processBatch } from '@promoscale/generator';
 import type { ColDef } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import {
   NUMERIC_FIELDS,
   SEARCH_FIELDS,
   SORT_FIELDS,
-} from '@promoscale/api';
+} from '@promoscale/api/schemas';
 import {
   PROMOTION_FIELD_UNITS,
   PROMOTION_FIELDS,

@@ -1,16 +1,18 @@
 import {
-  BOOLEAN_FILTER_FIELDS,
-  DATE_FIELDS,
-  LIST_FILTER_FIELDS,
-  type ListFilterField,
   MAX_SEARCH_LENGTH,
-  NUMERIC_FIELDS,
   type PromotionFiltersInput,
-  SORT_FIELDS,
   type SortToken,
   toSearchParams,
 } from '@promoscale/api';
 import { isIsoDate } from '@promoscale/api/engine';
+import {
+  BOOLEAN_FILTER_FIELDS,
+  DATE_FIELDS,
+  LIST_FILTER_FIELDS,
+  type ListFilterField,
+  NUMERIC_FIELDS,
+  SORT_FIELDS,
+} from '@promoscale/api/schemas';
 import {
   CATEGORIES,
   formatStoreId,
