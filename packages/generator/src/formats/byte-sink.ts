@@ -85,60 +85,8 @@ function writeDigits(bytes: Uint8Array, pos: number, n: number): number {
 /** Below this magnitude cents and thousandths are written from integers (see numberText for why that is exact). */
 const DIGITS_LIMIT = 10_000_000;
 
-/**
- * Writes `String(value)` of a finite number at `pos` (at most 25 bytes) and returns the position after it, or -1
- * for NaN and ±Infinity (which JSON and CSV write differently: the caller takes its safe path). Integers of 32
- * bits, and cents or thousandths below 10^7, are written from integers; any other number from `numberText`.
- */
-export function writeNumber(bytes: Uint8Array, pos: number, value: number): number {
-  if (value === (value | 0)) {
-    // -0 lands here too and is written "0", as String(-0) is.
-    if (value < 0) {
-      bytes[pos] = 45;
-      return writeDigits(bytes, pos + 1, -value);
-    }
-    return writeDigits(bytes, pos, value);
-  }
-  if (value > -DIGITS_LIMIT && value < DIGITS_LIMIT) {
-    const cents = Math.round(value * 100);
-    if (cents / 100 === value) {
-      let p = pos;
-      let abs = cents;
-      if (abs < 0) {
-        bytes[p++] = 45;
-        abs = -abs;
-      }
-      const whole = (abs / 100) | 0;
-      p = writeDigits(bytes, p, whole);
-      const f = abs - whole * 100;
-      if (f !== 0) {
-        bytes[p++] = 46;
-        bytes[p++] = PAIRS[f * 2] as number;
-        if (f % 10 !== 0) bytes[p++] = PAIRS[f * 2 + 1] as number;
-      }
-      return p;
-    }
-    const thousandths = Math.round(value * 1000);
-    if (thousandths / 1000 === value) {
-      // Not a whole number of cents, so the third decimal is not 0: all three are written.
-      let p = pos;
-      let abs = thousandths;
-      if (abs < 0) {
-        bytes[p++] = 45;
-        abs = -abs;
-      }
-      const whole = (abs / 1000) | 0;
-      p = writeDigits(bytes, p, whole);
-      const f = abs - whole * 1000;
-      const h = (f / 100) | 0;
-      const r = (f - h * 100) * 2;
-      bytes[p] = 46;
-      bytes[p + 1] = 48 + h;
-      bytes[p + 2] = PAIRS[r] as number;
-      bytes[p + 3] = PAIRS[r + 1] as number;
-      return p + 4;
-    }
-  }
+/** Writes `String(value)` of a number that the digit writer below does not take; -1 for NaN and ±Infinity. */
+function writeOtherNumber(bytes: Uint8Array, pos: number, value: number): number {
   if (!Number.isFinite(value)) return -1;
   const text = numberText(value);
   for (let i = 0; i < text.length; i++) bytes[pos + i] = text.charCodeAt(i);
@@ -146,19 +94,74 @@ export function writeNumber(bytes: Uint8Array, pos: number, value: number): numb
 }
 
 /**
- * Writes `value` (a finite number, as {@link writeNumber}) then `after`; returns the position after them, or -1
- * for anything else.
+ * Writes each of `numbers` as `String(number)` (at most 25 bytes), followed by its fragment of `keys`, from
+ * `pos`; returns the position after the last, or -1 if one of them is NaN or ±Infinity (which JSON and CSV write
+ * differently: the caller takes its safe path). Integers of 32 bits, and cents or thousandths below 10^7, are
+ * written from integers; any other number from `numberText`. One loop, so that the digit writer is compiled once,
+ * inside it, rather than called for every number.
  */
-export function writeNumberThen(
+export function writeNumbers(
   bytes: Uint8Array,
   view: DataView,
   pos: number,
-  value: unknown,
-  after: Fragment,
+  numbers: Float64Array,
+  keys: readonly Fragment[],
 ): number {
-  if (typeof value !== 'number') return -1;
-  const end = writeNumber(bytes, pos, value);
-  return end < 0 ? -1 : putFragment(view, end, after);
+  let p = pos;
+  for (let i = 0; i < numbers.length; i++) {
+    const value = numbers[i] as number;
+    // The number as an integer count of units of 1, 1/100 or 1/1000 (scale 1, 100, 1000); 0 for any other.
+    let scaled = 0;
+    let scale = 0;
+    if (value === (value | 0)) {
+      // -0 lands here too and is written "0", as String(-0) is.
+      scaled = value;
+      scale = 1;
+    } else if (value > -DIGITS_LIMIT && value < DIGITS_LIMIT) {
+      const cents = Math.round(value * 100);
+      if (cents / 100 === value) {
+        scaled = cents;
+        scale = 100;
+      } else {
+        const thousandths = Math.round(value * 1000);
+        if (thousandths / 1000 === value) {
+          scaled = thousandths;
+          scale = 1000;
+        }
+      }
+    }
+    if (scale === 0) {
+      p = writeOtherNumber(bytes, p, value);
+      if (p < 0) return -1;
+    } else {
+      if (scaled < 0) {
+        bytes[p++] = 45;
+        scaled = -scaled;
+      }
+      // Not `| 0` for scale 1: -(-2^31) does not fit 32 bits.
+      const whole = scale === 1 ? scaled : (scaled / scale) | 0;
+      p = writeDigits(bytes, p, whole);
+      const f = scaled - whole * scale;
+      if (scale === 100) {
+        if (f !== 0) {
+          bytes[p++] = 46;
+          bytes[p++] = PAIRS[f * 2] as number;
+          if (f % 10 !== 0) bytes[p++] = PAIRS[f * 2 + 1] as number;
+        }
+      } else if (scale === 1000) {
+        // Not a whole number of cents, so the third decimal is not 0: all three are written.
+        const h = (f / 100) | 0;
+        const r = (f - h * 100) * 2;
+        bytes[p] = 46;
+        bytes[p + 1] = 48 + h;
+        bytes[p + 2] = PAIRS[r] as number;
+        bytes[p + 3] = PAIRS[r + 1] as number;
+        p += 4;
+      }
+    }
+    p = putFragment(view, p, keys[i] as Fragment);
+  }
+  return p;
 }
 
 /** A byte buffer that the writers fill at `pos`, grown on demand. */
