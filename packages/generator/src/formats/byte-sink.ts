@@ -164,6 +164,22 @@ export function writeNumbers(
   return p;
 }
 
+/** Node's (or Bun's) `Buffer`, when the runtime has one. */
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }).Buffer;
+
+/**
+ * A new byte array of `size` bytes. On Node, memory that is not zero-filled (`Buffer.allocUnsafeSlow`, a
+ * `malloc`), which reuses the memory of earlier chunks instead of faulting in fresh zeroed pages: ~10 % of an
+ * NDJSON chunk's time here. Its bytes are written before they are read, and {@link ByteSink.result} zeroes the
+ * rest, so no old memory is ever handed out. Elsewhere a zeroed `Uint8Array`.
+ */
+function allocate(size: number): Uint8Array {
+  const allocUnsafeSlow = NodeBuffer?.allocUnsafeSlow;
+  if (typeof allocUnsafeSlow !== 'function') return new Uint8Array(size);
+  const buffer = allocUnsafeSlow(size);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /** A byte buffer that the writers fill at `pos`, grown on demand. */
 export class ByteSink {
   bytes: Uint8Array;
@@ -171,17 +187,17 @@ export class ByteSink {
   pos = 0;
 
   constructor(capacity: number) {
-    this.bytes = new Uint8Array(capacity);
-    this.view = new DataView(this.bytes.buffer);
+    this.bytes = allocate(capacity);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
 
   /** Makes room for `n` more bytes at `pos`. */
   reserve(n: number): void {
     if (this.pos + n <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.pos + n));
+    const grown = allocate(Math.max(this.bytes.length * 2, this.pos + n));
     grown.set(this.bytes.subarray(0, this.pos));
     this.bytes = grown;
-    this.view = new DataView(grown.buffer);
+    this.view = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
   }
 
   /** Appends `text` as UTF-8 (the safe path: any string). */
@@ -190,9 +206,15 @@ export class ByteSink {
     this.pos += encoder.encodeInto(text, this.bytes.subarray(this.pos)).written;
   }
 
-  /** The bytes written, without copying them unless the buffer is more than twice as long. */
+  /**
+   * The bytes written, without copying them unless the buffer is more than twice as long. The rest of the buffer
+   * (which the returned view's `buffer` still holds) is zeroed first: it may hold bytes of an unfinished row or,
+   * on Node, memory that was never written.
+   */
   result(): Uint8Array {
     const written = this.bytes.subarray(0, this.pos);
-    return this.pos * 2 < this.bytes.length ? written.slice() : written;
+    if (this.pos * 2 < this.bytes.length) return written.slice();
+    this.bytes.fill(0, this.pos);
+    return written;
   }
 }
