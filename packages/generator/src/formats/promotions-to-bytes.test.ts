@@ -5,7 +5,7 @@ import { processBatch } from '../process-batch.js';
 import { TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { Promotion } from '../types.js';
 import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
-import { PROMOTION_FIELDS } from './promotion-fields.js';
+import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js';
 import { promotionsToCsvBytes, promotionsToNdjsonBytes } from './promotions-to-bytes.js';
 
 const encoder = new TextEncoder();
@@ -114,6 +114,18 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
     expectSameBytes(write(batch), reference(batch, line));
   });
 
+  it('gives the safe path bytes for every pair of flags and for a non-number in any number field', () => {
+    const base = rows[7] as Promotion;
+    const batch: Promotion[] = [base];
+    for (const displaySupport of [false, true]) {
+      for (const featureAd of [false, true]) batch.push({ ...base, displaySupport, featureAd }, base);
+    }
+    for (const field of PROMOTION_NUMBER_FIELDS) {
+      for (const value of ['12', null, Number.NaN, -0, 1e21]) batch.push({ ...base, [field]: value }, base);
+    }
+    expectSameBytes(write(batch), reference(batch, line));
+  });
+
   it('writes nothing for no rows', () => {
     expect(write([])).toHaveLength(0);
   });
@@ -176,6 +188,15 @@ describe('promotionsToNdjsonBytes and modified rows', () => {
     'an inherited toJSON': () => Object.assign(Object.create({ toJSON: () => 'proto' }), base),
     'fields on the prototype only': () => Object.create(base),
     'a null prototype': () => Object.assign(Object.create(null), base),
+    'the last field inherited, the others own': () => {
+      const { redemptionRate, ...rest } = base;
+      return Object.assign(Object.create({ redemptionRate }), rest);
+    },
+    'the last field own but not enumerable, shadowing an inherited one': () =>
+      Object.defineProperty(Object.assign(Object.create({ redemptionRate: 0.5 }), base), 'redemptionRate', {
+        enumerable: false,
+      }),
+    'an inherited enumerable key besides the 34': () => Object.assign(Object.create({ note: 'x' }), base),
     'a non-enumerable field': () => Object.defineProperty({ ...base }, 'revenue', { enumerable: false }),
     'a getter': () => Object.defineProperty({ ...base }, 'revenue', { get: () => 12.5, enumerable: true }),
     'a frozen row': () => Object.freeze({ ...base }),

@@ -8,7 +8,7 @@ import {
   fragment,
   MAX_FRAGMENT_BYTES,
   putFragment,
-  writeNumberThen,
+  writeNumbers,
 } from './byte-sink.js';
 import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
 import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js';
@@ -126,48 +126,34 @@ interface RowFormat {
   readonly products: FragmentCache;
   readonly mechanics: FragmentCache;
   readonly dates: FragmentCache;
-  /** What follows each number field, by the field. */
-  readonly after: Readonly<Record<NumberField, Fragment>>;
-  /** The two flags and what follows them, by (displaySupport ? 1 : 0) + (featureAd ? 2 : 0). */
-  readonly flags: readonly Fragment[];
+  /**
+   * What follows each of the 17 numbers after the dates (a JSON key or a CSV comma; the two flags after `roi`),
+   * by (displaySupport ? 1 : 0) + (featureAd ? 2 : 0).
+   */
+  readonly keys: readonly (readonly Fragment[])[];
 }
 
-type NumberField =
-  | 'regularPrice'
-  | 'promoPrice'
-  | 'discountPct'
-  | 'unitCost'
-  | 'baselineUnits'
-  | 'promoUnits'
-  | 'liftPct'
-  | 'incrementalUnits'
-  | 'baselineRevenue'
-  | 'revenue'
-  | 'incrementalRevenue'
-  | 'grossMargin'
-  | 'marginPct'
-  | 'incrementalMargin'
-  | 'promoSpend'
-  | 'roi'
-  | 'redemptionRate';
+/** The number fields written after the dates, in canonical order (all but durationDays). */
+const NUMBER_FIELDS = PROMOTION_NUMBER_FIELDS.filter((field) => field !== 'durationDays');
 
-/** The number fields the row writer writes after the dates, in canonical order. */
-const NUMBER_FIELDS = PROMOTION_NUMBER_FIELDS.filter(
-  (field): field is NumberField => field !== 'durationDays',
-);
-
-/** `after` of a format: `text(field)` for each number field but the last, `close` for redemptionRate. */
-function afterNumbers(text: (next: string) => string, close: string): Record<NumberField, Fragment> {
-  const after = {} as Record<NumberField, Fragment>;
-  NUMBER_FIELDS.forEach((field, i) => {
-    const next = field === 'roi' ? 'displaySupport' : NUMBER_FIELDS[i + 1];
-    after[field] = fragment(next === undefined ? close : text(next)) as Fragment;
-  });
-  return after;
+/**
+ * `keys` of a format: `text(next field)` after each number, `flags(displaySupport, featureAd)` after `roi` (it
+ * ends with what precedes redemptionRate), `close` after redemptionRate; four lists, one for each pair of flags.
+ */
+function numberKeys(
+  text: (next: string) => string,
+  flags: (displaySupport: boolean, featureAd: boolean) => string,
+  close: string,
+): Fragment[][] {
+  return [0, 1, 2, 3].map((k) =>
+    NUMBER_FIELDS.map((field, i) => {
+      const next = NUMBER_FIELDS[i + 1];
+      const piece =
+        field === 'roi' ? flags((k & 1) === 1, (k & 2) === 2) : next === undefined ? close : text(next);
+      return fragment(piece) as Fragment;
+    }),
+  );
 }
-
-const flagFragments = (text: (displaySupport: boolean, featureAd: boolean) => string): Fragment[] =>
-  [0, 1, 2, 3].map((k) => fragment(text((k & 1) === 1, (k & 2) === 2)) as Fragment);
 
 const json = (value: string | number): string => JSON.stringify(value);
 
@@ -200,8 +186,11 @@ const NDJSON: RowFormat = {
         )
       : undefined,
   ),
-  after: afterNumbers((next) => `,"${next}":`, '}\n'),
-  flags: flagFragments((d, f) => `${d},"featureAd":${f},"redemptionRate":`),
+  keys: numberKeys(
+    (next) => `,"${next}":`,
+    (d, f) => `,"displaySupport":${d},"featureAd":${f},"redemptionRate":`,
+    '}\n',
+  ),
 };
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -231,21 +220,32 @@ const CSV: RowFormat = {
       ? fragment(`${csvText(startDate)},${csvText(endDate)},${json(durationDays)},${csvText(status)},`)
       : undefined,
   ),
-  after: afterNumbers(() => ',', '\n'),
-  flags: flagFragments((d, f) => `${d},${f},`),
+  keys: numberKeys(
+    () => ',',
+    (d, f) => `,${d},${f},`,
+    '\n',
+  ),
 };
 
-/** Whether `row`'s own enumerable keys are the 34 fields in canonical order (JSON.stringify writes those). */
+/**
+ * Whether `row`'s own enumerable string keys are the 34 fields in canonical order, the keys JSON.stringify writes.
+ * `for…in` (no array made, unlike Object.keys) lists the own enumerable keys first, then inherited enumerable
+ * ones that no own property shadows; so when it lists exactly the 34 fields and the last one is own, all 34 are
+ * own and there is no other.
+ */
 function hasCanonicalKeys(row: object): boolean {
-  const keys = Object.keys(row);
-  if (keys.length !== PROMOTION_FIELDS.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== PROMOTION_FIELDS[i]) return false;
-  return true;
+  let i = 0;
+  for (const key in row) {
+    if (key !== PROMOTION_FIELDS[i]) return false;
+    i++;
+  }
+  return i === PROMOTION_FIELDS.length && Object.hasOwn(row, 'redemptionRate');
 }
 
 /**
  * Writes one line of `format` at `start` (reserved room) and returns the position after it, or -1 for the safe
- * path. Each number is read once, typed and written with what follows it.
+ * path. Fields are read once each, in canonical order; the 17 numbers after the dates are checked, gathered and
+ * then written by `writeNumbers`.
  */
 function writeRow(
   format: RowFormat,
@@ -278,45 +278,42 @@ function writeRow(
   if (pos < 0) return -1;
   pos = format.dates.write(bytes, view, pos, row.endDate, row.startDate, row.durationDays, row.status);
   if (pos < 0) return -1;
-  const after = format.after;
-  pos = writeNumberThen(bytes, view, pos, row.regularPrice, after.regularPrice);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.promoPrice, after.promoPrice);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.discountPct, after.discountPct);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.unitCost, after.unitCost);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.baselineUnits, after.baselineUnits);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.promoUnits, after.promoUnits);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.liftPct, after.liftPct);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.incrementalUnits, after.incrementalUnits);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.baselineRevenue, after.baselineRevenue);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.revenue, after.revenue);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.incrementalRevenue, after.incrementalRevenue);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.grossMargin, after.grossMargin);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.marginPct, after.marginPct);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.incrementalMargin, after.incrementalMargin);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.promoSpend, after.promoSpend);
-  if (pos < 0) return -1;
-  pos = writeNumberThen(bytes, view, pos, row.roi, after.roi);
-  if (pos < 0) return -1;
+  // Each number is read once, in canonical order, as JSON.stringify reads it (a getter runs once).
+  const n = NUMBERS;
+  n[0] = numberOrNaN(row.regularPrice);
+  n[1] = numberOrNaN(row.promoPrice);
+  n[2] = numberOrNaN(row.discountPct);
+  n[3] = numberOrNaN(row.unitCost);
+  n[4] = numberOrNaN(row.baselineUnits);
+  n[5] = numberOrNaN(row.promoUnits);
+  n[6] = numberOrNaN(row.liftPct);
+  n[7] = numberOrNaN(row.incrementalUnits);
+  n[8] = numberOrNaN(row.baselineRevenue);
+  n[9] = numberOrNaN(row.revenue);
+  n[10] = numberOrNaN(row.incrementalRevenue);
+  n[11] = numberOrNaN(row.grossMargin);
+  n[12] = numberOrNaN(row.marginPct);
+  n[13] = numberOrNaN(row.incrementalMargin);
+  n[14] = numberOrNaN(row.promoSpend);
+  n[15] = numberOrNaN(row.roi);
   const displaySupport: unknown = row.displaySupport;
   const featureAd: unknown = row.featureAd;
   if (typeof displaySupport !== 'boolean' || typeof featureAd !== 'boolean') return -1;
-  pos = putFragment(view, pos, format.flags[(displaySupport ? 1 : 0) + (featureAd ? 2 : 0)] as Fragment);
-  return writeNumberThen(bytes, view, pos, row.redemptionRate, after.redemptionRate);
+  n[16] = numberOrNaN(row.redemptionRate);
+  return writeNumbers(
+    bytes,
+    view,
+    pos,
+    n,
+    format.keys[(displaySupport ? 1 : 0) + (featureAd ? 2 : 0)] as readonly Fragment[],
+  );
 }
+
+/** `value` if it is a number, else NaN: the number writer sends both NaN and other types to the safe path. */
+const numberOrNaN = (value: unknown): number => (typeof value === 'number' ? value : Number.NaN);
+
+/** The 17 numbers of the row being written (a typed array keeps every double as it is, -0 included). */
+const NUMBERS = new Float64Array(NUMBER_FIELDS.length);
 
 // --- Both ---
 

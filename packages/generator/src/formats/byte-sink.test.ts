@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteSink, type Fragment, fragment, writeNumbers } from './byte-sink.js';
+
+const decoder = new TextDecoder();
+
+describe('writeNumbers', () => {
+  const keys = [fragment(',"a":'), fragment(';'), fragment('}\n')] as Fragment[];
+
+  /** What writeNumbers writes for `values` and `keys`, or -1. */
+  function written(values: number[]): string | -1 {
+    const sink = new ByteSink(256);
+    const end = writeNumbers(sink.bytes, sink.view, 0, Float64Array.from(values), keys);
+    return end < 0 ? -1 : decoder.decode(sink.bytes.subarray(0, end));
+  }
+
+  it('writes String(value) of each number, then its key', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+          fc.integer({ min: -1e10, max: 1e10 }).chain((k) => fc.constantFrom(k / 100, k / 1_000)),
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+        ),
+        fc.constantFrom(0, -0, -(2 ** 31), 2 ** 31, 9_999_999.99, -0.001, 1e21, 5e-324),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (a, b, c) => {
+          expect(written([a, b, c])).toBe(`${String(a)},"a":${String(b)};${String(c)}}\n`);
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('gives -1 for NaN or ±Infinity in any place', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(written([bad, 1, 2])).toBe(-1);
+      expect(written([1, bad, 2])).toBe(-1);
+      expect(written([1, 2, bad])).toBe(-1);
+    }
+  });
+});
+
+describe('ByteSink', () => {
+  it('hands out a plain Uint8Array whose buffer holds zeros past the written bytes', () => {
+    const sink = new ByteSink(64);
+    // A row written in part and then abandoned (its safe path wrote a shorter line) leaves bytes past `pos`.
+    sink.bytes.fill(0xff);
+    sink.pos = 40;
+    const result = sink.result();
+    expect(Object.getPrototypeOf(result)).toBe(Uint8Array.prototype);
+    expect(result).toHaveLength(40);
+    const after = new Uint8Array(result.buffer, result.byteOffset + result.length);
+    expect(after.every((byte) => byte === 0)).toBe(true);
+  });
+
+  it('copies the bytes out when they fill less than half of the buffer', () => {
+    const sink = new ByteSink(64);
+    sink.writeText('é and more');
+    const result = sink.result();
+    expect(decoder.decode(result)).toBe('é and more');
+    expect(result.buffer.byteLength).toBe(result.length);
+  });
+
+  it('keeps what was written when it grows', () => {
+    const sink = new ByteSink(4);
+    sink.writeText('abc');
+    sink.writeText('😀'.repeat(10));
+    expect(decoder.decode(sink.result())).toBe(`abc${'😀'.repeat(10)}`);
+  });
+});
