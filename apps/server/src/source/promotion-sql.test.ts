@@ -8,7 +8,23 @@ describe('promotionWhere', () => {
       params: [],
       filtered: false,
       columns: [],
+      rowsSql: 'TRUE',
     });
+  });
+
+  it('adds the bound on the other date that a date range implies to the rows statement, not to the total', () => {
+    const where = promotionWhere({
+      startDate_gte: '2026-05-01',
+      startDate_lte: '2026-05-31',
+      endDate_lte: '2026-07-01',
+      endDate_gte: '2026-04-01',
+    });
+    expect(where.sql).toBe(
+      'start_date >= $1::text AND start_date <= $2::text AND end_date <= $3::text AND end_date >= $4::text',
+    );
+    expect(where.rowsSql).toBe(`${where.sql} AND end_date >= $1::text AND start_date <= $3::text`);
+    expect(where.columns).toEqual(['start_date', 'start_date', 'end_date', 'end_date']);
+    expect(promotionWhere({ roi_gte: 1 }).rowsSql).toBe('roi >= $1::float8');
   });
 
   it('passes every value as a parameter, numbered after the ones already used', () => {
