@@ -164,7 +164,7 @@ async function indexStudy(db) {
   const byLabel = (labels) => PAGE_QUERIES.filter(([label]) => labels.some((l) => label.includes(l)));
   const candidates = [
     ['promotions_search_trgm', 'USING gin (search gin_trgm_ops)', byLabel(['q='])],
-    ['promotions_roi_keys', '(roi DESC, id) INCLUDE (store_number, position)', byLabel(['-roi'])],
+    ['promotions_roi_keys', '(roi DESC, id) INCLUDE (store_number, position, sku)', byLabel(['-roi'])],
     [
       'promotions_revenue_keys',
       '(revenue DESC, id) INCLUDE (store_number, position)',

@@ -23,6 +23,15 @@ const REQUESTS: (string | [string, RequestInit])[] = [
   '/api/promotions?sort=-startDate,-discountPct&status=active&featureAd=true',
   '/api/promotions?sort=brand,-liftPct&startDate_gte=2026-05-01&endDate_lte=2026-07-01&offset=20&limit=30',
   '/api/promotions?q=%25&limit=3',
+  // `q` is resolved to the skus and stores it matches (promotion_search_parts): product parts, store names, both,
+  // neither, with filters and sorts.
+  '/api/promotions?q=milk&sort=-roi&limit=5',
+  '/api/promotions?q=%2312&limit=50',
+  '/api/promotions?q=an&offset=30&limit=5&sort=-roi',
+  '/api/promotions?q=an&offset=30&limit=5&sort=-roi',
+  '/api/promotions?q=ice&category=frozen,dairy&sort=-discountPct&limit=4',
+  '/api/promotions?q=nothing-matches-this',
+  '/api/promotions?q=a_b',
   // Past the middle of a result whose total is known, pages are read from the other end: the last pages, a page
   // across the end, offsets at and past the end; a filtered one twice (its total is cached the second time).
   '/api/promotions?sort=-roi&offset=900&limit=100',

@@ -43,6 +43,24 @@ describe('value counts and sort marks after a seed', () => {
     }
   });
 
+  it('holds the product part of the search text of each sku and the store part of each store, with counts', async () => {
+    const parts = await db.query(
+      'SELECT sku, store_number, part, n FROM promotion_search_parts ORDER BY sku, store_number',
+    );
+    const products = parts.filter((row) => row[0] !== null);
+    const stores = parts.filter((row) => row[1] !== null);
+    expect(stores.length).toBe(80);
+    expect(products.reduce((sum, row) => sum + Number(row[3]), 0)).toBe(2400);
+    const rows = await db.query('SELECT sku, store_number, search FROM promotions');
+    const product = new Map(products.map((row) => [row[0], row[2]]));
+    const store = new Map(stores.map((row) => [row[1], row[2]]));
+    for (const [sku, storeNumber, search] of rows) {
+      const [name, brand, storeName, skuText] = (search as string).split('\u0001');
+      expect(product.get(sku)).toBe(`${name}\u0001${brand}\u0001${skuText}`);
+      expect(store.get(storeNumber)).toBe(storeName);
+    }
+  });
+
   it('refuses a promotion that ends before it starts (the date bounds rely on it)', async () => {
     await expect(
       db.exec("UPDATE promotions SET end_date = '2000-01-01' WHERE store_number = 1 AND position = 0"),

@@ -31,7 +31,8 @@ export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
   // `sort=-roi` / `sort=-revenue` pages come from these by an index-only scan in exactly the contract's order
   // (descending, ties by id ascending), read forward up to the middle of the result and backward past it (the
   // source then asks for the exact reverse order); an ascending sort uses them too, with an incremental sort by id.
-  { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position)' },
+  // The roi index holds the sku too: a `q` resolved to skus and stores filters while walking it, index-only.
+  { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position, sku)' },
   { name: 'promotions_revenue_keys', definition: '(revenue DESC, id) INCLUDE (store_number, position)' },
   // The same for `-incrementalMargin`, `-promoUnits` and `productName,-roi`: a filtered first page walks the
   // index and stops after `limit` matching rows instead of sorting every matching row.

@@ -55,6 +55,24 @@ function refreshSortMarks(): string {
 }
 
 /**
+ * Fills `promotion_search_parts`, one scan: for each sku (with its product name and brand) the product part of
+ * the `search` column (product name, brand and sku: everything but the store name) and its count, and for each
+ * store (with its name) the store part. A `q` needle cannot hold the separator, so it matches a row exactly when
+ * it matches one of these parts: the source resolves it against this small table first (create-sql-source.ts).
+ * A sku with two names (or a store with two) gives two rows, and the source then searches the column instead.
+ */
+function refreshSearchParts(): string {
+  return `INSERT INTO promotion_search_parts
+  SELECT sku, store_number, CASE WHEN sku IS NOT NULL
+      THEN split_part(s, chr(1), 1) || chr(1) || split_part(s, chr(1), 2) || chr(1) || split_part(s, chr(1), 4)
+      ELSE split_part(s, chr(1), 3) END, n
+  FROM (
+    SELECT sku, store_number, min(search) AS s, count(*) AS n FROM promotions
+    GROUP BY GROUPING SETS ((sku, product_name, brand), (store_number, store_name))
+  ) AS parts`;
+}
+
+/**
  * The schema of both back ends (PGlite and PostgreSQL: one SQL dialect). Text columns use `COLLATE "C"` so
  * sorts compare by code point like the contract (`STORE_100` < `STORE_1000` < `STORE_101`); numbers are `float8`,
  * which round-trips every JavaScript number exactly; dates are ISO text (`YYYY-MM-DD` sorts as a date).
@@ -149,7 +167,7 @@ INSERT INTO promotion_counts
   },
   {
     version: 3,
-    name: 'promotion counts by each value of the discrete range fields, sort marks; promotions end after they start',
+    name: 'promotion counts by each value of the discrete range fields, sort marks, search parts; promotions end after they start',
     sql: `
 -- Every promotion ends on or after its start (the generator's invariant): range filters on one date bound the
 -- other (promotion-sql.ts), which is only right if the database holds to it.
@@ -169,6 +187,13 @@ CREATE TABLE promotion_sort_marks (
   PRIMARY KEY (column_name, rank)
 );
 ${refreshSortMarks()};
+CREATE TABLE promotion_search_parts (
+  sku text COLLATE "C",
+  store_number integer,
+  part text COLLATE "C" NOT NULL,
+  n integer NOT NULL
+);
+${refreshSearchParts()};
 `,
   },
 ];
@@ -189,8 +214,8 @@ export const COUNTED_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Rebuilds `promotion_counts`, `promotion_value_counts` and `promotion_sort_marks` from the promotions (after a
- * seed's load and its indexes).
+ * Rebuilds `promotion_counts`, `promotion_value_counts`, `promotion_sort_marks` and `promotion_search_parts` from
+ * the promotions (after a seed's load and its indexes).
  */
 export const REFRESH_PROMOTION_COUNTS = `DELETE FROM promotion_counts;
 INSERT INTO promotion_counts
@@ -199,4 +224,6 @@ INSERT INTO promotion_counts
 DELETE FROM promotion_value_counts;
 ${refreshValueCounts()};
 DELETE FROM promotion_sort_marks;
-${refreshSortMarks()}`;
+${refreshSortMarks()};
+DELETE FROM promotion_search_parts;
+${refreshSearchParts()}`;

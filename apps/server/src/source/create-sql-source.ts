@@ -21,7 +21,14 @@ import {
 } from '../database/migrations.js';
 import { readDataset } from '../seed/dataset-state.js';
 import { columnOf, PROMOTION_SELECT, promotionFromRow } from './promotion-columns.js';
-import { promotionOrderBy, promotionWhere, type SqlWhere, storeNumberOf } from './promotion-sql.js';
+import {
+  promotionOrderBy,
+  promotionWhere,
+  type SearchMatches,
+  type SqlWhere,
+  searchPattern,
+  storeNumberOf,
+} from './promotion-sql.js';
 
 /** Options of {@link createSqlSource}. */
 export interface SqlSourceOptions {
@@ -59,20 +66,32 @@ function countKey(datasetKey: string, table: string, where: SqlWhere): string {
  * date, a duration) a sum over its values in `promotion_value_counts`, the column renamed so `where` reads it as
  * is; any other a `count(*)`.
  */
-function countSql(table: string, where: SqlWhere): string {
+function countSql(table: string, where: SqlWhere): { sql: string; params: unknown[] } {
+  const { params } = where;
   if (table === 'promotions' && where.columns.every((column) => COUNTED_COLUMNS.has(column))) {
-    return `SELECT coalesce(sum(n), 0) FROM promotion_counts WHERE ${where.sql}`;
+    return { sql: `SELECT coalesce(sum(n), 0) FROM promotion_counts WHERE ${where.sql}`, params };
+  }
+  if (table === 'promotions' && where.searchOnly !== undefined) {
+    // `q` alone: the promotions of the matching skus, plus those of the matching stores whose sku does not match.
+    const { skus, skuPromotions, stores } = where.searchOnly;
+    return {
+      sql: `SELECT $1::bigint + (
+        SELECT count(*) FROM promotions WHERE store_number = ANY($3::int[]) AND NOT (sku = ANY($2::text[]))
+      )`,
+      params: [skuPromotions, skus, stores],
+    };
   }
   const [column, ...others] = new Set(where.columns);
   const kind = column === undefined ? undefined : VALUE_COUNTED_COLUMNS.get(column);
   if (table === 'promotions' && kind !== undefined && others.length === 0) {
     // `column` comes from VALUE_COUNTED_COLUMNS, never from the request.
-    return `SELECT coalesce(sum(n), 0) FROM (
+    const sql = `SELECT coalesce(sum(n), 0) FROM (
       SELECT ${kind === 'number' ? 'number_value' : 'text_value'} AS ${column}, n
       FROM promotion_value_counts WHERE column_name = '${column}'
     ) AS value_counts WHERE ${where.sql}`;
+    return { sql, params };
   }
-  return `SELECT count(*) FROM ${table} WHERE ${where.sql}`;
+  return { sql: `SELECT count(*) FROM ${table} WHERE ${where.sql}`, params };
 }
 
 /** A row of `promotion_sort_marks`: the sort key of the row at `rank` in a column's descending order. */
@@ -105,6 +124,8 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
   const counts = new Map<string, number>();
   // The marks of each sort in promotion_sort_marks, read once per dataset (a few thousand rows at 1.5 M).
   const marks = new Map<string, Promise<SortMark[]>>();
+  // Whether promotion_search_parts has one product part per sku and one name per store, once per dataset.
+  let searchPartsExact: Promise<boolean> | undefined;
 
   const currentInfo = async () => {
     if (cachedInfo && performance.now() - cachedInfo.at < infoTtlMs) return cachedInfo;
@@ -114,6 +135,7 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
     if (cachedInfo?.key !== key) {
       counts.clear();
       marks.clear();
+      searchPartsExact = undefined;
     }
     cachedInfo = {
       info: { spec: dataset.spec, storeCount: dataset.storeCount, promotionCount: dataset.promotionCount },
@@ -129,7 +151,8 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
     const cacheKey = countKey(key, table, where);
     const cached = counts.get(cacheKey);
     if (cached !== undefined) return cached;
-    const rows = await db.query(countSql(table, where), where.params);
+    const statement = countSql(table, where);
+    const rows = await db.query(statement.sql, statement.params);
     const total = Number(rows[0]?.[0] ?? 0);
     if (counts.size >= 1000) counts.delete(counts.keys().next().value as string);
     counts.set(cacheKey, total);
@@ -138,6 +161,43 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
 
   const cachedCount = (table: string, where: SqlWhere): number | undefined =>
     cachedInfo === undefined ? undefined : counts.get(countKey(cachedInfo.key, table, where));
+
+  /**
+   * The skus and stores a `q` needle matches, from promotion_search_parts; `undefined` (the source then searches
+   * the `search` column) for no needle, a needle that matches nothing, or parts that do not identify a sku's or a
+   * store's rows (a sku with two product texts: not the generator's data).
+   */
+  const resolveSearch = async (q: string | undefined): Promise<SearchMatches | undefined> => {
+    const pattern = q === undefined || q === '' ? undefined : searchPattern(q);
+    if (pattern === undefined) return undefined;
+    if (searchPartsExact === undefined) {
+      const checking = db
+        .query(
+          `SELECT count(*) > 0 AND count(sku) = count(DISTINCT sku) AND count(store_number) = count(DISTINCT store_number)
+           FROM promotion_search_parts`,
+        )
+        .then((rows) => rows[0]?.[0] === true);
+      checking.catch(() => {
+        searchPartsExact = undefined;
+      });
+      searchPartsExact = checking;
+    }
+    if (!(await searchPartsExact)) return undefined;
+    const rows = await db.query(
+      'SELECT sku, store_number, n FROM promotion_search_parts WHERE part LIKE $1',
+      [pattern],
+    );
+    const skus: string[] = [];
+    const stores: number[] = [];
+    let skuPromotions = 0;
+    for (const [sku, storeNumber, n] of rows) {
+      if (sku !== null) {
+        skus.push(sku as string);
+        skuPromotions += Number(n);
+      } else stores.push(Number(storeNumber));
+    }
+    return { skus, skuPromotions, stores };
+  };
 
   /** The mark at or before `offset` of an unfiltered descending sort on a marked column, if any. */
   const sortMark = async (
@@ -266,7 +326,7 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
 
     async queryPromotions(query: PromotionsQuery): Promise<Page<Promotion>> {
       const { info } = await currentInfo();
-      const where = promotionWhere(query);
+      const where = promotionWhere(query, 0, await resolveSearch(query.q));
       if (!where.filtered && query.offset >= info.promotionCount) {
         return { items: [], total: info.promotionCount, offset: query.offset, limit: query.limit };
       }

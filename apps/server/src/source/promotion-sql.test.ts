@@ -58,6 +58,16 @@ describe('promotionWhere', () => {
     expect(where.params).toEqual(['%a\\%b\\_c\\\\%']);
   });
 
+  it('given the skus and stores a needle matches, filters on them, and says when q is the only filter', () => {
+    const search = { skus: ['SKU0001'], skuPromotions: 30, stores: [7] };
+    const alone = promotionWhere({ q: 'milk' }, 0, search);
+    expect(alone.sql).toBe('(sku = ANY($1::text[]) OR store_number = ANY($2::int[]))');
+    expect(alone.params).toEqual([['SKU0001'], [7]]);
+    expect(alone.searchOnly).toBe(search);
+    expect(promotionWhere({ q: 'milk', category: ['dairy'] }, 0, search).searchOnly).toBeUndefined();
+    expect(promotionWhere({ q: 'a\u0001b' }, 0, search).sql).toBe('FALSE');
+  });
+
   it('matches nothing for a needle holding NUL or the field separator', () => {
     expect(promotionWhere({ q: 'a\u0000b' }).sql).toBe('FALSE');
     expect(promotionWhere({ q: 'a\u0001b' }).sql).toBe('FALSE');

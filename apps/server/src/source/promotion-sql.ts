@@ -17,6 +17,28 @@ export interface SqlWhere {
    * `sql`, whose columns are `columns`.
    */
   readonly rowsSql: string;
+  /** The resolved `q`, when it is the only filter (its total is then a sum, see {@link SearchMatches}). */
+  readonly searchOnly?: SearchMatches;
+}
+
+/**
+ * What a `q` needle matches, resolved against `promotion_search_parts` (where every sku has one product part and
+ * every store one name): the skus whose product part holds it, their promotions in all, and the stores whose name
+ * holds it. A row matches exactly when its sku or its store is listed.
+ */
+export interface SearchMatches {
+  readonly skus: readonly string[];
+  readonly skuPromotions: number;
+  readonly stores: readonly number[];
+}
+
+/** The `LIKE` pattern of a `q` needle (lower-cased, wildcards escaped), or `undefined` when it matches nothing. */
+export function searchPattern(q: string): string | undefined {
+  const needle = q.toLowerCase();
+  // No searched field holds the separator or NUL (which PostgreSQL text cannot hold): such a needle matches
+  // nothing, as in the reference.
+  if (needle.includes(SEARCH_SEPARATOR) || needle.includes('\u0000')) return undefined;
+  return `%${escapeLike(needle)}%`;
 }
 
 /** The bound on the other date that a date range implies (`end_date >= start_date` in every row). */
@@ -41,10 +63,11 @@ function escapeLike(text: string): string {
 /**
  * The `WHERE` of a parsed promotions query (`@promoscale/api` validated it): list filters become
  * `col = ANY($n)`, booleans `col = $n`, `<field>_gte` / `<field>_lte` inclusive ranges and `q` a `LIKE` on the
- * lower-cased `search` column, all ANDed. Values only ever travel as parameters. `startAt` is the number of
- * parameters already used by the statement.
+ * lower-cased `search` column (or, given its {@link SearchMatches}, the skus and stores it matches), all ANDed.
+ * Values only ever travel as parameters. `startAt` is the number of parameters already used by the statement.
  */
-export function promotionWhere(query: object, startAt = 0): SqlWhere {
+export function promotionWhere(query: object, startAt = 0, search?: SearchMatches): SqlWhere {
+  let searchOnly: SearchMatches | undefined;
   const conditions: string[] = [];
   const implied: string[] = [];
   const params: unknown[] = [];
@@ -57,15 +80,18 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
     if (value === undefined || value === null || NOT_FILTERS.has(key)) continue;
     if (key === 'q') {
       if (typeof value !== 'string' || value === '') continue;
-      const needle = value.toLowerCase();
-      // No searched field holds the separator or NUL (which PostgreSQL text cannot hold): such a needle matches
-      // nothing, as in the reference.
+      const pattern = searchPattern(value);
+      if (pattern !== undefined && search !== undefined) {
+        // Resolved: sku and store number are in the sort indexes and the primary key, `search` in no index.
+        columns.push('sku', 'store_number');
+        conditions.push(
+          `(sku = ANY(${param(search.skus, 'text[]')}) OR store_number = ANY(${param(search.stores, 'int[]')}))`,
+        );
+        searchOnly = search;
+        continue;
+      }
       columns.push('search');
-      conditions.push(
-        needle.includes(SEARCH_SEPARATOR) || needle.includes('\u0000')
-          ? 'FALSE'
-          : `search LIKE ${param(`%${escapeLike(needle)}%`, 'text')}`,
-      );
+      conditions.push(pattern === undefined ? 'FALSE' : `search LIKE ${param(pattern, 'text')}`);
       continue;
     }
     const range = /^(.+)_(gte|lte)$/.exec(key);
@@ -111,6 +137,7 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
     filtered: conditions.length > 0,
     columns,
     rowsSql: [sql, ...implied].join(' AND '),
+    ...(searchOnly !== undefined && conditions.length === 1 ? { searchOnly } : {}),
   };
 }
 
