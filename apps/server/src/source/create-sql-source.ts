@@ -64,7 +64,7 @@ function countKey(datasetKey: string, table: string, where: SqlWhere): string {
  * The statement counting the rows of `table` that `where` selects: filters on enum and boolean fields only are a
  * sum over the few thousand rows of `promotion_counts`; filters on one discrete range field only (a discount, a
  * date, a duration) a sum over its values in `promotion_value_counts`, the column renamed so `where` reads it as
- * is; any other a `count(*)`.
+ * is; a resolved `q` alone the count of its skus plus the other rows of its stores; any other a `count(*)`.
  */
 function countSql(table: string, where: SqlWhere): { sql: string; params: unknown[] } {
   const { params } = where;
