@@ -1,6 +1,7 @@
 // pnpm --filter @promoscale/server bench: what the server costs on PGlite and on PostgreSQL at 50,000 stores
 // (1.5 M promotions). Prints figures beside the issue's targets; it never passes or fails.
 //   BENCH_STORES (50000)  BENCH_LOAD_SECONDS (30)  BENCH_DATABASES (postgres,pglite)  BENCH_INDEX_STUDY (1)
+//   BENCH_EACH_QUERY (0; 1 prints each page query's first-run and cached latency)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,11 @@ function printLatency(name, { cold, warm }) {
   line('page latency, totals cached (p50 / p95)', `${p(warm, 0.5)} / ${p(warm, 0.95)} ms`, target);
   const slowest = [...cold].sort((a, b) => b.ms - a.ms).slice(0, 4);
   line('slowest first runs', slowest.map((r) => `${r.label} ${fmt(r.ms)} ms`).join('; '));
+  if (process.env.BENCH_EACH_QUERY === '1') {
+    for (const [i, { label, ms }] of cold.entries()) {
+      line(`  ${label}`, `${fmt(ms, 1)} / ${fmt(warm[i]?.ms ?? Number.NaN, 1)} ms`, 'first run / cached');
+    }
+  }
 }
 
 async function exportThroughput(db) {
@@ -158,7 +164,7 @@ async function indexStudy(db) {
   const byLabel = (labels) => PAGE_QUERIES.filter(([label]) => labels.some((l) => label.includes(l)));
   const candidates = [
     ['promotions_search_trgm', 'USING gin (search gin_trgm_ops)', byLabel(['q='])],
-    ['promotions_roi_keys', '(roi DESC, id) INCLUDE (store_number, position)', byLabel(['-roi'])],
+    ['promotions_roi_keys', '(roi DESC, id) INCLUDE (store_number, position, sku)', byLabel(['-roi'])],
     [
       'promotions_revenue_keys',
       '(revenue DESC, id) INCLUDE (store_number, position)',
@@ -167,6 +173,32 @@ async function indexStudy(db) {
     ['promotions_category', '(category)', byLabel(['category'])],
     ['promotions_sku', '(sku)', byLabel(['sku'])],
     ['promotions_brand', '(brand)', byLabel(['brand'])],
+    [
+      'promotions_status_type',
+      '(status, promo_type) INCLUDE (start_date, id, store_number, position)',
+      byLabel(['status=']),
+    ],
+    ['promotions_region_template', '(region, template)', byLabel(['region +'])],
+    [
+      'promotions_incremental_margin_keys',
+      '(incremental_margin DESC, id) INCLUDE (store_number, position)',
+      byLabel(['-incrementalMargin']),
+    ],
+    [
+      'promotions_promo_units_keys',
+      '(promo_units DESC, id) INCLUDE (store_number, position)',
+      byLabel(['-promoUnits']),
+    ],
+    [
+      'promotions_product_name_keys',
+      '(product_name, roi DESC, id) INCLUDE (store_number, position)',
+      byLabel(['productName']),
+    ],
+    [
+      'promotions_end_date_keys',
+      '(end_date, id) INCLUDE (store_number, position, start_date)',
+      byLabel(['startDate in']),
+    ],
     ['promotions_start_date', '(start_date)', byLabel(['startDate'])],
   ];
   const run = async (queries) => (await pageLatency(db, queries)).cold.map((r) => r.ms);

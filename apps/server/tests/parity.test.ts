@@ -23,12 +23,27 @@ const REQUESTS: (string | [string, RequestInit])[] = [
   '/api/promotions?sort=-startDate,-discountPct&status=active&featureAd=true',
   '/api/promotions?sort=brand,-liftPct&startDate_gte=2026-05-01&endDate_lte=2026-07-01&offset=20&limit=30',
   '/api/promotions?q=%25&limit=3',
+  // `q` is resolved to the skus and stores it matches (promotion_search_parts): product parts, store names, both,
+  // neither, with filters and sorts.
+  '/api/promotions?q=milk&sort=-roi&limit=5',
+  '/api/promotions?q=%2312&limit=50',
+  '/api/promotions?q=an&offset=30&limit=5&sort=-roi',
+  '/api/promotions?q=an&offset=30&limit=5&sort=-roi',
+  '/api/promotions?q=ice&category=frozen,dairy&sort=-discountPct&limit=4',
+  '/api/promotions?q=nothing-matches-this',
+  '/api/promotions?q=a_b',
   // Past the middle of a result whose total is known, pages are read from the other end: the last pages, a page
   // across the end, offsets at and past the end; a filtered one twice (its total is cached the second time).
   '/api/promotions?sort=-roi&offset=900&limit=100',
   '/api/promotions?sort=revenue,-storeId&offset=1180&limit=50',
   '/api/promotions?sort=-revenue&offset=1199',
   '/api/promotions?sort=roi&offset=1200',
+  // Unfiltered descending sorts by roi or revenue at an offset past the first mark (every 1,000 rows) start at the
+  // mark before it; others read from the end.
+  '/api/promotions?sort=-revenue&offset=1050&limit=100',
+  '/api/promotions?sort=-roi&offset=1000&limit=30',
+  '/api/promotions?sort=-roi&offset=1199&limit=30',
+  '/api/promotions?sort=-promoUnits&offset=1001&limit=300',
   '/api/promotions?offset=601&limit=3&region=WEST,SOUTHEAST',
   '/api/promotions?offset=601&limit=3&region=WEST,SOUTHEAST',
   '/api/promotions?sort=-roi&offset=250&limit=40&category=dairy,frozen,snacks&featureAd=false',
@@ -36,6 +51,15 @@ const REQUESTS: (string | [string, RequestInit])[] = [
   // Totals on enum and boolean fields come from promotion_counts.
   '/api/promotions?status=active,planned&promoType=BOGO&template=URBAN_PREMIUM&displaySupport=true&limit=1',
   '/api/promotions?storeId=STORE_003,STORE_039,STORE_9999&sort=-revenue',
+  // Totals of a range on one discrete field come from promotion_value_counts (twice: counted, then cached); a date
+  // range bounds the other date in the rows statement.
+  '/api/promotions?discountPct_gte=30&sort=-incrementalMargin&limit=5',
+  '/api/promotions?discountPct_gte=20.5&discountPct_lte=30&offset=7&limit=3',
+  '/api/promotions?durationDays_lte=14&sort=-durationDays,roi&limit=4',
+  '/api/promotions?startDate_gte=2026-05-01&startDate_lte=2026-05-31&sort=endDate&limit=5',
+  '/api/promotions?startDate_gte=2026-05-01&startDate_lte=2026-05-31&sort=endDate&offset=300&limit=5',
+  '/api/promotions?endDate_lte=2026-06-01&sort=-startDate&limit=4',
+  '/api/promotions?endDate_gte=2026-07-01&endDate_lte=2026-06-01',
   '/api/promotions/export',
   '/api/promotions/export?format=csv&sort=-incrementalMargin&region=WEST,MIDWEST',
   '/api/promotions/export?q=organic&sort=sku',

@@ -12,6 +12,9 @@ const MIGRATION_LOCK = 74_310_012;
 export async function migrate(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // A migration may scan a seeded table (migration 3 fills its summary tables from 1.5 M promotions): longer
+    // than a query may take.
+    await tx.exec('SET LOCAL statement_timeout = 0');
     await tx.exec(
       'CREATE TABLE IF NOT EXISTS promoscale_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );

@@ -8,7 +8,23 @@ describe('promotionWhere', () => {
       params: [],
       filtered: false,
       columns: [],
+      rowsSql: 'TRUE',
     });
+  });
+
+  it('adds the bound on the other date that a date range implies to the rows statement, not to the total', () => {
+    const where = promotionWhere({
+      startDate_gte: '2026-05-01',
+      startDate_lte: '2026-05-31',
+      endDate_lte: '2026-07-01',
+      endDate_gte: '2026-04-01',
+    });
+    expect(where.sql).toBe(
+      'start_date >= $1::text AND start_date <= $2::text AND end_date <= $3::text AND end_date >= $4::text',
+    );
+    expect(where.rowsSql).toBe(`${where.sql} AND end_date >= $1::text AND start_date <= $3::text`);
+    expect(where.columns).toEqual(['start_date', 'start_date', 'end_date', 'end_date']);
+    expect(promotionWhere({ roi_gte: 1 }).rowsSql).toBe('roi >= $1::float8');
   });
 
   it('passes every value as a parameter, numbered after the ones already used', () => {
@@ -40,6 +56,16 @@ describe('promotionWhere', () => {
     const where = promotionWhere({ q: 'A%b_c\\' });
     expect(where.sql).toBe('search LIKE $1::text');
     expect(where.params).toEqual(['%a\\%b\\_c\\\\%']);
+  });
+
+  it('given the skus and stores a needle matches, filters on them, and says when q is the only filter', () => {
+    const search = { skus: ['SKU0001'], skuPromotions: 30, stores: [7] };
+    const alone = promotionWhere({ q: 'milk' }, 0, search);
+    expect(alone.sql).toBe('(sku = ANY($1::text[]) OR store_number = ANY($2::int[]))');
+    expect(alone.params).toEqual([['SKU0001'], [7]]);
+    expect(alone.searchOnly).toBe(search);
+    expect(promotionWhere({ q: 'milk', category: ['dairy'] }, 0, search).searchOnly).toBeUndefined();
+    expect(promotionWhere({ q: 'a\u0001b' }, 0, search).sql).toBe('FALSE');
   });
 
   it('matches nothing for a needle holding NUL or the field separator', () => {

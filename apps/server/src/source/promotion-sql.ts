@@ -10,7 +10,42 @@ export interface SqlWhere {
   readonly filtered: boolean;
   /** The columns the conditions read. */
   readonly columns: readonly string[];
+  /**
+   * `sql` and the bounds the data's invariants imply (a promotion ends on or after it starts, so
+   * `start_date >= $n` implies `end_date >= $n`, and `end_date <= $n` implies `start_date <= $n`): the same rows,
+   * but an index on the other date can start its walk at the bound. For statements that read rows; totals use
+   * `sql`, whose columns are `columns`.
+   */
+  readonly rowsSql: string;
+  /** The resolved `q`, when it is the only filter (its total is then a sum, see {@link SearchMatches}). */
+  readonly searchOnly?: SearchMatches;
 }
+
+/**
+ * What a `q` needle matches, resolved against `promotion_search_parts` (where every sku has one product part and
+ * every store one name): the skus whose product part holds it, their promotions in all, and the stores whose name
+ * holds it. A row matches exactly when its sku or its store is listed.
+ */
+export interface SearchMatches {
+  readonly skus: readonly string[];
+  readonly skuPromotions: number;
+  readonly stores: readonly number[];
+}
+
+/** The `LIKE` pattern of a `q` needle (lower-cased, wildcards escaped), or `undefined` when it matches nothing. */
+export function searchPattern(q: string): string | undefined {
+  const needle = q.toLowerCase();
+  // No searched field holds the separator or NUL (which PostgreSQL text cannot hold): such a needle matches
+  // nothing, as in the reference.
+  if (needle.includes(SEARCH_SEPARATOR) || needle.includes('\u0000')) return undefined;
+  return `%${escapeLike(needle)}%`;
+}
+
+/** The bound on the other date that a date range implies (`end_date >= start_date` in every row). */
+const IMPLIED_DATE_BOUNDS: Readonly<Record<string, string>> = {
+  'start_date >=': 'end_date >=',
+  'end_date <=': 'start_date <=',
+};
 
 /** Query keys that are not filters (paging, sort, export format, summary grouping). */
 const NOT_FILTERS = new Set(['offset', 'limit', 'sort', 'format', 'groupBy']);
@@ -28,11 +63,13 @@ function escapeLike(text: string): string {
 /**
  * The `WHERE` of a parsed promotions query (`@promoscale/api` validated it): list filters become
  * `col = ANY($n)`, booleans `col = $n`, `<field>_gte` / `<field>_lte` inclusive ranges and `q` a `LIKE` on the
- * lower-cased `search` column, all ANDed. Values only ever travel as parameters. `startAt` is the number of
- * parameters already used by the statement.
+ * lower-cased `search` column (or, given its {@link SearchMatches}, the skus and stores it matches), all ANDed.
+ * Values only ever travel as parameters. `startAt` is the number of parameters already used by the statement.
  */
-export function promotionWhere(query: object, startAt = 0): SqlWhere {
+export function promotionWhere(query: object, startAt = 0, search?: SearchMatches): SqlWhere {
+  let searchOnly: SearchMatches | undefined;
   const conditions: string[] = [];
+  const implied: string[] = [];
   const params: unknown[] = [];
   const columns: string[] = [];
   const param = (value: unknown, cast: string) => {
@@ -43,15 +80,18 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
     if (value === undefined || value === null || NOT_FILTERS.has(key)) continue;
     if (key === 'q') {
       if (typeof value !== 'string' || value === '') continue;
-      const needle = value.toLowerCase();
-      // No searched field holds the separator or NUL (which PostgreSQL text cannot hold): such a needle matches
-      // nothing, as in the reference.
+      const pattern = searchPattern(value);
+      if (pattern !== undefined && search !== undefined) {
+        // Resolved: sku and store number are in the sort indexes and the primary key, `search` in no index.
+        columns.push('sku', 'store_number');
+        conditions.push(
+          `(sku = ANY(${param(search.skus, 'text[]')}) OR store_number = ANY(${param(search.stores, 'int[]')}))`,
+        );
+        searchOnly = search;
+        continue;
+      }
       columns.push('search');
-      conditions.push(
-        needle.includes(SEARCH_SEPARATOR) || needle.includes('\u0000')
-          ? 'FALSE'
-          : `search LIKE ${param(`%${escapeLike(needle)}%`, 'text')}`,
-      );
+      conditions.push(pattern === undefined ? 'FALSE' : `search LIKE ${param(pattern, 'text')}`);
       continue;
     }
     const range = /^(.+)_(gte|lte)$/.exec(key);
@@ -59,10 +99,12 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
       const [, field = '', bound] = range;
       const kind = fieldKind(field);
       if (kind === 'number' || kind === 'string') {
+        const operator = `${columnOf(field)} ${bound === 'gte' ? '>=' : '<='}`;
+        const limitParam = param(value, kind === 'number' ? 'float8' : 'text');
         columns.push(columnOf(field));
-        conditions.push(
-          `${columnOf(field)} ${bound === 'gte' ? '>=' : '<='} ${param(value, kind === 'number' ? 'float8' : 'text')}`,
-        );
+        conditions.push(`${operator} ${limitParam}`);
+        const other = IMPLIED_DATE_BOUNDS[operator];
+        if (other !== undefined) implied.push(`${other} ${limitParam}`);
         continue;
       }
     }
@@ -88,11 +130,14 @@ export function promotionWhere(query: object, startAt = 0): SqlWhere {
     // A new kind of filter in the contract must be mapped here, not silently ignored.
     throw new Error(`No SQL for the query parameter ${JSON.stringify(key)}`);
   }
+  const sql = conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
   return {
-    sql: conditions.length === 0 ? 'TRUE' : conditions.join(' AND '),
+    sql,
     params,
     filtered: conditions.length > 0,
     columns,
+    rowsSql: [sql, ...implied].join(' AND '),
+    ...(searchOnly !== undefined && conditions.length === 1 ? { searchOnly } : {}),
   };
 }
 
