@@ -1,5 +1,6 @@
 export {
   type Database,
+  DatabaseClosedError,
   type DatabaseKind,
   DEFAULT_DATA_DIR,
   DEFAULT_STATEMENT_TIMEOUT_MS,
