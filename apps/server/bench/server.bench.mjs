@@ -2,6 +2,8 @@
 // (1.5 M promotions). Prints figures beside the issue's targets; it never passes or fails.
 //   BENCH_STORES (50000)  BENCH_LOAD_SECONDS (30)  BENCH_DATABASES (postgres,pglite)  BENCH_INDEX_STUDY (1)
 //   BENCH_EACH_QUERY (0; 1 prints each page query's first-run and cached latency)
+//   BENCH_PGLITE_EXPORT_ROWS (200000: PGlite's export rate is taken over that many rows)
+//   BENCH_MEMORY_LOG (0; 1: the server logs its heap / external / array-buffer memory every 5 s under load)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,11 @@ const STORES = Number(process.env.BENCH_STORES ?? 50_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',');
 const INDEX_STUDY = process.env.BENCH_INDEX_STUDY !== '0';
+// A PGlite export streams a few thousand rows/s: its rate is taken over the first rows, not all 1.5 M.
+// The server prints its memory by kind (heap, external, array buffers) every 5 s during the load test.
+const MEMORY_LOG = process.env.BENCH_MEMORY_LOG === '1';
+const MEMORY_LOG_SCRIPT = fileURLToPath(new URL('./memory-log.cjs', import.meta.url));
+const PGLITE_EXPORT_ROWS = Number(process.env.BENCH_PGLITE_EXPORT_ROWS ?? 200_000);
 const SPEC = { seed: 42, stores: STORES, templates: 'MIXED' };
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const ORIGIN = 'http://bench.local';
@@ -30,24 +37,31 @@ const line = (label, value, target = '') =>
   console.log(`  ${label.padEnd(46)} ${String(value).padEnd(30)} ${target}`);
 
 async function seed(db, name) {
-  const started = performance.now();
-  let loaded = started;
-  await seedDatabase(db, SPEC, {
-    replace: true,
-    batchStores: 500,
-    onProgress: ({ phase }) => {
-      if (phase === 'index') loaded = performance.now();
-    },
-  });
-  const ended = performance.now();
+  const { timings } = await seedDatabase(db, SPEC, { replace: true, batchStores: 500 });
   const promotions = STORES * 30;
-  const rate = promotions / ((loaded - started) / 1000);
+  const seconds = (ms) => ms / 1000;
+  const indexMs = timings.indexes.reduce((sum, index) => sum + index.ms, 0);
+  const totalMs = timings.copyMs + indexMs + timings.vacuumAnalyzeMs + timings.countsMs;
+  const target = name === 'postgres' ? 'target ≥ 150,000/s' : '(PGlite: no target)';
   line(
-    `bulk load (COPY), ${fmt(promotions)} promotions`,
-    `${fmt(rate)} promotions/s (${fmt((loaded - started) / 1000, 1)} s)`,
-    name === 'postgres' ? 'target ≥ 150,000/s' : '(PGlite: no target)',
+    `bulk load: COPY only, ${fmt(promotions)} promotions`,
+    `${fmt(promotions / seconds(timings.copyMs))} promotions/s (${fmt(seconds(timings.copyMs), 1)} s)`,
+    target,
   );
-  line('indexes + ANALYZE after the load', `${fmt((ended - loaded) / 1000, 1)} s`);
+  line(
+    '  + indexes',
+    `${fmt(seconds(indexMs), 1)} s`,
+    timings.indexes
+      .map((index) => `${index.name.replace('promotions_', '')} ${fmt(seconds(index.ms), 1)}`)
+      .join(', '),
+  );
+  line('  + VACUUM (ANALYZE)', `${fmt(seconds(timings.vacuumAnalyzeMs), 1)} s`);
+  line('  + promotion counts', `${fmt(seconds(timings.countsMs), 1)} s`);
+  line(
+    'bulk load: COPY + indexes + VACUUM + counts',
+    `${fmt(promotions / seconds(totalMs))} promotions/s (${fmt(seconds(totalMs), 1)} s)`,
+    target,
+  );
 }
 
 /** Times each query once on a fresh handler (no cached totals), then again (totals cached). */
@@ -88,7 +102,8 @@ function printLatency(name, { cold, warm }) {
   }
 }
 
-async function exportThroughput(db) {
+/** Export throughput; `maxRows` stops reading after that many lines (PGlite: a full export takes minutes). */
+async function exportThroughput(db, maxRows = Number.POSITIVE_INFINITY) {
   const fetch = createServerFetch({ db, requestTimeoutMs: 3_600_000 });
   for (const [label, path] of [
     ['export NDJSON, every row, dataset order', '/api/promotions/export'],
@@ -98,15 +113,19 @@ async function exportThroughput(db) {
     const response = await fetch(new Request(`${ORIGIN}${path}`));
     let bytes = 0;
     let rows = 0;
-    for await (const chunk of response.body) {
-      bytes += chunk.byteLength;
-      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) rows++;
+    const reader = response.body.getReader();
+    while (rows < maxRows) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      for (let i = 0; i < value.length; i++) if (value[i] === 10) rows++;
     }
+    await reader.cancel();
     const seconds = (performance.now() - started) / 1000;
     line(
       label,
       `${fmt(rows / seconds)} rows/s, ${fmt(bytes / 1e6 / seconds, 1)} MB/s`,
-      `${fmt(rows)} lines in ${fmt(seconds, 1)} s`,
+      `${fmt(rows)} lines in ${fmt(seconds, 1)} s${rows >= maxRows ? ' (stopped there)' : ''}`,
     );
   }
 }
@@ -121,7 +140,11 @@ async function loadTest(env) {
     process.execPath,
     [CLI, 'start', '--port', '0', ...(env.dataDir ? ['--data-dir', env.dataDir] : [])],
     {
-      env: { ...process.env, DATABASE_URL: env.databaseUrl ?? '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: env.databaseUrl ?? '',
+        ...(MEMORY_LOG ? { NODE_OPTIONS: `--require ${MEMORY_LOG_SCRIPT}` } : {}),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -137,6 +160,8 @@ async function loadTest(env) {
   // Warm up: every query once, so the load test measures serving, not first-time totals.
   for (const [, path] of PAGE_QUERIES) await (await fetch(`${url}${path}`)).arrayBuffer();
   const before = rssMb(child.pid);
+  const samples = [];
+  const sampler = setInterval(() => samples.push(rssMb(child.pid)), 1000);
   const result = await autocannon({
     url,
     connections: 50,
@@ -145,13 +170,26 @@ async function loadTest(env) {
     timeout: 30,
     requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
   });
+  clearInterval(sampler);
   const after = rssMb(child.pid);
+  // RSS at each tenth of the test: flat, or growing then level (a plateau), or growing to the end.
+  const tenths = Array.from(
+    { length: 10 },
+    (_, i) => samples[Math.max(0, Math.floor(((i + 1) * samples.length) / 10) - 1)],
+  );
   const errors = result.errors + result.timeouts + result.non2xx;
   line(`load test ${LOAD_SECONDS} s, 50 connections: requests/s`, fmt(result.requests.average));
   line('  errors (errors + timeouts + non-2xx)', fmt(errors), 'target 0');
   line('  requests answered', fmt(result.requests.total));
   line('  latency p50 / p99', `${fmt(result.latency.p50)} / ${fmt(result.latency.p99)} ms`);
   line('  server RSS before → after', `${fmt(before)} → ${fmt(after)} MB`, 'target: flat');
+  line('  server RSS at each tenth of the test', tenths.map((mb) => fmt(mb ?? Number.NaN)).join(' '), 'MB');
+  const secondHalf = samples.slice(Math.floor(samples.length / 2));
+  line(
+    '  server RSS growth over the second half',
+    `${fmt(Math.max(...secondHalf) - (secondHalf[0] ?? Number.NaN))} MB`,
+    'flat once warm: ≈ 0',
+  );
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
 }
@@ -259,13 +297,15 @@ if (DATABASES.includes('pglite')) {
   const dir = mkdtempSync(join(tmpdir(), 'promoscale-bench-'));
   try {
     console.log('PGlite 0.5.17 (data directory on disk)');
+    const started = performance.now();
     const dataDir = join(dir, 'db');
     const db = await openDatabase({ dataDir, databaseUrl: '', statementTimeoutMs: 0 });
     await seed(db, 'pglite');
     printLatency('pglite', await pageLatency(db));
-    await exportThroughput(db);
+    await exportThroughput(db, PGLITE_EXPORT_ROWS);
     await db.close();
     await loadTest({ dataDir });
+    line('PGlite section took', `${fmt((performance.now() - started) / 60_000, 1)} min`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PromoscaleError } from '@promoscale/generator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
+import type { Database } from '../src/database/database.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { readDataset } from '../src/seed/dataset-state.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
@@ -136,6 +137,53 @@ describe('promoscale-server seed, killed half-way', () => {
     const db = await openDatabase({ dataDir, databaseUrl: '' });
     try {
       expect(await rowHash(db)).toBe(reference);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+  it('on PostgreSQL, two batches in flight: a failing batch leaves no later batch committed, a re-run completes the same rows', async (context) => {
+    if (!cluster) {
+      if (process.env.CI)
+        throw new Error('PostgreSQL is not installed (initdb not found): .ci/run installs it');
+      context.skip();
+      return;
+    }
+    const db = await openDatabase({ databaseUrl: await cluster.createDatabase('seed_fail') });
+    try {
+      // The 3rd batch's COPY fails, but only once the 4th batch has copied its rows on the other connection.
+      let copies = 0;
+      let fourthCopied: () => void = () => {};
+      const fourth = new Promise<void>((resolve) => {
+        fourthCopied = resolve;
+      });
+      const failing: Database = {
+        ...db,
+        transaction: (fn) =>
+          db.transaction((tx) =>
+            fn({
+              ...tx,
+              copyIn: async (table, columns, data) => {
+                if (table !== 'promotions') return tx.copyIn(table, columns, data);
+                const copy = ++copies;
+                if (copy === 3) {
+                  await fourth;
+                  throw new Error('disk full');
+                }
+                await tx.copyIn(table, columns, data);
+                if (copy === 4) fourthCopied();
+              },
+            }),
+          ),
+      };
+      await expect(seedDatabase(failing, SPEC, { batchStores: 10, batchesInFlight: 2 })).rejects.toThrow(
+        'disk full',
+      );
+      expect(copies).toBe(4);
+      expect(await readDataset(db)).toMatchObject({ complete: false, storesLoaded: 20 });
+      expect(await db.query('SELECT max(store_number) FROM promotions')).toEqual([[20]]);
+      expect(await seedDatabase(db, SPEC)).toMatchObject({ outcome: 'resumed', storesWritten: 40 });
+      expect(await rowHash(db)).toBe(await referenceHash(SPEC));
     } finally {
       await db.close();
     }

@@ -1,10 +1,8 @@
 import { ApiErrorSchema } from '@promoscale/api/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/database/database.js';
-import { openDatabase } from '../src/database/open-database.js';
 import { createServerFetch, isTimeoutError } from '../src/http/server-fetch.js';
-import { seedDatabase } from '../src/seed/seed-database.js';
-import { TEST_SPEC } from './support/seeded-server.js';
+import { seededMemoryDatabase } from './support/seeded-server.js';
 
 /** `db` whose statements on the promotions table run `fail` instead (the dataset row still reads). */
 function withPromotions(db: Database, fail: () => Promise<never>): Database {
@@ -26,8 +24,7 @@ async function expectUnavailable(response: Response) {
 describe('a request that runs out of time answers 503 UNAVAILABLE, not 500', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
-    await seedDatabase(db, TEST_SPEC, { batchStores: 40 });
+    db = await seededMemoryDatabase();
   }, 60_000);
   afterAll(() => db.close());
 

@@ -1,7 +1,7 @@
 import { type DatasetSpec, MAX_STORES, PromoscaleError } from '@promoscale/generator';
 import { DEFAULT_DATA_DIR } from '../database/database.js';
 import { openDatabase } from '../database/open-database.js';
-import { seedDatabase } from '../seed/seed-database.js';
+import { type SeedTimings, seedDatabase } from '../seed/seed-database.js';
 import { integerFlag, parseFlags, UsageError } from './cli-args.js';
 import { type CliContext, describeDatabase } from './cli-context.js';
 import { createSeedProgress } from './seed-progress.js';
@@ -77,6 +77,7 @@ export async function seedCommand(args: string[], context: CliContext): Promise<
           ? `finished an interrupted seed: ${what}`
           : `seeded ${what}`;
     context.stdout.write(`promoscale-server: ${where} ${verb}\n`);
+    if (result.outcome !== 'unchanged') context.stdout.write(`  ${describeTimings(result.timings)}\n`);
     return 0;
   } catch (error) {
     progress?.stop();
@@ -91,4 +92,11 @@ export async function seedCommand(args: string[], context: CliContext): Promise<
   } finally {
     await db.close();
   }
+}
+
+/** `COPY 14.4 s, indexes 20.1 s, VACUUM/ANALYZE 8.0 s, counts 1.2 s`. */
+function describeTimings(timings: SeedTimings): string {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const indexMs = timings.indexes.reduce((sum, index) => sum + index.ms, 0);
+  return `COPY ${seconds(timings.copyMs)}, indexes ${seconds(indexMs)}, VACUUM/ANALYZE ${seconds(timings.vacuumAnalyzeMs)}, counts ${seconds(timings.countsMs)}`;
 }

@@ -27,7 +27,10 @@ export interface Database extends SqlSession {
   cursor(sql: string, params: readonly unknown[], batchRows: number): AsyncIterable<SqlRow[]>;
   /** Whether the `pg_trgm` extension is installed (the `q` search then uses a trigram index). */
   hasExtension(name: string): Promise<boolean>;
-  /** Closes every connection; waits for running statements. */
+  /**
+   * Closes every connection; waits for running statements. Every call made afterwards (and any call the
+   * closing cut short) rejects with a {@link DatabaseClosedError}.
+   */
   close(): Promise<void>;
 }
 
@@ -50,3 +53,14 @@ export interface OpenDatabaseOptions {
 export const DEFAULT_DATA_DIR = '.promoscale/db';
 /** The default statement timeout, in milliseconds. */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+
+/**
+ * A statement asked of a database that is closed or closing (the server is shutting down): the request that
+ * needed it answers 503 `UNAVAILABLE`, and nothing is logged.
+ */
+export class DatabaseClosedError extends Error {
+  override readonly name = 'DatabaseClosedError';
+  constructor(options?: { cause?: unknown }) {
+    super('The database is closed: the server is shutting down', options);
+  }
+}

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, SqlRow, SqlSession } from './database.js';
+import { type Database, DatabaseClosedError, type SqlRow, type SqlSession } from './database.js';
 
 /** Keep int8 (`count(*)`, sums) as strings: callers convert what they read with `Number`. */
 const ARRAY_ROWS = 'array' as const;
@@ -57,59 +57,97 @@ export async function openPgDatabase(
   const probe = await pool.connect();
   probe.release();
 
-  const poolSession = sessionOf(pool);
+  // After close() every call rejects with DatabaseClosedError, never pg's "Cannot use a pool after calling end
+  // on the pool"; so does a call that the closing cut short. Calls made before close() finish first: ending the
+  // pool under a call still waiting for a connection would leave it waiting until the connection timeout.
+  let closed = false;
+  const running = new Set<Promise<unknown>>();
+  let ending: Promise<void> = Promise.resolve();
+  const guard = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (closed) throw new DatabaseClosedError();
+    const call = fn();
+    running.add(call);
+    try {
+      return await call;
+    } catch (error) {
+      throw closed ? new DatabaseClosedError({ cause: error }) : error;
+    } finally {
+      running.delete(call);
+    }
+  };
+  const unguarded = sessionOf(pool);
+  const poolSession: SqlSession = {
+    query: (sql, params) => guard(() => unguarded.query(sql, params)),
+    exec: (sql) => guard(() => unguarded.exec(sql)),
+    copyIn: (table, columns, data) => guard(() => unguarded.copyIn(table, columns, data)),
+  };
   return {
     kind: 'postgres',
     ...poolSession,
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(sessionOf(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => guard(() => transaction(fn)),
     async *cursor(sql, params, batchRows) {
-      const client = await pool.connect();
-      let broken = false;
+      if (closed) throw new DatabaseClosedError();
       try {
-        await client.query('BEGIN READ ONLY');
-        await client.query({
-          text: `DECLARE promoscale_cursor NO SCROLL CURSOR FOR ${sql}`,
-          values: [...params],
-        });
-        while (true) {
-          const { rows } = await client.query<SqlRow>({
-            text: `FETCH ${batchRows} FROM promoscale_cursor`,
-            rowMode: ARRAY_ROWS,
-          });
-          if (rows.length > 0) yield rows;
-          if (rows.length < batchRows) break;
-        }
+        yield* cursor(sql, params, batchRows);
       } catch (error) {
-        broken = true;
-        throw error;
-      } finally {
-        // Ending the transaction closes the cursor; a client whose statement failed is dropped from the pool.
-        const ended = await client.query('ROLLBACK').then(
-          () => true,
-          () => false,
-        );
-        client.release(broken && !ended);
+        throw closed ? new DatabaseClosedError({ cause: error }) : error;
       }
     },
     async hasExtension(name) {
       const rows = await poolSession.query('SELECT 1 FROM pg_extension WHERE extname = $1', [name]);
       return rows.length > 0;
     },
-    async close() {
-      await pool.end();
+    close() {
+      if (!closed) {
+        closed = true;
+        ending = Promise.allSettled([...running]).then(() => pool.end());
+      }
+      return ending;
     },
   };
+
+  async function transaction<T>(fn: (session: SqlSession) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(sessionOf(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function* cursor(sql: string, params: readonly unknown[], batchRows: number) {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query({
+        text: `DECLARE promoscale_cursor NO SCROLL CURSOR FOR ${sql}`,
+        values: [...params],
+      });
+      while (true) {
+        const { rows } = await client.query<SqlRow>({
+          text: `FETCH ${batchRows} FROM promoscale_cursor`,
+          rowMode: ARRAY_ROWS,
+        });
+        if (rows.length > 0) yield rows;
+        if (rows.length < batchRows) break;
+      }
+    } catch (error) {
+      broken = true;
+      throw error;
+    } finally {
+      // Ending the transaction closes the cursor; a client whose statement failed is dropped from the pool.
+      const ended = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      client.release(broken && !ended);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, SqlRow, SqlSession } from './database.js';
+import { type Database, DatabaseClosedError, type SqlRow, type SqlSession } from './database.js';
 
 const ARRAY_ROWS = { rowMode: 'array' } as const;
 
@@ -24,8 +24,11 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
   await db.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
 
   let queue: Promise<unknown> = Promise.resolve();
+  // Set by close(): calls made afterwards reject with DatabaseClosedError (calls queued before it still run).
+  let closing: Promise<void> | undefined;
   // Runs `fn` alone on the connection: statements that must follow each other are not interleaved.
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (closing !== undefined) return Promise.reject(new DatabaseClosedError());
     const run = queue.then(fn, fn);
     queue = run.catch(() => {});
     return run;
@@ -112,9 +115,12 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
       } finally {
         if (declared) {
           declared = false;
+          // After close() there is nothing left to close (it rolled the cursors' transaction back).
           await exclusive(async () => {
             await isolated(() => db.exec(`CLOSE ${name}`)).catch(() => {});
             await release();
+          }).catch((error: unknown) => {
+            if (!(error instanceof DatabaseClosedError)) throw error;
           });
         }
       }
@@ -123,14 +129,16 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
       const rows = await session.query('SELECT 1 FROM pg_extension WHERE extname = $1', [name]);
       return rows.length > 0;
     },
-    async close() {
-      await exclusive(async () => {
+    close() {
+      closing ??= (async () => {
+        await queue;
         if (openCursors > 0) {
           openCursors = 0;
           await db.exec('ROLLBACK').catch(() => {});
         }
         await db.close();
-      });
+      })();
+      return closing;
     },
   };
 }

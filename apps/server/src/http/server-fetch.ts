@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createApiHandler } from '@promoscale/api';
 import { JSON_CONTENT_TYPE } from '@promoscale/api/engine';
-import type { Database } from '../database/database.js';
+import { type Database, DatabaseClosedError } from '../database/database.js';
 import { createSqlSource } from '../source/create-sql-source.js';
 
 /** Options of {@link createServerFetch}. */
@@ -14,7 +14,10 @@ export interface ServerFetchOptions {
    * cancelled by the statement timeout, which answers the same 503). @default 30000
    */
   requestTimeoutMs?: number | undefined;
-  /** Aborting it closes every open stream (exports, live updates): the shutdown. */
+  /**
+   * Aborting it closes every open stream (exports, live updates): the shutdown. Requests arriving after it get a
+   * 503 `UNAVAILABLE`, as do requests still running when the database closes.
+   */
   shutdownSignal?: AbortSignal | undefined;
   /** Where unexpected errors are reported (never into a response). @default console.error */
   onError?: ((error: unknown) => void) | undefined;
@@ -32,6 +35,9 @@ const RETRY_AFTER_SECONDS = 1;
 /** The contract's 503: the server could not answer in time, and the same request may succeed later. */
 const unavailable = (message: string) =>
   json({ error: { code: 'UNAVAILABLE', message } }, 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+
+/** The 503 of a request the shutdown stops: the same request may succeed on another replica or after a restart. */
+const shuttingDown = () => unavailable('The server is shutting down; try again later');
 
 /**
  * Whether `error` is PostgreSQL's `query_canceled` (SQLSTATE 57014: a statement timeout or a cancel) or `pg`'s
@@ -56,14 +62,18 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const reportError = options.onError ?? ((error: unknown) => console.error('promoscale-server:', error));
-  // Each request's state, reachable from the API's error callback: a statement timeout turns its 500 into a 503.
-  const requestState = new AsyncLocalStorage<{ timedOut: boolean }>();
+  // Each request's state, reachable from the API's error callback: a statement timeout, or the database closing
+  // under a request at shutdown, turns its 500 into a 503.
+  const requestState = new AsyncLocalStorage<{ unavailable?: 'timeout' | 'closed' }>();
   const api = createApiHandler({
     source: createSqlSource(db),
     onError: (error) => {
       const state = requestState.getStore();
-      if (state !== undefined && isTimeoutError(error)) state.timedOut = true;
-      reportError(error);
+      const closed = error instanceof DatabaseClosedError;
+      if (state !== undefined && closed) state.unavailable = 'closed';
+      else if (state !== undefined && isTimeoutError(error)) state.unavailable = 'timeout';
+      // The shutdown closing the database under a running request is expected: not an error to report.
+      if (!closed) reportError(error);
     },
   });
   const shutdown = options.shutdownSignal;
@@ -101,18 +111,22 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
         requestTimeoutMs,
       );
     });
-    const state = { timedOut: false };
+    const state: { unavailable?: 'timeout' | 'closed' } = {};
     try {
       const response = await Promise.race([requestState.run(state, () => api.fetch(request)), deadline]);
-      if (response.status !== 500 || !state.timedOut) return response;
+      if (response.status !== 500 || state.unavailable === undefined) return response;
       await response.body?.cancel().catch(() => {});
-      return unavailable('A database statement ran out of time; try again later');
+      return state.unavailable === 'closed'
+        ? shuttingDown()
+        : unavailable('A database statement ran out of time; try again later');
     } finally {
       clearTimeout(timer);
     }
   };
 
   const handle = async (incoming: Request): Promise<Response> => {
+    // A request that arrives during the shutdown (e.g. on a kept-alive connection) is not started.
+    if (shutdown?.aborted) return shuttingDown();
     const pathname = new URL(incoming.url).pathname;
     if (pathname === '/healthz') return healthz(incoming);
     const origin = allowedOrigin(incoming);
@@ -149,6 +163,7 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     try {
       return await handle(incoming);
     } catch (error) {
+      if (error instanceof DatabaseClosedError) return shuttingDown();
       reportError(error);
       return json(
         { error: { code: 'INTERNAL', message: 'Internal error: the server could not answer this request' } },

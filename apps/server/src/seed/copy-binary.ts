@@ -6,6 +6,8 @@ const HEADER = Buffer.from([
   0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0,
 ]);
 const KINDS = PROMOTION_FIELDS.map((field) => fieldKind(field));
+/** Text up to this many code units is tried as ASCII by a loop before `buffer.write`. */
+const ASCII_LOOP_MAX = 64;
 /** Fields of a promotions row: store number, position, the Promotion's fields, the search text. */
 const PROMOTION_ROW_FIELDS = PROMOTION_FIELDS.length + 3;
 
@@ -34,10 +36,23 @@ export class PromotionCopyWriter {
 
   private text(value: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    this.ensure(4 + value.length * 3);
-    const length = this.buffer.write(value, this.offset + 4, 'utf8');
-    this.buffer.writeInt32BE(length, this.offset);
-    this.offset += 4 + length;
+    const n = value.length;
+    this.ensure(4 + n * 3);
+    const buffer = this.buffer;
+    const start = this.offset + 4;
+    // Short ASCII text (nearly every value) is copied code unit by code unit: cheaper than a call into
+    // `buffer.write` per value. Anything else is encoded by `buffer.write`.
+    let i = 0;
+    if (n <= ASCII_LOOP_MAX) {
+      for (; i < n; i++) {
+        const code = value.charCodeAt(i);
+        if (code > 0x7f) break;
+        buffer[start + i] = code;
+      }
+    }
+    const length = i === n ? n : buffer.write(value, start, 'utf8');
+    buffer.writeInt32BE(length, this.offset);
+    this.offset = start + length;
   }
 
   /** Appends one promotion with its store number and its position in the store. */

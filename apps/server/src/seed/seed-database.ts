@@ -23,6 +23,12 @@ export interface SeedOptions {
   replace?: boolean | undefined;
   /** Stores written per COPY batch (one transaction each). @default 500 */
   batchStores?: number | undefined;
+  /**
+   * Batches written at once, each on its own connection (PostgreSQL; PGlite has one connection and writes one at
+   * a time). Their transactions commit in batch order, so the count of stores loaded always covers exactly the
+   * rows committed. @default 2 on PostgreSQL, 1 on PGlite
+   */
+  batchesInFlight?: number | undefined;
   /** Called after each batch and when the indexes are built. */
   onProgress?: ((progress: SeedProgress) => void) | undefined;
   /** Stops the seed between two batches (the batches written stay; the next run resumes). */
@@ -44,6 +50,20 @@ export interface SeedResult {
   promotionCount: number;
   /** Stores written by this run. */
   storesWritten: number;
+  /** Where this run's time went, in milliseconds (all zero for `unchanged`). */
+  timings: SeedTimings;
+}
+
+/** The parts of a seed, in milliseconds: what a bulk-load figure includes. */
+export interface SeedTimings {
+  /** Generating, formatting and COPYing the rows, batch transactions committed (tables and primary keys). */
+  copyMs: number;
+  /** Each secondary index built after the load. */
+  indexes: { name: string; ms: number }[];
+  /** `VACUUM (ANALYZE)` of the promotions, `ANALYZE` of the stores. */
+  vacuumAnalyzeMs: number;
+  /** Rebuilding the table of promotion counts and marking the dataset complete. */
+  countsMs: number;
 }
 
 /**
@@ -69,14 +89,20 @@ export async function seedDatabase(
   if (!Number.isSafeInteger(batchStores) || batchStores < 1 || batchStores > 10_000) {
     throw new PromoscaleError('INVALID_OPTION', 'batchStores', batchStores, 'an integer from 1 to 10000');
   }
+  const inFlight = options.batchesInFlight ?? (db.kind === 'postgres' ? 2 : 1);
+  if (!Number.isSafeInteger(inFlight) || inFlight < 1 || inFlight > 8) {
+    throw new PromoscaleError('INVALID_OPTION', 'batchesInFlight', inFlight, 'an integer from 1 to 8');
+  }
   const specKey = JSON.stringify(normalized);
   const storeCount = normalized.stores;
   const promotionCount = storeCount * PROMOTIONS_PER_STORE;
+  const timings: SeedTimings = { copyMs: 0, indexes: [], vacuumAnalyzeMs: 0, countsMs: 0 };
   const result = (outcome: SeedResult['outcome'], storesWritten: number): SeedResult => ({
     outcome,
     storeCount,
     promotionCount,
     storesWritten,
+    timings,
   });
 
   const state = await readDataset(db);
@@ -118,30 +144,45 @@ export async function seedDatabase(
   await dropPromotionIndexes(db);
 
   const startLoaded = loaded;
+  const copyStarted = performance.now();
   if (loaded < storeCount) {
-    const chunks = storeDataIterator(storeCount - loaded, batchStores, normalized.templates, {
+    // Generated and formatted a few stores at a time, with a turn of the event loop between slices: the COPY
+    // data of the batches in flight keeps flowing to PostgreSQL (and their next statements go out) while the next
+    // batch is being made. One batch made in a single synchronous run would leave PostgreSQL waiting for it.
+    const chunks = storeDataIterator(storeCount - loaded, sliceStores(batchStores), normalized.templates, {
       seed: normalized.seed,
       asOf: normalized.asOf,
       startStore: loaded + 1,
     });
-    // While PostgreSQL ingests one batch, the next is generated and formatted: at most two batches in memory.
-    let writing: Promise<void> | undefined;
+    // While PostgreSQL ingests `inFlight` batches (each on its own connection), the next is generated and
+    // formatted: at most `inFlight + 1` batches in memory. A batch copies its rows at once but commits only after
+    // the batch before it committed, and rolls back when that one failed: a crash or a stop never leaves a
+    // committed batch after one that is missing, so `stores_loaded` is exact and the next run resumes there.
+    const writes: Promise<void>[] = [];
+    let previous: Promise<void> = Promise.resolve();
     try {
+      let batch: BatchWriter | undefined;
       for (const chunk of chunks) {
         // PGlite answers on microtasks only: without a macrotask turn, signal handlers (Ctrl-C) never run.
         await setImmediate();
         options.signal?.throwIfAborted();
-        const { stores, promotions } = formatBatch(chunk, normalized);
-        await writing;
+        batch ??= new BatchWriter(batchStores);
+        batch.add(chunk, normalized);
+        if ((chunk.endStore - startLoaded) % batchStores !== 0 && chunk.endStore < storeCount) continue;
+        const { stores, promotions } = batch.finish();
+        batch = undefined;
+        if (writes.length >= inFlight) await writes.shift();
         options.signal?.throwIfAborted();
         const endStore = chunk.endStore;
-        writing = db
+        const before = previous;
+        const writing = db
           .transaction(async (tx) => {
             // No waiting for the WAL flush at each batch: a crash loses at most the last batches, and their
             // count of stores loaded with them, so the next run redoes exactly those.
             await tx.exec('SET LOCAL statement_timeout = 0; SET LOCAL synchronous_commit = off');
             await tx.copyIn('stores', STORE_COPY_COLUMNS, stores);
             await tx.copyIn('promotions', PROMOTION_COPY_COLUMNS, promotions);
+            await before;
             await tx.query('UPDATE promoscale_dataset SET stores_loaded = $1 WHERE id = 1', [endStore]);
           })
           .then(() => {
@@ -149,48 +190,70 @@ export async function seedDatabase(
             options.onProgress?.({ phase: 'load', storesLoaded: loaded, storeCount });
           });
         // Handled here so a failure while the next batch is formatted is not an unhandled rejection; the
-        // `await writing` of the next turn (or below) still throws it.
+        // `await` of it below (or the next batch's) still throws it.
         writing.catch(() => {});
+        writes.push(writing);
+        previous = writing;
       }
     } finally {
-      // A batch under way commits or rolls back before the seed returns or throws.
-      await writing?.catch(() => {});
+      // Batches under way commit or roll back before the seed returns or throws.
+      await Promise.allSettled(writes);
     }
-    await writing;
+    await Promise.all(writes);
   }
+  timings.copyMs = performance.now() - copyStarted;
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
-  await createPromotionIndexes(db);
+  const built = await createPromotionIndexes(db);
+  timings.indexes = built.indexes;
+  timings.vacuumAnalyzeMs = built.vacuumAnalyzeMs;
+  const countsStarted = performance.now();
   await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL statement_timeout = 0');
     await tx.exec(REFRESH_PROMOTION_COUNTS);
     await tx.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
   });
+  timings.countsMs = performance.now() - countsStarted;
   return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
 }
 
-/**
- * One batch for COPY: its stores as text, and its promotions (with their store number and position in the
- * store) in the binary format, which needs no number text and no escaping.
- */
-function formatBatch(
-  chunk: StoreChunk,
-  spec: NormalizedDatasetSpec,
-): { stores: string; promotions: Buffer<ArrayBuffer> } {
-  let stores = '';
-  for (let n = chunk.startStore; n <= chunk.endStore; n++)
-    stores += `${storeCopyLine(createStore(n, spec))}\n`;
-  const writer = new PromotionCopyWriter(chunk.promotions.length);
-  let storeNumber = 0;
-  let storeId = '';
-  let position = 0;
-  for (const promotion of chunk.promotions) {
-    if (promotion.storeId !== storeId) {
-      storeId = promotion.storeId;
-      storeNumber = parseStoreId(storeId);
-      position = 0;
-    }
-    writer.add(promotion, storeNumber, position++);
+/** Stores generated at a time: at most 25, and a divisor of `batchStores` so slices never straddle two batches. */
+function sliceStores(batchStores: number): number {
+  for (let stores = Math.min(25, batchStores); stores > 1; stores--) {
+    if (batchStores % stores === 0) return stores;
   }
-  return { stores, promotions: writer.finish() };
+  return 1;
+}
+
+/**
+ * One batch for COPY, filled a slice of stores at a time: its stores as text, and its promotions (with their
+ * store number and position in the store) in the binary format, which needs no number text and no escaping.
+ */
+class BatchWriter {
+  private stores = '';
+  private readonly promotions: PromotionCopyWriter;
+
+  constructor(batchStores: number) {
+    this.promotions = new PromotionCopyWriter(batchStores * PROMOTIONS_PER_STORE);
+  }
+
+  add(chunk: StoreChunk, spec: NormalizedDatasetSpec): void {
+    for (let n = chunk.startStore; n <= chunk.endStore; n++)
+      this.stores += `${storeCopyLine(createStore(n, spec))}\n`;
+    let storeNumber = 0;
+    let storeId = '';
+    let position = 0;
+    for (const promotion of chunk.promotions) {
+      if (promotion.storeId !== storeId) {
+        storeId = promotion.storeId;
+        storeNumber = parseStoreId(storeId);
+        position = 0;
+      }
+      this.promotions.add(promotion, storeNumber, position++);
+    }
+  }
+
+  finish(): { stores: string; promotions: Buffer<ArrayBuffer> } {
+    return { stores: this.stores, promotions: this.promotions.finish() };
+  }
 }

@@ -2,6 +2,7 @@
 
 import type { DatasetSpec } from '@promoscale/generator';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { Database } from '../../src/database/database.js';
 import { openDatabase } from '../../src/database/open-database.js';
 import { type RunningServer, startServer } from '../../src/http/start-server.js';
 import { seedDatabase } from '../../src/seed/seed-database.js';
@@ -59,4 +60,11 @@ export function useSeededServer(options: { databaseUrl?: () => Promise<string | 
     expect(running?.errors ?? []).toEqual([]);
   });
   return () => running?.server;
+}
+
+/** {@link TEST_SPEC} seeded into a fresh PGlite in memory. */
+export async function seededMemoryDatabase(): Promise<Database> {
+  const db = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
+  await seedDatabase(db, TEST_SPEC, { batchStores: 40 });
+  return db;
 }
