@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['tests/engines/*.check.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest-engine-stories.json' },
-    testTimeout: 120_000,
+    testTimeout: 180_000,
     hookTimeout: 60_000,
   },
 });

@@ -4,8 +4,13 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { configure } from 'storybook/test';
 
 // findBy*/waitFor wait up to 15 s (Testing Library's default is 1 s): the story tests run beside other suites on a
-// busy 2-core CI machine, where a debounced filter and a grid refresh took over a second (a failed CI run).
-configure({ asyncUtilTimeout: 15_000 });
+// busy 2-core CI machine, where a debounced filter and a grid refresh took over a second (a failed CI run). The
+// Firefox and WebKit checks (tests/engines/) set a scale on the page first: those engines, driven over WebDriver,
+// run the same stories several times slower there (the phase stories' `playTimeout` reads the same scale).
+const timeoutScale = Number((globalThis as Record<string, unknown>).__promoscalePlayTimeoutScale);
+configure({
+  asyncUtilTimeout: 15_000 * (Number.isFinite(timeoutScale) && timeoutScale > 1 ? timeoutScale : 1),
+});
 
 const preview: Preview = {
   // One MSW worker for every story, with the promoscale handlers (5 stores, seed 42) as its initial handlers; a

@@ -1,3 +1,4 @@
+export { canTransferStreams } from './browser/can-transfer-streams.js';
 export {
   type SetupPromoscaleWorkerOptions,
   setupPromoscaleWorker,

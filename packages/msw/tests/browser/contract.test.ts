@@ -1,6 +1,6 @@
 import { defineContractTests } from '@promoscale/api/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupPromoscaleWorker } from '../../src/browser.js';
+import { canTransferStreams, setupPromoscaleWorker } from '../../src/browser.js';
 
 // The api's contract suite against the Service Worker in the browser (Chromium, Firefox and WebKit: see
 // vitest.browser.config.ts and vitest.engines.config.ts): the same answers as in Node and the server.
@@ -11,17 +11,6 @@ beforeAll(async () => {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
 });
 afterAll(() => worker.stop());
-
-/** Whether this engine can transfer a ReadableStream through postMessage (WebKitGTK 2.50 cannot). */
-function canTransferStreams(): boolean {
-  try {
-    const stream = new ReadableStream();
-    new MessageChannel().port1.postMessage(stream, [stream as unknown as Transferable]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // Without stream transfer, msw's worker reads a mocked body to its end before it answers, so an endless stream
 // (GET /api/live without `limit`) never answers at all: the one test that needs one is skipped there, by name, and

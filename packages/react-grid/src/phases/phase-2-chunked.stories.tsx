@@ -2,7 +2,7 @@ import { ScalingPhaseView } from '@promoscale/react-grid';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent } from 'storybook/test';
-import { flakyChunkLoader, SPEC_ARG_TYPES } from './phase-story-helpers.js';
+import { flakyChunkLoader, playTimeout, SPEC_ARG_TYPES } from './phase-story-helpers.js';
 
 const meta = {
   title: 'Scaling phases/Phase 2 · Chunked',
@@ -30,7 +30,7 @@ export const ChunkedPhase25Stores: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Phase 2 · Chunked', { exact: true })).toBeVisible();
     await expect(
-      await canvas.findByText('750 promotions', { exact: true }, { timeout: 10_000 }),
+      await canvas.findByText('750 promotions', { exact: true }, playTimeout(10_000)),
     ).toBeVisible();
     await expect(canvas.getByTestId('load-timings')).toBeVisible();
   },
@@ -48,7 +48,7 @@ export const ChunkedPhaseFailedChunkAndRetry: Story = {
   },
   play: async ({ canvas, step }) => {
     await step('the failing chunk stops the load, the rows before it stay', async () => {
-      const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
+      const alert = await canvas.findByRole('alert', {}, playTimeout(10_000));
       await expect(alert).toHaveTextContent(
         'chunk 3 of 5 (stores 11-15) failed after 2 attempts: network down (injected fault)',
       );
@@ -57,7 +57,7 @@ export const ChunkedPhaseFailedChunkAndRetry: Story = {
     await step('Retry resumes from the failed chunk and loads the rest', async () => {
       await userEvent.click(canvas.getByRole('button', { name: 'Retry from store 11' }));
       await expect(
-        await canvas.findByText('750 promotions', { exact: true }, { timeout: 10_000 }),
+        await canvas.findByText('750 promotions', { exact: true }, playTimeout(10_000)),
       ).toBeVisible();
       await expect(canvas.queryByRole('alert')).toBeNull();
     });
@@ -72,7 +72,7 @@ export const ChunkedPhaseFailedChunk: Story = {
     return <ScalingPhaseView {...args} chunked={{ chunkSize: 5, retries: 1, retryDelayMs: 50, loadChunk }} />;
   },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: 10_000 });
+    const alert = await canvas.findByRole('alert', {}, playTimeout(10_000));
     await expect(alert).toHaveTextContent('chunk 3 of 5 (stores 11-15) failed after 2 attempts');
     await expect(canvas.getByText('300 of 750 promotions')).toBeVisible();
     await expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');

@@ -1,7 +1,7 @@
 import { ScalingPhaseView } from '@promoscale/react-grid';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { domRowCount, SPEC_ARG_TYPES } from './phase-story-helpers.js';
+import { domRowCount, playTimeout, SPEC_ARG_TYPES } from './phase-story-helpers.js';
 
 const meta = {
   title: 'Scaling phases/Phase 3 · Streaming',
@@ -22,7 +22,7 @@ export const StreamingPhase50Stores: Story = {
   play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByText('Phase 3 · Streaming', { exact: true })).toBeVisible();
     await expect(
-      await canvas.findByText('1,500 promotions', { exact: true }, { timeout: 15_000 }),
+      await canvas.findByText('1,500 promotions', { exact: true }, playTimeout(15_000)),
     ).toBeVisible();
     await waitFor(() => expect(domRowCount(canvasElement)).toBeGreaterThan(5));
   },
@@ -35,7 +35,7 @@ export const StreamingPhase500Stores: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Phase 3 · Streaming (forced)', { exact: true })).toBeVisible();
     await expect(
-      await canvas.findByText('15,000 promotions', { exact: true }, { timeout: 30_000 }),
+      await canvas.findByText('15,000 promotions', { exact: true }, playTimeout(30_000)),
     ).toBeVisible();
   },
 };

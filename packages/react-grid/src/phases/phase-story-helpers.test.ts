@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { resolveApiTarget } from './phase-story-helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PLAY_TIMEOUT_SCALE_GLOBAL, playTimeout, resolveApiTarget } from './phase-story-helpers.js';
 
 describe('resolveApiTarget (phase 4 stories: MSW or a server by URL)', () => {
   it('uses the MSW handlers when neither the arg nor ?apiUrl= is set', () => {
@@ -40,5 +40,26 @@ describe('resolveApiTarget (phase 4 stories: MSW or a server by URL)', () => {
     const target = resolveApiTarget(`http://x/${'a'.repeat(5000)}?q`, []);
     expect(target.kind).toBe('invalid');
     if (target.kind === 'invalid') expect(target.message.length).toBeLessThan(200);
+  });
+});
+
+describe('playTimeout (play function waits, scaled by a slower harness)', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>)[PLAY_TIMEOUT_SCALE_GLOBAL];
+  });
+
+  it('keeps the Chromium wait when no scale is set, or a scale that is not a number above 1', () => {
+    expect(playTimeout(20_000)).toEqual({ timeout: 20_000 });
+    for (const scale of ['x', 0.5, -3, Number.NaN, Number.POSITIVE_INFINITY]) {
+      (globalThis as Record<string, unknown>)[PLAY_TIMEOUT_SCALE_GLOBAL] = scale;
+      expect(playTimeout(20_000)).toEqual({ timeout: 20_000 });
+    }
+  });
+
+  it('multiplies the wait by the scale the harness set on the page', () => {
+    (globalThis as Record<string, unknown>)[PLAY_TIMEOUT_SCALE_GLOBAL] = 4;
+    expect(playTimeout(20_000)).toEqual({ timeout: 80_000 });
+    (globalThis as Record<string, unknown>)[PLAY_TIMEOUT_SCALE_GLOBAL] = '2.5';
+    expect(playTimeout(10_000)).toEqual({ timeout: 25_000 });
   });
 });

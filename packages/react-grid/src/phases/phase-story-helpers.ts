@@ -14,6 +14,20 @@ export const SPEC_ARG_TYPES = {
   thresholds: { control: false },
 } as const;
 
+/** Set on the page, before Storybook loads, by a harness that runs the stories slower than Chromium's story tests. */
+export const PLAY_TIMEOUT_SCALE_GLOBAL = '__promoscalePlayTimeoutScale';
+
+/**
+ * The `{ timeout }` of a play function's wait: `ms`, sized for the story tests in Chromium, times the scale that a
+ * slower harness set on the page (`globalThis.__promoscalePlayTimeoutScale`, a number >= 1: the Firefox and WebKit
+ * checks of tests/engines/ set it). A wait ends as soon as its condition holds, so a larger bound costs nothing when
+ * the story passes. Story support only.
+ */
+export function playTimeout(ms: number): { timeout: number } {
+  const scale = Number((globalThis as Record<string, unknown>)[PLAY_TIMEOUT_SCALE_GLOBAL]);
+  return { timeout: Number.isFinite(scale) && scale > 1 ? Math.round(ms * scale) : ms };
+}
+
 /** Distinct grid rows in the DOM (a pinned column renders each row twice). */
 export function domRowCount(root: HTMLElement): number {
   return new Set(

@@ -85,6 +85,41 @@ describe('followLiveUpdates', () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
+  it('polls with bounded streams of eventsPerStream events, reopened at the pace, not after the reconnect delay', async () => {
+    const server = createInProcessApi(SPEC);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const done = followLiveUpdates(server.client, {
+      signal: controller.signal,
+      eventsPerStream: 2,
+      intervalMs: 0,
+      // A poll that waited this long would never reach the fifth event.
+      reconnectDelayMs: 600_000,
+      onUpdate(update) {
+        seen.push(update.sequence);
+        if (seen.length === 5) controller.abort();
+      },
+    });
+    expect(await done).toBe(5);
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    const polls = server.requests.filter((url) => url.pathname === '/api/live');
+    expect(polls).toHaveLength(3);
+    expect(polls.map((url) => url.searchParams.get('limit'))).toEqual(['2', '2', '2']);
+  });
+
+  it('throws INVALID_OPTION for eventsPerStream outside 1..1,000,000', async () => {
+    const server = createInProcessApi(SPEC);
+    for (const eventsPerStream of [0, 1.5, 1_000_001]) {
+      await expect(
+        followLiveUpdates(server.client, {
+          signal: new AbortController().signal,
+          onUpdate: () => {},
+          eventsPerStream,
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_OPTION', field: 'live.eventsPerStream' });
+    }
+  });
+
   it('throws INVALID_OPTION for a negative reconnect delay', async () => {
     const server = createInProcessApi(SPEC);
     await expect(

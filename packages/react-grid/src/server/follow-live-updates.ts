@@ -15,6 +15,13 @@ export interface FollowLiveUpdatesOptions {
   intervalMs?: number;
   /** Wait before reopening a stream that ended or failed. @default 3000 */
   reconnectDelayMs?: number;
+  /**
+   * End each stream after this many events (`limit`, 1..1,000,000) and open the next one after `intervalMs` (the pace;
+   * `reconnectDelayMs` when no pace is given), resuming from the last sequence: a polling fallback for transports
+   * that deliver a response only once it ends, such as MSW's Service Worker in WebKit (see
+   * `canTransferStreams` of `@promoscale/msw/browser`). @default one endless stream
+   */
+  eventsPerStream?: number;
 }
 
 /**
@@ -38,16 +45,23 @@ export async function followLiveUpdates(
   if (options.intervalMs !== undefined) {
     assertInteger(options.intervalMs, 'live.intervalMs', 'INVALID_OPTION', 0, 60_000);
   }
+  const { eventsPerStream } = options;
+  if (eventsPerStream !== undefined) {
+    assertInteger(eventsPerStream, 'live.eventsPerStream', 'INVALID_OPTION', 1, MAX_EVENTS_PER_STREAM);
+  }
   let lastEventId = options.lastEventId ?? 0;
   while (!signal.aborted) {
+    let received = 0;
     try {
       const stream = client.live({
         signal,
         lastEventId,
         ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+        ...(eventsPerStream === undefined ? {} : { limit: eventsPerStream }),
       });
       for await (const update of stream) {
         if (signal.aborted) break;
+        received++;
         if (update.sequence <= lastEventId) continue;
         lastEventId = update.sequence;
         onUpdate(update);
@@ -56,10 +70,15 @@ export async function followLiveUpdates(
       if (signal.aborted) break;
       onError?.(error);
     }
-    await pause(reconnectDelayMs, signal);
+    // A bounded stream that delivered all its events is the poll's normal end: the next one follows at the pace.
+    const polled = eventsPerStream !== undefined && received >= eventsPerStream;
+    await pause(polled ? (options.intervalMs ?? reconnectDelayMs) : reconnectDelayMs, signal);
   }
   return lastEventId;
 }
+
+/** The largest `eventsPerStream`: the contract's largest `limit` of `GET /api/live`. */
+const MAX_EVENTS_PER_STREAM = 1_000_000;
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

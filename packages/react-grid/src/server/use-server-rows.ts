@@ -26,6 +26,11 @@ export interface LiveRowsOptions {
   intervalMs?: number;
   /** Wait before reopening a stream that ended or failed, in milliseconds. @default 3000 */
   reconnectDelayMs?: number;
+  /**
+   * Poll instead of one endless stream: end each stream after this many events and open the next one at the pace
+   * (1..1,000,000), for transports that deliver a response only once it ends (MSW in WebKit). @default endless
+   */
+  eventsPerStream?: number;
 }
 
 /** Options of {@link useServerRows}. */
@@ -201,6 +206,7 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
   // Live updates: update loaded rows in place and flash the cells that changed.
   const liveInterval = live?.intervalMs;
   const liveReconnect = live?.reconnectDelayMs;
+  const liveEventsPerStream = live?.eventsPerStream;
   const liveOn = live !== null;
   useEffect(() => {
     if (!setup || !liveOn || liveSetup !== setup) return;
@@ -225,9 +231,10 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
       onUpdate: apply,
       ...(liveInterval === undefined ? {} : { intervalMs: liveInterval }),
       ...(liveReconnect === undefined ? {} : { reconnectDelayMs: liveReconnect }),
+      ...(liveEventsPerStream === undefined ? {} : { eventsPerStream: liveEventsPerStream }),
     });
     return () => controller.abort();
-  }, [setup, liveSetup, client, liveOn, liveInterval, liveReconnect]);
+  }, [setup, liveSetup, client, liveOn, liveInterval, liveReconnect, liveEventsPerStream]);
 
   const retry = useCallback(() => {
     setError(null);
