@@ -1,10 +1,12 @@
 import type { Promotion } from '@promoscale/generator';
 import {
-  BOOLEAN_FILTER_FIELDS,
-  DATE_FIELDS,
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+} from '@promoscale/generator';
+import {
   LIST_FILTER_FIELDS,
   type ListFilterField,
-  NUMERIC_FIELDS,
   SEARCH_FIELDS,
   SUMMARY_GROUP_BY_FIELDS,
 } from '../query/promotion-query-fields.js';
@@ -72,7 +74,9 @@ export function randomFilters(random: Random, domain: RandomDomain): ReferenceQu
   }
   const rangeCount = random.pick([0, 0, 1, 1, 2]);
   for (let i = 0; i < rangeCount; i++) {
-    const field = random.chance(0.2) ? random.pick(DATE_FIELDS) : random.pick(NUMERIC_FIELDS);
+    const field = random.chance(0.2)
+      ? random.pick(PROMOTION_DATE_FIELDS)
+      : random.pick(PROMOTION_NUMBER_FIELDS);
     if (query.ranges.some((range) => range.field === field)) continue;
     const a = random.pick(domain.rows)[field];
     const b = random.pick(domain.rows)[field];
@@ -84,7 +88,7 @@ export function randomFilters(random: Random, domain: RandomDomain): ReferenceQu
   }
   if (random.chance(0.15))
     query.booleans.push({
-      field: random.pick(BOOLEAN_FILTER_FIELDS),
+      field: random.pick(PROMOTION_BOOLEAN_FIELDS),
       value: random.chance(0.5),
     });
   if (random.chance(0.25)) {

@@ -1,11 +1,13 @@
+import {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+} from '@promoscale/generator';
 import type { SortKey } from '../query/param-schemas.js';
 import type { PromotionFilters } from '../query/promotion-filters-schema.js';
 import {
-  BOOLEAN_FILTER_FIELDS,
   type BooleanFilterField,
-  DATE_FIELDS,
   LIST_FILTER_FIELDS,
-  NUMERIC_FIELDS,
   type NumericField,
   SEARCH_FIELDS,
   type SortField,
@@ -44,8 +46,8 @@ export interface ColumnQueryOptions {
   cacheBytes?: number | undefined;
 }
 
-const NUMERIC = new Set<string>(NUMERIC_FIELDS);
-const BOOLEAN = new Set<string>(BOOLEAN_FILTER_FIELDS);
+const NUMERIC = new Set<string>(PROMOTION_NUMBER_FIELDS);
+const BOOLEAN = new Set<string>(PROMOTION_BOOLEAN_FIELDS);
 /** What a summary adds up. */
 const SUMMARY_FIELDS = ['revenue', 'incrementalRevenue', 'liftPct', 'roi'] as const;
 /** `id` order is `storeId` order, then `sku` (ids are `PRM-<storeId>-<sku>`). */
@@ -68,8 +70,8 @@ export function requiredFields(
 ): Set<ColumnField> {
   const fields = new Set<ColumnField>();
   for (const field of LIST_FILTER_FIELDS) if (filters[field] !== undefined) fields.add(field);
-  for (const field of BOOLEAN_FILTER_FIELDS) if (filters[field] !== undefined) fields.add(field);
-  for (const field of [...NUMERIC_FIELDS, ...DATE_FIELDS])
+  for (const field of PROMOTION_BOOLEAN_FIELDS) if (filters[field] !== undefined) fields.add(field);
+  for (const field of [...PROMOTION_NUMBER_FIELDS, ...PROMOTION_DATE_FIELDS])
     if (filters[`${field}_gte`] !== undefined || filters[`${field}_lte`] !== undefined) fields.add(field);
   if (filters.q !== undefined) for (const field of SEARCH_FIELDS) fields.add(field);
   const keys = effectiveSort(sort);
@@ -200,7 +202,7 @@ export class ColumnQuery {
       mask = yield* keepCodes(mask, n, this.#slice, dict.codes, allowed);
       yield;
     }
-    for (const field of BOOLEAN_FILTER_FIELDS) {
+    for (const field of PROMOTION_BOOLEAN_FIELDS) {
       const value = filters[field];
       if (value === undefined) continue;
       mask = yield* keepCodes(
@@ -212,7 +214,7 @@ export class ColumnQuery {
       );
       yield;
     }
-    for (const field of NUMERIC_FIELDS) {
+    for (const field of PROMOTION_NUMBER_FIELDS) {
       const gte = filters[`${field}_gte`] ?? Number.NEGATIVE_INFINITY;
       const lte = filters[`${field}_lte`] ?? Number.POSITIVE_INFINITY;
       if (gte === Number.NEGATIVE_INFINITY && lte === Number.POSITIVE_INFINITY) continue;
@@ -221,7 +223,7 @@ export class ColumnQuery {
       mask = yield* keepRange(mask, n, this.#slice, column.values, lo, hi);
       yield;
     }
-    for (const field of DATE_FIELDS) {
+    for (const field of PROMOTION_DATE_FIELDS) {
       const gte = filters[`${field}_gte`];
       const lte = filters[`${field}_lte`];
       if (gte === undefined && lte === undefined) continue;

@@ -1,20 +1,19 @@
-import type { PromotionFilters } from '../query/promotion-filters-schema.js';
 import {
-  BOOLEAN_FILTER_FIELDS,
-  DATE_FIELDS,
-  LIST_FILTER_FIELDS,
-  NUMERIC_FIELDS,
-  SEARCH_FIELDS,
-} from '../query/promotion-query-fields.js';
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+} from '@promoscale/generator';
+import type { PromotionFilters } from '../query/promotion-filters-schema.js';
+import { LIST_FILTER_FIELDS, SEARCH_FIELDS } from '../query/promotion-query-fields.js';
 import type { Promotion } from '../schemas/promotion-schema.js';
 
 /** Every key of {@link PromotionFilters}, in a fixed order (used for cache keys). */
 export const FILTER_KEYS: readonly (keyof PromotionFilters)[] = [
   'q',
   ...LIST_FILTER_FIELDS,
-  ...BOOLEAN_FILTER_FIELDS,
-  ...NUMERIC_FIELDS.flatMap((field) => [`${field}_gte`, `${field}_lte`] as const),
-  ...DATE_FIELDS.flatMap((field) => [`${field}_gte`, `${field}_lte`] as const),
+  ...PROMOTION_BOOLEAN_FIELDS,
+  ...PROMOTION_NUMBER_FIELDS.flatMap((field) => [`${field}_gte`, `${field}_lte`] as const),
+  ...PROMOTION_DATE_FIELDS.flatMap((field) => [`${field}_gte`, `${field}_lte`] as const),
 ];
 
 /** Whether no filter is set (every row matches). */
@@ -56,17 +55,17 @@ export function createPromotionPredicate(filters: PromotionFilters): (promotion:
     const allowed = new Set<string>(values);
     checks.push((promotion) => allowed.has(promotion[field]));
   }
-  for (const field of BOOLEAN_FILTER_FIELDS) {
+  for (const field of PROMOTION_BOOLEAN_FIELDS) {
     const value = filters[field];
     if (value !== undefined) checks.push((promotion) => promotion[field] === value);
   }
-  for (const field of NUMERIC_FIELDS) {
+  for (const field of PROMOTION_NUMBER_FIELDS) {
     const gte = filters[`${field}_gte`];
     const lte = filters[`${field}_lte`];
     if (gte !== undefined) checks.push((promotion) => promotion[field] >= gte);
     if (lte !== undefined) checks.push((promotion) => promotion[field] <= lte);
   }
-  for (const field of DATE_FIELDS) {
+  for (const field of PROMOTION_DATE_FIELDS) {
     const gte = filters[`${field}_gte`];
     const lte = filters[`${field}_lte`];
     if (gte !== undefined) checks.push((promotion) => promotion[field] >= gte);

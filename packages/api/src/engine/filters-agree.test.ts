@@ -1,3 +1,4 @@
+import * as generatorFields from '@promoscale/generator';
 import { type Promotion, processBatch } from '@promoscale/generator';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ function listValues(field: (typeof fields.LIST_FILTER_FIELDS)[number]): fc.Arbit
 }
 
 /** A bound of a numeric range: a value of the rows, a hair either side of one (cents, tenths), or any number. */
-function numberBound(field: (typeof fields.NUMERIC_FIELDS)[number]): fc.Arbitrary<number> {
+function numberBound(field: (typeof generatorFields.PROMOTION_NUMBER_FIELDS)[number]): fc.Arbitrary<number> {
   const values = present(field) as number[];
   return fc.oneof(
     fc.constantFrom(...values),
@@ -40,7 +41,7 @@ function numberBound(field: (typeof fields.NUMERIC_FIELDS)[number]): fc.Arbitrar
 }
 
 /** A bound of a date range: a date of the rows or a real date around the promotion calendar. */
-function dateBound(field: (typeof fields.DATE_FIELDS)[number]): fc.Arbitrary<string> {
+function dateBound(field: (typeof generatorFields.PROMOTION_DATE_FIELDS)[number]): fc.Arbitrary<string> {
   return fc.oneof(
     fc.constantFrom(...(present(field) as string[])),
     fc
@@ -70,12 +71,12 @@ const search = fc
 
 const byKey = new Map<string, fc.Arbitrary<unknown>>([['q', search]]);
 for (const field of fields.LIST_FILTER_FIELDS) byKey.set(field, listValues(field));
-for (const field of fields.BOOLEAN_FILTER_FIELDS) byKey.set(field, fc.boolean());
-for (const field of fields.NUMERIC_FIELDS) {
+for (const field of generatorFields.PROMOTION_BOOLEAN_FIELDS) byKey.set(field, fc.boolean());
+for (const field of generatorFields.PROMOTION_NUMBER_FIELDS) {
   byKey.set(`${field}_gte`, numberBound(field));
   byKey.set(`${field}_lte`, numberBound(field));
 }
-for (const field of fields.DATE_FIELDS) {
+for (const field of generatorFields.PROMOTION_DATE_FIELDS) {
   byKey.set(`${field}_gte`, dateBound(field));
   byKey.set(`${field}_lte`, dateBound(field));
 }

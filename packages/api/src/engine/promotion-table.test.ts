@@ -1,9 +1,14 @@
-import { PROMOTION_FIELDS, type Promotion, processBatch } from '@promoscale/generator';
+import {
+  PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  type Promotion,
+  processBatch,
+} from '@promoscale/generator';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ReferenceQuery, referencePage, referenceSummary } from '../contract/reference-model.js';
 import type { SortKey } from '../query/param-schemas.js';
-import { NUMERIC_FIELDS, SUMMARY_GROUP_BY_FIELDS } from '../query/promotion-query-fields.js';
+import { SUMMARY_GROUP_BY_FIELDS } from '../query/promotion-query-fields.js';
 import type { PromotionsQuery } from '../query/promotions-query-schema.js';
 import { PromotionTable } from './promotion-table.js';
 import { queryRows, summarizeRows } from './query-rows.js';
@@ -134,7 +139,7 @@ describe('PromotionTable', () => {
   });
 
   it('sorts every numeric field like Array.prototype.sort, -0 equal to 0', () => {
-    for (const field of NUMERIC_FIELDS) {
+    for (const field of PROMOTION_NUMBER_FIELDS) {
       const page = table.page({ offset: 0, limit: 1000, sort: [{ field, direction: 'desc' }] });
       const values = page.items.map((row) => row[field]);
       expect(values).toEqual([...values].sort((a, b) => b - a));

@@ -1,7 +1,7 @@
 import type { PromotionField } from '@promoscale/generator';
+import { PROMOTION_FIELDS } from '@promoscale/generator';
 import { z } from 'zod';
 import { isIsoDate } from '../schemas/enum-schemas.js';
-import { SORT_FIELDS } from './promotion-query-fields.js';
 
 /** Longest value, id, parameter name or path echoed back in an error message, in UTF-16 code units. */
 export const ECHO_LIMIT = 40;
@@ -163,12 +163,12 @@ export function searchParam(name = 'q') {
 
 /** A sort key: a field and a direction. Ties left by every key are broken by `id` ascending. */
 export interface SortKey {
-  /** Any Promotion field (every one is sortable: `SORT_FIELDS`). */
+  /** Any Promotion field (every one is sortable: `PROMOTION_FIELDS`). */
   field: PromotionField;
   direction: 'asc' | 'desc';
 }
 
-const SORTABLE = new Set<string>(SORT_FIELDS);
+const SORTABLE = new Set<string>(PROMOTION_FIELDS);
 
 /** `sort=-roi,storeId`: sortable fields, `-` for descending, each field once. */
 export function sortParam(name = 'sort') {

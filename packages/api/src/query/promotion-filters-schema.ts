@@ -3,8 +3,8 @@ import {
   type Category,
   PRODUCTS,
   PROMO_TYPES,
-  type PROMOTION_DATE_FIELDS,
-  type PROMOTION_NUMBER_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
   PROMOTION_STATUSES,
   type PromoType,
   type PromotionStatus,
@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import { STORE_ID_PATTERN } from '../schemas/enum-schemas.js';
 import { booleanParam, dateParam, listParam, numberParam, oneOf, searchParam } from './param-schemas.js';
-import { DATE_FIELDS, type DateField, NUMERIC_FIELDS, type NumericField } from './promotion-query-fields.js';
+import type { DateField, NumericField } from './promotion-query-fields.js';
 
 const SKUS = [...new Set(PRODUCTS.map((product) => product.sku))];
 const BRANDS = [...new Set(PRODUCTS.map((product) => product.brand))].sort();
@@ -32,11 +32,11 @@ type RangeShape = {
 
 function rangeShape(): RangeShape {
   const shape: Record<string, z.ZodType> = {};
-  for (const field of NUMERIC_FIELDS) {
+  for (const field of PROMOTION_NUMBER_FIELDS) {
     shape[`${field}_gte`] = numberParam(`${field}_gte`).optional();
     shape[`${field}_lte`] = numberParam(`${field}_lte`).optional();
   }
-  for (const field of DATE_FIELDS) {
+  for (const field of PROMOTION_DATE_FIELDS) {
     shape[`${field}_gte`] = dateParam(`${field}_gte`).optional();
     shape[`${field}_lte`] = dateParam(`${field}_lte`).optional();
   }

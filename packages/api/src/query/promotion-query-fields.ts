@@ -1,11 +1,15 @@
 import {
-  PROMOTION_BOOLEAN_FIELDS,
+  type PROMOTION_BOOLEAN_FIELDS,
   PROMOTION_DATE_FIELDS,
-  PROMOTION_FIELDS,
+  type PROMOTION_FIELDS,
   PROMOTION_NUMBER_FIELDS,
-  PROMOTION_STRING_FIELDS,
+  type PROMOTION_STRING_FIELDS,
   type PromotionField,
 } from '@promoscale/generator';
+
+// Which fields take which filter: the list, search and summary fields are the contract's own; the boolean,
+// numeric, date and string fields are the generator's lists (`PROMOTION_BOOLEAN_FIELDS`, `PROMOTION_NUMBER_FIELDS`,
+// `PROMOTION_DATE_FIELDS`, `PROMOTION_STRING_FIELDS`; every field sorts: `PROMOTION_FIELDS`), one name each.
 
 /** Fields filtered by `<field>=a,b` (equality or any-of): the enumerated and id fields. */
 export const LIST_FILTER_FIELDS = [
@@ -22,26 +26,17 @@ export const LIST_FILTER_FIELDS = [
 /** A field filtered by `<field>=a,b`. */
 export type ListFilterField = (typeof LIST_FILTER_FIELDS)[number];
 
-/** Boolean fields filtered by `<field>=true|false` (an extension of DOMAIN.md: analysts filter on them). */
-export const BOOLEAN_FILTER_FIELDS = PROMOTION_BOOLEAN_FIELDS;
+/** A field filtered by `<field>=true|false` (an extension of DOMAIN.md: analysts filter on them). */
+export type BooleanFilterField = (typeof PROMOTION_BOOLEAN_FIELDS)[number];
 
-/** A field filtered by `<field>=true|false`. */
-export type BooleanFilterField = (typeof BOOLEAN_FILTER_FIELDS)[number];
+/** A numeric Promotion field: each takes `<field>_gte` and `<field>_lte`. */
+export type NumericField = (typeof PROMOTION_NUMBER_FIELDS)[number];
 
-/** Numeric fields: each takes `<field>_gte` and `<field>_lte`. */
-export const NUMERIC_FIELDS = PROMOTION_NUMBER_FIELDS;
-
-/** A numeric Promotion field. */
-export type NumericField = (typeof NUMERIC_FIELDS)[number];
-
-/** Date fields (`YYYY-MM-DD`): each takes `<field>_gte` and `<field>_lte`, compared as dates. */
-export const DATE_FIELDS = PROMOTION_DATE_FIELDS;
-
-/** A date Promotion field. */
-export type DateField = (typeof DATE_FIELDS)[number];
+/** A date Promotion field (`YYYY-MM-DD`): each takes `<field>_gte` and `<field>_lte`, compared as dates. */
+export type DateField = (typeof PROMOTION_DATE_FIELDS)[number];
 
 /** Fields that take `_gte` / `_lte` ranges: every numeric and date field. */
-export const RANGE_FIELDS = [...NUMERIC_FIELDS, ...DATE_FIELDS] as const;
+export const RANGE_FIELDS = [...PROMOTION_NUMBER_FIELDS, ...PROMOTION_DATE_FIELDS] as const;
 
 /** A field that takes a range. */
 export type RangeField = NumericField | DateField;
@@ -54,11 +49,8 @@ export const SEARCH_FIELDS = [
   'sku',
 ] as const satisfies readonly PromotionField[];
 
-/** Sortable fields: every scalar Promotion field (all 34). */
-export const SORT_FIELDS: readonly PromotionField[] = PROMOTION_FIELDS;
-
-/** A sortable field. */
-export type SortField = PromotionField;
+/** A sortable field: every scalar Promotion field (all 34, `PROMOTION_FIELDS`). */
+export type SortField = (typeof PROMOTION_FIELDS)[number];
 
 /**
  * A field a summary groups by. Written out for the main entry (which does not export the list below);
@@ -75,8 +67,5 @@ export const SUMMARY_GROUP_BY_FIELDS = [
   'status',
 ] as const satisfies readonly SummaryGroupBy[];
 
-/** Fields compared as strings when sorting (code-unit order, like SQL `COLLATE "C"`). */
-export const STRING_FIELDS = PROMOTION_STRING_FIELDS;
-
-/** A string Promotion field. */
-export type StringField = (typeof STRING_FIELDS)[number];
+/** A string Promotion field, compared as strings when sorting (code-unit order, like SQL `COLLATE "C"`). */
+export type StringField = (typeof PROMOTION_STRING_FIELDS)[number];

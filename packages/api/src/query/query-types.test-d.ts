@@ -1,4 +1,4 @@
-import type { Category, TemplateName } from '@promoscale/generator';
+import type { Category, PROMOTION_FIELDS, TemplateName } from '@promoscale/generator';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { PromoscaleClient } from '../client/create-client.js';
@@ -7,7 +7,7 @@ import type { Promotion } from '../schemas/promotion-schema.js';
 import type { ExportQuery, ExportQuerySchema } from './export-query-schema.js';
 import type { SortKey } from './param-schemas.js';
 import type { PromotionFilters, PromotionFiltersSchema } from './promotion-filters-schema.js';
-import type { SORT_FIELDS, SUMMARY_GROUP_BY_FIELDS, SummaryGroupBy } from './promotion-query-fields.js';
+import type { SUMMARY_GROUP_BY_FIELDS, SummaryGroupBy } from './promotion-query-fields.js';
 import type { PromotionsQuery, PromotionsQuerySchema } from './promotions-query-schema.js';
 import type { StoresQuery, StoresQuerySchema } from './stores-query-schema.js';
 import type { SummaryQuery, SummaryQuerySchema } from './summary-query-schema.js';
@@ -32,7 +32,7 @@ describe('query types', () => {
     expectTypeOf<Flat<SummaryQuery>>().toEqualTypeOf<z.output<typeof SummaryQuerySchema>>();
     expectTypeOf<Flat<ExportQuery>>().toEqualTypeOf<z.output<typeof ExportQuerySchema>>();
     expectTypeOf<SummaryGroupBy>().toEqualTypeOf<(typeof SUMMARY_GROUP_BY_FIELDS)[number]>();
-    expectTypeOf<SortKey['field']>().toEqualTypeOf<(typeof SORT_FIELDS)[number]>();
+    expectTypeOf<SortKey['field']>().toEqualTypeOf<(typeof PROMOTION_FIELDS)[number]>();
   });
 
   it('accept a parsed query as the client input of the same route', () => {

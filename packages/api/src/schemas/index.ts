@@ -14,20 +14,15 @@ export { ExportQuerySchema } from '../query/export-query-schema.js';
 export { type LiveQuery, LiveQuerySchema } from '../query/live-query-schema.js';
 export { PromotionFiltersSchema } from '../query/promotion-filters-schema.js';
 export {
-  BOOLEAN_FILTER_FIELDS,
   type BooleanFilterField,
-  DATE_FIELDS,
   type DateField,
   LIST_FILTER_FIELDS,
   type ListFilterField,
-  NUMERIC_FIELDS,
   type NumericField,
   RANGE_FIELDS,
   type RangeField,
   SEARCH_FIELDS,
-  SORT_FIELDS,
   type SortField,
-  STRING_FIELDS,
   type StringField,
   SUMMARY_GROUP_BY_FIELDS,
 } from '../query/promotion-query-fields.js';

@@ -1,9 +1,15 @@
-import { normalizeSpec, PROMOTION_FIELDS, processBatch, slicePromotions } from '@promoscale/generator';
+import {
+  normalizeSpec,
+  PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  processBatch,
+  slicePromotions,
+} from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
 import { createRandom, randomPromotionsQuery, randomSummaryQuery } from '../contract/random-queries.js';
 import { referencePage, referenceSearchParams, referenceSelect } from '../contract/reference-model.js';
 import { parseExportQuery, parsePromotionsQuery, parseSummaryQuery } from '../query/parse-query.js';
-import { NUMERIC_FIELDS } from '../query/promotion-query-fields.js';
+
 import { createGeneratedSource } from './create-generated-source.js';
 import { COLUMN_FIELDS, GeneratedColumns } from './generated-columns.js';
 
@@ -18,7 +24,7 @@ describe('GeneratedColumns', () => {
     await columns.ensure(COLUMN_FIELDS);
     expect(columns.builtFields()).toEqual(COLUMN_FIELDS);
     expect(new Set([...COLUMN_FIELDS, 'id'])).toEqual(new Set(PROMOTION_FIELDS));
-    for (const field of NUMERIC_FIELDS)
+    for (const field of PROMOTION_NUMBER_FIELDS)
       expect(columns.number(field).values.BYTES_PER_ELEMENT, field).toBeLessThanOrEqual(4);
     for (const field of ['storeId', 'storeName', 'sku', 'brand', 'mechanic', 'startDate'] as const)
       expect(columns.dictionary(field).codes.BYTES_PER_ELEMENT, field).toBeLessThanOrEqual(2);

@@ -1,5 +1,8 @@
 import {
   type NormalizedDatasetSpec,
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  PROMOTION_STRING_FIELDS,
   PROMOTIONS_PER_STORE,
   type Promotion,
   storeDataIterator,
@@ -16,23 +19,17 @@ import {
   type PromotionColumns,
 } from '../engine/promotion-columns.js';
 import { runSteps, runStepsPaused } from '../engine/run-steps.js';
-import {
-  BOOLEAN_FILTER_FIELDS,
-  type BooleanFilterField,
-  NUMERIC_FIELDS,
-  type NumericField,
-  STRING_FIELDS,
-} from '../query/promotion-query-fields.js';
+import type { BooleanFilterField, NumericField } from '../query/promotion-query-fields.js';
 
 /** Every field a column can hold: all 34 but `id`, which is derived from `storeId` and `sku`. */
 export const COLUMN_FIELDS: readonly ColumnField[] = [
-  ...NUMERIC_FIELDS,
-  ...BOOLEAN_FILTER_FIELDS,
-  ...STRING_FIELDS.filter((field): field is DictionaryField => field !== 'id'),
+  ...PROMOTION_NUMBER_FIELDS,
+  ...PROMOTION_BOOLEAN_FIELDS,
+  ...PROMOTION_STRING_FIELDS.filter((field): field is DictionaryField => field !== 'id'),
 ];
 
-const NUMERIC = new Set<string>(NUMERIC_FIELDS);
-const BOOLEAN = new Set<string>(BOOLEAN_FILTER_FIELDS);
+const NUMERIC = new Set<string>(PROMOTION_NUMBER_FIELDS);
+const BOOLEAN = new Set<string>(PROMOTION_BOOLEAN_FIELDS);
 
 /**
  * The columns of a generated dataset, without its rows: each column is built the first time a query needs it, by

@@ -1,5 +1,10 @@
-import { LIST_FILTER_FIELDS, NUMERIC_FIELDS, SEARCH_FIELDS } from '@promoscale/api/schemas';
-import { PROMOTION_FIELD_UNITS, PROMOTION_FIELDS, processBatch } from '@promoscale/generator';
+import { LIST_FILTER_FIELDS, SEARCH_FIELDS } from '@promoscale/api/schemas';
+import {
+  PROMOTION_FIELD_UNITS,
+  PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
+  processBatch,
+} from '@promoscale/generator';
 import type { ColDef } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
 import { promotionColumnDefs } from './promotion-column-defs.js';
@@ -86,7 +91,7 @@ describe('promotionColumnDefs', () => {
     const filtered = leaves('server').filter((column) => column.filter !== false);
     const allowed = new Set<string>([
       ...LIST_FILTER_FIELDS,
-      ...NUMERIC_FIELDS,
+      ...PROMOTION_NUMBER_FIELDS,
       'startDate',
       'endDate',
       'displaySupport',

@@ -1,14 +1,10 @@
+import { LIST_FILTER_FIELDS, SEARCH_FIELDS } from '@promoscale/api/schemas';
 import {
-  BOOLEAN_FILTER_FIELDS,
-  DATE_FIELDS,
-  LIST_FILTER_FIELDS,
-  NUMERIC_FIELDS,
-  SEARCH_FIELDS,
-  SORT_FIELDS,
-} from '@promoscale/api/schemas';
-import {
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
   PROMOTION_FIELD_UNITS,
   PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
   type Promotion,
   type PromotionField,
   type PromotionFieldUnit,
@@ -68,11 +64,11 @@ const FIELD_WIDTH: Partial<Record<PromotionField, number>> = {
 const NUMERIC_UNITS = new Set<PromotionFieldUnit>(['days', 'money', 'count', 'percent', 'ratio']);
 const SIGNED_UNITS = new Set<PromotionFieldUnit>(['money', 'count', 'percent', 'ratio']);
 const LIST = new Set<string>(LIST_FILTER_FIELDS);
-const BOOLEAN = new Set<string>(BOOLEAN_FILTER_FIELDS);
-const NUMERIC = new Set<string>(NUMERIC_FIELDS);
-const DATE = new Set<string>(DATE_FIELDS);
+const BOOLEAN = new Set<string>(PROMOTION_BOOLEAN_FIELDS);
+const NUMERIC = new Set<string>(PROMOTION_NUMBER_FIELDS);
+const DATE = new Set<string>(PROMOTION_DATE_FIELDS);
 const SEARCH = new Set<string>(SEARCH_FIELDS);
-const SORT = new Set<string>(SORT_FIELDS);
+const SORT = new Set<string>(PROMOTION_FIELDS);
 const PINNED = new Set<string>(PINNED_PROMOTION_FIELDS);
 
 /** Orders an ISO date cell against the date filter's local midnight, as the date filter expects. */
@@ -188,8 +184,8 @@ function columnOf(field: PromotionField, options: PromotionColumnDefsOptions): C
 /**
  * The promotions grid's columns: one for every Promotion field (the generator's `PROMOTION_FIELDS`), formatted by its
  * unit (`PROMOTION_FIELD_UNITS`), in the groups Promotion (pinned id and store id), Store, Product, Pricing,
- * Schedule, Performance and Margin. Sorting and filters follow the API's field lists (`SORT_FIELDS`,
- * `LIST_FILTER_FIELDS`, `NUMERIC_FIELDS`, `DATE_FIELDS`, `SEARCH_FIELDS`), so a server-mode grid offers only what
+ * Schedule, Performance and Margin. Sorting and filters follow the API's field lists (`PROMOTION_FIELDS`,
+ * `LIST_FILTER_FIELDS`, `PROMOTION_NUMBER_FIELDS`, `PROMOTION_DATE_FIELDS`, `SEARCH_FIELDS`), so a server-mode grid offers only what
  * the contract can answer.
  *
  * @example

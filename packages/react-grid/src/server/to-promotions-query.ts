@@ -5,20 +5,17 @@ import {
   toSearchParams,
 } from '@promoscale/api';
 import { isIsoDate } from '@promoscale/api/engine';
-import {
-  BOOLEAN_FILTER_FIELDS,
-  DATE_FIELDS,
-  LIST_FILTER_FIELDS,
-  type ListFilterField,
-  NUMERIC_FIELDS,
-  SORT_FIELDS,
-} from '@promoscale/api/schemas';
+import { LIST_FILTER_FIELDS, type ListFilterField } from '@promoscale/api/schemas';
 import {
   CATEGORIES,
   formatStoreId,
   MAX_STORES,
   PRODUCTS,
   PROMO_TYPES,
+  PROMOTION_BOOLEAN_FIELDS,
+  PROMOTION_DATE_FIELDS,
+  PROMOTION_FIELDS,
+  PROMOTION_NUMBER_FIELDS,
   PROMOTION_STATUSES,
   REGIONS,
   TEMPLATE_NAMES,
@@ -67,10 +64,10 @@ export interface PromotionsQueryResult {
 }
 
 const LIST_FIELDS = new Set<string>(LIST_FILTER_FIELDS);
-const BOOLEAN_FIELDS = new Set<string>(BOOLEAN_FILTER_FIELDS);
-const NUMBER_FIELDS = new Set<string>(NUMERIC_FIELDS);
-const ISO_DATE_FIELDS = new Set<string>(DATE_FIELDS);
-const SORTABLE = new Set<string>(SORT_FIELDS);
+const BOOLEAN_FIELDS = new Set<string>(PROMOTION_BOOLEAN_FIELDS);
+const NUMBER_FIELDS = new Set<string>(PROMOTION_NUMBER_FIELDS);
+const ISO_DATE_FIELDS = new Set<string>(PROMOTION_DATE_FIELDS);
+const SORTABLE = new Set<string>(PROMOTION_FIELDS);
 /** Fields whose values are whole numbers: a strict bound on them is an inclusive one moved by one. */
 const INTEGER_FIELDS = new Set<string>(['durationDays', 'baselineUnits', 'promoUnits', 'incrementalUnits']);
 
