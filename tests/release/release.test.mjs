@@ -16,6 +16,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -163,12 +164,19 @@ function copyRepo(dest) {
   mkdirSync(dest, { recursive: true });
   for (const file of ['package.json', 'LICENSE', '.changeset'])
     cpSync(join(repo, file), join(dest, file), { recursive: true });
-  // Only the public packages: the apps and tests are private and never versioned.
+  // The public packages, and the private apps' manifests only: a changeset may name an app (changesets leaves
+  // private packages unversioned, `privatePackages.version: false`), and one naming a package outside the
+  // workspace stops `changeset version`.
   const workspace = readFileSync(join(repo, 'pnpm-workspace.yaml'), 'utf8').replace(
     /^packages:\n(?: {2}- .*\n)+/m,
-    'packages:\n  - "packages/*"\n',
+    'packages:\n  - "packages/*"\n  - "apps/*"\n',
   );
   writeFileSync(join(dest, 'pnpm-workspace.yaml'), workspace);
+  for (const app of readdirSync(join(repo, 'apps'))) {
+    if (!existsSync(join(repo, 'apps', app, 'package.json'))) continue;
+    mkdirSync(join(dest, 'apps', app), { recursive: true });
+    cpSync(join(repo, 'apps', app, 'package.json'), join(dest, 'apps', app, 'package.json'));
+  }
   for (const name of PACKAGES) {
     const from = join(repo, 'packages', name);
     if (!existsSync(join(from, 'dist')))
