@@ -152,34 +152,38 @@ describe('promoscale-server seed, killed half-way', () => {
     const db = await openDatabase({ databaseUrl: await cluster.createDatabase('seed_fail') });
     try {
       // The 3rd batch's COPY fails, but only once the 4th batch has copied its rows on the other connection.
-      let copies = 0;
+      // Batches are told apart by their transaction, opened in batch order (their COPYs may start in any order
+      // on a busy machine); on a new database the first transaction starts the dataset, so batch n is n + 1.
+      let transactions = 0;
       let fourthCopied: () => void = () => {};
       const fourth = new Promise<void>((resolve) => {
         fourthCopied = resolve;
       });
       const failing: Database = {
         ...db,
-        transaction: (fn) =>
-          db.transaction((tx) =>
+        transaction: (fn) => {
+          const batch = ++transactions - 1;
+          return db.transaction((tx) =>
             fn({
               ...tx,
               copyIn: async (table, columns, data) => {
                 if (table !== 'promotions') return tx.copyIn(table, columns, data);
-                const copy = ++copies;
-                if (copy === 3) {
+                if (batch === 3) {
                   await fourth;
                   throw new Error('disk full');
                 }
                 await tx.copyIn(table, columns, data);
-                if (copy === 4) fourthCopied();
+                if (batch === 4) fourthCopied();
               },
             }),
-          ),
+          );
+        },
       };
       await expect(seedDatabase(failing, SPEC, { batchStores: 10, batchesInFlight: 2 })).rejects.toThrow(
         'disk full',
       );
-      expect(copies).toBe(4);
+      // The 5th batch waits for the 3rd's outcome before it opens a transaction.
+      expect(transactions).toBe(1 + 4);
       expect(await readDataset(db)).toMatchObject({ complete: false, storesLoaded: 20 });
       expect(await db.query('SELECT max(store_number) FROM promotions')).toEqual([[20]]);
       expect(await seedDatabase(db, SPEC)).toMatchObject({ outcome: 'resumed', storesWritten: 40 });
