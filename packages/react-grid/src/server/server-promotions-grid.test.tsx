@@ -168,6 +168,18 @@ describe('ServerPromotionsGrid', () => {
     expect(liveRequests()).toBe(1);
   });
 
+  it("shows a bad live option as the hook's error naming the field, not an unhandled rejection", async () => {
+    const server = createInProcessApi({ seed: 42, stores: 2 }, 60_000);
+    const { screen, rows } = await renderGrid({
+      client: server.client,
+      cache: false,
+      live: { eventsPerStream: 0 },
+    });
+    await vi.waitFor(() => expect(rows()?.status).toBe('error'));
+    expect(rows()?.error).toMatchObject({ code: 'INVALID_OPTION', field: 'live.eventsPerStream' });
+    await expect.element(screen.getByRole('alert')).toHaveTextContent('live.eventsPerStream');
+  });
+
   it('shows an error with Retry when a block fails, and Retry recovers', async () => {
     const server = createInProcessApi({ seed: 42, stores: 10 });
     // Both /api/promotions requests fail: the first block and the KPI panel's loss count.

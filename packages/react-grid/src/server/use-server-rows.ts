@@ -226,12 +226,18 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
       setStats((previous) => ({ ...previous, liveUpdates: previous.liveUpdates + 1 }));
       setLastLiveUpdate({ sequence: update.sequence, id: update.promotion.id, fields });
     };
-    void followLiveUpdates(client, {
+    followLiveUpdates(client, {
       signal: controller.signal,
       onUpdate: apply,
       ...(liveInterval === undefined ? {} : { intervalMs: liveInterval }),
       ...(liveReconnect === undefined ? {} : { reconnectDelayMs: liveReconnect }),
       ...(liveEventsPerStream === undefined ? {} : { eventsPerStream: liveEventsPerStream }),
+    }).catch((caught: unknown) => {
+      // It rejects only for a bad `live` option (a PromoscaleError naming it): the hook's error, not an
+      // unhandled rejection.
+      if (controller.signal.aborted) return;
+      setError(caught);
+      setStatus('error');
     });
     return () => controller.abort();
   }, [setup, liveSetup, client, liveOn, liveInterval, liveReconnect, liveEventsPerStream]);
