@@ -1,6 +1,6 @@
 // Phase 4 block latency, printed (never a pass/fail test): the "Database backend phase · 5,000 stores" story of
 // the built Storybook in headless Debian Chromium, MSW latency off, live updates off. Each figure is the grid's
-// own "Rows N+ in X ms" line: from AG Grid asking for a block to the rows handed to it.
+// own "Rows N–M in X ms" line: from AG Grid asking for a block to the rows handed to it.
 //   cold: the first visit (the IndexedDB cache is empty: every block comes from the MSW handlers);
 //   cache: the same page reloaded (every block comes from IndexedDB, then is revalidated in the background).
 //
@@ -17,10 +17,12 @@ const server = await serveStorybook();
 const url = storyUrl(server.origin, STORY, { latency: 'none', liveIntervalMs: 0, kpis: '!false' });
 const browser = await launchChromium();
 
-/** Reads "Rows N+ in X ms (source)" once block N is shown. */
+/** Reads "Rows N–M in X ms (source)" once the block starting at 0-based row `startRow` is shown. */
 async function blockLine(page, startRow) {
   const line = page.getByTestId('last-block');
-  await line.filter({ hasText: `Rows ${startRow.toLocaleString('en-US')}+ in` }).waitFor({ timeout: 60_000 });
+  await line
+    .filter({ hasText: `Rows ${(startRow + 1).toLocaleString('en-US')}–` })
+    .waitFor({ timeout: 60_000 });
   const text = await line.textContent();
   const [, ms, source] = /in ([\d.]+) ms \(([^)]+)\)/.exec(text) ?? [];
   return { ms: Number(ms), source };

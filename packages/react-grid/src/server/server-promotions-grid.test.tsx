@@ -3,7 +3,7 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'vitest-browser-react';
 import { createInProcessApi } from '../../tests/support/in-process-api.js';
-import { ServerPromotionsGrid, type ServerPromotionsGridProps } from './server-promotions-grid.js';
+import { blockLine, ServerPromotionsGrid, type ServerPromotionsGridProps } from './server-promotions-grid.js';
 import type { ServerRows } from './use-server-rows.js';
 
 const dbNames: string[] = [];
@@ -30,6 +30,20 @@ const domRows = (root: HTMLElement) => root.querySelectorAll('[role="row"][row-i
 const cellText = (root: HTMLElement, rowIndex: number, colId: string) =>
   root.querySelector(`[role="row"][row-index="${rowIndex}"] [col-id="${colId}"]`)?.textContent?.trim();
 
+describe('blockLine', () => {
+  it('names the rows of the last block counted from 1, the last block of a dataset up to its last row', () => {
+    expect(blockLine({ source: 'network', startRow: 0, rowCount: 100, ms: 35 })).toBe(
+      'Rows 1–100 in 35 ms (server)',
+    );
+    expect(blockLine({ source: 'cache', startRow: 1_000, rowCount: 1, ms: 2 })).toBe(
+      'Rows 1,001–1,001 in 2 ms (IndexedDB cache)',
+    );
+    expect(blockLine({ source: 'empty', startRow: 0, rowCount: 0, ms: 0 })).toBe(
+      'No rows in 0 ms (no request)',
+    );
+  });
+});
+
 describe('ServerPromotionsGrid', () => {
   it('shows the first block and a row count equal to the server total', async () => {
     const server = createInProcessApi({ seed: 42, stores: 10 });
@@ -38,6 +52,10 @@ describe('ServerPromotionsGrid', () => {
     const first = (await server.client.promotions({ limit: 1 })).items[0];
     await vi.waitFor(() => expect(cellText(screen.container, 0, 'id')).toBe(first?.id));
     expect(server.pageRequests()[0]?.search).toBe('?offset=0&limit=100');
+    // Rows counted from 1, as a person reads them: the first block of 100 is rows 1–100, not "rows 0+".
+    await expect
+      .element(screen.getByTestId('last-block'))
+      .toHaveTextContent(/^Rows 1–100 in [\d.]+ ms \(server\)$/);
   });
 
   it('shows the KPIs of every matching promotion from /api/summary, not only the loaded block', async () => {

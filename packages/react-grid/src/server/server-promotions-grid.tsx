@@ -14,12 +14,26 @@ import { type CSSProperties, useCallback, useEffect, useId, useMemo, useRef, use
 import { promotionColumnDefs } from '../grid/promotion-column-defs.js';
 import { PromotionsGrid } from '../grid/promotions-grid.js';
 import { KpiSummary, kpisFromSummary } from '../panels/kpi-summary.js';
-import { type ServerRows, type UseServerRowsOptions, useServerRows } from './use-server-rows.js';
+import {
+  type ServerRows,
+  type ServerRowsStats,
+  type UseServerRowsOptions,
+  useServerRows,
+} from './use-server-rows.js';
 import { useServerSummary } from './use-server-summary.js';
 
 const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 const BLOCK_SOURCE = { network: 'server', cache: 'IndexedDB cache', empty: 'no request' } as const;
+
+/** "Rows 101–200 in 35 ms (server)": the last block's rows, counted from 1, as a person reads them. */
+export function blockLine(block: NonNullable<ServerRowsStats['lastBlock']>): string {
+  const rows =
+    block.rowCount === 0
+      ? 'No rows'
+      : `Rows ${(block.startRow + 1).toLocaleString('en-US')}–${(block.startRow + block.rowCount).toLocaleString('en-US')}`;
+  return `${rows} in ${block.ms} ms (${BLOCK_SOURCE[block.source]})`;
+}
 
 /** The AG Grid modules server rows add to the promotions grid's: the Infinite Row Model and cell flashing. */
 export const SERVER_ROWS_MODULES: readonly Module[] = Object.freeze([
@@ -162,11 +176,7 @@ export function ServerPromotionsGrid({
               ? 'Blocks cached in IndexedDB'
               : 'No block cache (IndexedDB unavailable or off)'}
         </span>
-        <span data-testid="last-block">
-          {rows.stats.lastBlock
-            ? `Rows ${rows.stats.lastBlock.startRow.toLocaleString('en-US')}+ in ${rows.stats.lastBlock.ms} ms (${BLOCK_SOURCE[rows.stats.lastBlock.source]})`
-            : ''}
-        </span>
+        <span data-testid="last-block">{rows.stats.lastBlock ? blockLine(rows.stats.lastBlock) : ''}</span>
         <span data-testid="server-stats">
           {`${plural(rows.stats.requests, 'block request')} · ${rows.stats.cacheHits} from cache · ${plural(rows.stats.liveUpdates, 'live update')}`}
         </span>

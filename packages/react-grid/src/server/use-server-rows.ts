@@ -65,8 +65,11 @@ export interface ServerRowsStats {
   liveUpdates: number;
   /** Live events received (applied or not). */
   liveEvents: number;
-  /** The last block shown: where it came from and how long it took, in milliseconds. */
-  lastBlock: { source: BlockEvent['source']; startRow: number; ms: number } | null;
+  /**
+   * The last block shown: where it came from, its first row (0-based), how many rows it handed to the grid and how
+   * long it took, in milliseconds.
+   */
+  lastBlock: { source: BlockEvent['source']; startRow: number; rowCount: number; ms: number } | null;
 }
 
 /** What {@link useServerRows} returns. */
@@ -186,7 +189,12 @@ export function useServerRows(options: UseServerRowsOptions = {}): ServerRows {
           ...previous,
           requests: previous.requests + (event.source === 'network' ? 1 : 0),
           cacheHits: previous.cacheHits + (event.source === 'cache' ? 1 : 0),
-          lastBlock: { source: event.source, startRow: event.startRow, ms: event.ms },
+          lastBlock: {
+            source: event.source,
+            startRow: event.startRow,
+            rowCount: Math.max(0, Math.min(event.endRow, event.total) - event.startRow),
+            ms: event.ms,
+          },
         }));
       },
       onRevalidate: (event) => {
