@@ -15,9 +15,15 @@ import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js
 
 /**
  * Room a fast row may need: its id and four cached fragments (each at most MAX_FRAGMENT_BYTES), 18 numbers with
- * the keys between them, and the three bytes a word copy writes past its end.
+ * the keys between them, and the seven bytes a chunk copy writes past its end.
  */
 const ROW_RESERVE = 5 * MAX_FRAGMENT_BYTES + 2_048;
+/**
+ * The fast path writes rows that start below this position (1 GiB): the writers keep positions in 32-bit
+ * integers, which the compiler keeps in registers instead of doubles. Rows past it (a chunk of over a million
+ * rows) take the safe path.
+ */
+const FAST_POSITIONS = 2 ** 30;
 /** A cache holding more entries than this is emptied: user rows with ever new texts cannot grow it without end. */
 const MAX_CACHE_ENTRIES = 10_000;
 /** Entries kept per key of the dates cache. */
@@ -29,13 +35,8 @@ interface Entry {
   c: unknown;
   d: unknown;
   f: Fragment;
-  /** The fragment's bytes, when it is long enough that `Uint8Array#set` copies it faster than words. */
-  u: Uint8Array | null;
   next: Entry | null;
 }
-
-/** Fragments longer than this are copied with `Uint8Array#set` (a memcpy). */
-const SET_BYTES = 48;
 
 /**
  * Row parts whose values repeat (a store's four fields, a product's four, a mechanic, a promotion's dates) as
@@ -52,25 +53,14 @@ class FragmentCache {
   ) {}
 
   /** Copies the fragment of these values to `pos`; returns the position after it, or -1 if there is none. */
-  write(
-    out: Uint8Array,
-    view: DataView,
-    pos: number,
-    a: unknown,
-    b: unknown,
-    c: unknown,
-    d: unknown,
-  ): number {
+  write(view: DataView, pos: number, a: unknown, b: unknown, c: unknown, d: unknown): number {
     const last = this.last;
     const e =
       last !== null && this.lastKey === a && last.b === b && last.c === c && last.d === d
         ? last
         : this.find(a, b, c, d);
     if (e === undefined) return -1;
-    const u = e.u;
-    if (u === null) return putFragment(view, pos, e.f);
-    out.set(u, pos);
-    return pos + u.length;
+    return putFragment(view, pos, e.f);
   }
 
   private find(a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
@@ -88,9 +78,7 @@ class FragmentCache {
   private miss(head: Entry | undefined, a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
     const f = this.make(a, b, c, d);
     if (f === undefined) return undefined;
-    const length = f[0] as number;
-    const u = length > SET_BYTES ? new Uint8Array(f.buffer, 4, length) : null;
-    const entry: Entry = { b, c, d, f, u, next: null };
+    const entry: Entry = { b, c, d, f, next: null };
     if (head === undefined) {
       if (this.map.size >= MAX_CACHE_ENTRIES) this.map.clear();
       this.map.set(a, entry);
@@ -270,13 +258,13 @@ function writeRow(
     bytes[pos + i] = c;
   }
   pos += id.length;
-  pos = format.stores.write(bytes, view, pos, row.storeId, row.storeName, row.template, row.region);
+  pos = format.stores.write(view, pos, row.storeId, row.storeName, row.template, row.region);
   if (pos < 0) return -1;
-  pos = format.products.write(bytes, view, pos, row.sku, row.productName, row.brand, row.category);
+  pos = format.products.write(view, pos, row.sku, row.productName, row.brand, row.category);
   if (pos < 0) return -1;
-  pos = format.mechanics.write(bytes, view, pos, row.mechanic, row.promoType, undefined, undefined);
+  pos = format.mechanics.write(view, pos, row.mechanic, row.promoType, undefined, undefined);
   if (pos < 0) return -1;
-  pos = format.dates.write(bytes, view, pos, row.endDate, row.startDate, row.durationDays, row.status);
+  pos = format.dates.write(view, pos, row.endDate, row.startDate, row.durationDays, row.status);
   if (pos < 0) return -1;
   // Each number is read once, in canonical order, as JSON.stringify reads it (a getter runs once).
   const n = NUMBERS;
@@ -335,7 +323,9 @@ function writeRows(
       throw new PromoscaleError('INVALID_OPTION', `promotions[${i}]`, row, 'a promotion object');
     }
     sink.reserve(ROW_RESERVE);
-    const end = writeRow(format, sink.bytes, sink.view, sink.pos, row as Promotion);
+    // Past FAST_POSITIONS the safe path writes (positions in the row writers are 32-bit integers).
+    const end =
+      sink.pos < FAST_POSITIONS ? writeRow(format, sink.bytes, sink.view, sink.pos, row as Promotion) : -1;
     if (end >= 0) sink.pos = end;
     else sink.writeText(`${safeLine(row as Promotion)}\n`);
   }
