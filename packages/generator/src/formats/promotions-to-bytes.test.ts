@@ -114,6 +114,41 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
     expectSameBytes(write(batch), reference(batch, line));
   });
 
+  it('gives the safe path bytes when the store changes in a run, and for rows one field away from the last', () => {
+    // rows holds 40 stores of 30 rows each, store by store: the caches compare each row with the entry they
+    // found last before any lookup, so every change of one of its values must miss that entry.
+    const [a, b] = [rows.slice(0, 30), rows.slice(30, 60)];
+    const first = a[0] as Promotion;
+    const next = b[0] as Promotion;
+    const batch = [
+      ...a.slice(0, 10),
+      // The next store's values, one at a time, inside the run.
+      { ...(a[10] as Promotion), storeId: next.storeId },
+      { ...(a[11] as Promotion), storeName: next.storeName },
+      { ...(a[12] as Promotion), template: next.template },
+      { ...(a[13] as Promotion), region: next.region },
+      ...a.slice(14, 20),
+      ...b.slice(0, 5),
+      ...a.slice(20, 25),
+      // The same texts as the row before, one number apart (durationDays), and one text apart in each part.
+      { ...(a[24] as Promotion), durationDays: (a[24] as Promotion).durationDays + 7 },
+      { ...(a[24] as Promotion), status: a[24]?.status === 'active' ? 'planned' : 'active' },
+      { ...(a[24] as Promotion), startDate: (b[3] as Promotion).startDate },
+      { ...(a[24] as Promotion), endDate: (b[3] as Promotion).endDate },
+      { ...(a[24] as Promotion), productName: `${(a[24] as Promotion).productName}!` },
+      { ...(a[24] as Promotion), mechanic: next.mechanic, promoType: first.promoType },
+      // Equal texts that are other string objects.
+      {
+        ...first,
+        storeName: [...first.storeName].join(''),
+        sku: `${first.sku.slice(0, 3)}${first.sku.slice(3)}`,
+      },
+      ...a.slice(25),
+      ...b,
+    ] as Promotion[];
+    expectSameBytes(write(batch), reference(batch, line));
+  });
+
   it('gives the safe path bytes for every pair of flags and for a non-number in any number field', () => {
     const base = rows[7] as Promotion;
     const batch: Promotion[] = [base];

@@ -29,70 +29,89 @@ const MAX_CACHE_ENTRIES = 10_000;
 /** Entries kept per key of the dates cache. */
 const MAX_CHAIN = 8;
 
-/** A fragment and the values it was made from, besides the cache key. */
+/** A fragment and the values it was made from: four texts (`a` is the cache key) and a number. */
 interface Entry {
+  a: unknown;
   b: unknown;
   c: unknown;
   d: unknown;
+  n: unknown;
   f: Fragment;
   next: Entry | null;
 }
 
+/** The `last` of an empty cache: its values are a private object, which no row holds. */
+const NO_VALUE = {};
+const NO_ENTRY: Entry = {
+  a: NO_VALUE,
+  b: NO_VALUE,
+  c: NO_VALUE,
+  d: NO_VALUE,
+  n: NO_VALUE,
+  f: new Float64Array(1),
+  next: null,
+};
+
 /**
  * Row parts whose values repeat (a store's four fields, a product's four, a mechanic, a promotion's dates) as
  * fragments, keyed by one value and checked against the others, so that a row whose values differ from what a
- * fragment was made of never gets it.
+ * fragment was made of never gets it. `last` is the entry found last: the generator writes a store's 30 rows in
+ * a run, and {@link entryFor} compares the row's values with it before any `Map` lookup.
  */
 class FragmentCache {
   private readonly map = new Map<unknown, Entry>();
-  private last: Entry | null = null;
-  private lastKey: unknown;
+  /** The entry found or made last. */
+  last: Entry = NO_ENTRY;
 
   constructor(
-    private readonly make: (a: unknown, b: unknown, c: unknown, d: unknown) => Fragment | undefined,
+    private readonly make: (
+      a: unknown,
+      b: unknown,
+      c: unknown,
+      d: unknown,
+      n: unknown,
+    ) => Fragment | undefined,
   ) {}
 
-  /** Copies the fragment of these values to `pos`; returns the position after it, or -1 if there is none. */
-  write(view: DataView, pos: number, a: unknown, b: unknown, c: unknown, d: unknown): number {
-    const last = this.last;
-    const e =
-      last !== null && this.lastKey === a && last.b === b && last.c === c && last.d === d
-        ? last
-        : this.find(a, b, c, d);
-    if (e === undefined) return -1;
-    return putFragment(view, pos, e.f);
-  }
-
-  private find(a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
+  /** The entry of these values (made on a miss, and then `last`), or `undefined` if they have no fragment. */
+  find(a: unknown, b: unknown, c: unknown, d: unknown, n: unknown): Entry | undefined {
     const head = this.map.get(a);
+    let chain = 0;
     for (let e: Entry | null = head ?? null; e !== null; e = e.next) {
-      if (e.b === b && e.c === c && e.d === d) {
+      if (e.b === b && e.c === c && e.d === d && e.n === n) {
         this.last = e;
-        this.lastKey = a;
         return e;
       }
+      chain++;
     }
-    return this.miss(head, a, b, c, d);
-  }
-
-  private miss(head: Entry | undefined, a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
-    const f = this.make(a, b, c, d);
+    const f = this.make(a, b, c, d, n);
     if (f === undefined) return undefined;
-    const entry: Entry = { b, c, d, f, next: null };
+    const entry: Entry = { a, b, c, d, n, f, next: null };
     if (head === undefined) {
       if (this.map.size >= MAX_CACHE_ENTRIES) this.map.clear();
       this.map.set(a, entry);
-    } else {
-      let chain = 1;
-      for (let e = head.next; e !== null; e = e.next) chain++;
-      if (chain >= MAX_CHAIN) return entry;
+    } else if (chain < MAX_CHAIN) {
       entry.next = head.next;
       head.next = entry;
+    } else {
+      return entry;
     }
     this.last = entry;
-    this.lastKey = a;
     return entry;
   }
+}
+
+/** The entry of `cache` for these values: its last one when they are all `===` to its values, else a lookup. */
+function entryFor(
+  cache: FragmentCache,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  d: unknown,
+  n: unknown,
+): Entry | undefined {
+  const e = cache.last;
+  return e.a === a && e.b === b && e.c === c && e.d === d && e.n === n ? e : cache.find(a, b, c, d, n);
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -167,7 +186,7 @@ const NDJSON: RowFormat = {
       ? fragment(`${json(promoType)},"mechanic":${json(mechanic)},"startDate":`)
       : undefined,
   ),
-  dates: new FragmentCache((endDate, startDate, durationDays, status) =>
+  dates: new FragmentCache((endDate, startDate, status, _, durationDays) =>
     isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
       ? fragment(
           `${json(startDate)},"endDate":${json(endDate)},"durationDays":${json(durationDays)},"status":${json(status)},"regularPrice":`,
@@ -203,7 +222,7 @@ const CSV: RowFormat = {
       ? fragment(`${csvText(promoType)},${csvText(mechanic)},`)
       : undefined,
   ),
-  dates: new FragmentCache((endDate, startDate, durationDays, status) =>
+  dates: new FragmentCache((endDate, startDate, status, _, durationDays) =>
     isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
       ? fragment(`${csvText(startDate)},${csvText(endDate)},${json(durationDays)},${csvText(status)},`)
       : undefined,
@@ -248,7 +267,7 @@ function writeRow(
   ) {
     return -1;
   }
-  let pos = putFragment(view, start, format.open);
+  let pos = putFragment(view, start | 0, format.open);
   const id: unknown = row.id;
   if (typeof id !== 'string' || id.length > MAX_FRAGMENT_BYTES) return -1;
   for (let i = 0; i < id.length; i++) {
@@ -257,15 +276,25 @@ function writeRow(
     if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x2c) return -1;
     bytes[pos + i] = c;
   }
-  pos += id.length;
-  pos = format.stores.write(view, pos, row.storeId, row.storeName, row.template, row.region);
-  if (pos < 0) return -1;
-  pos = format.products.write(view, pos, row.sku, row.productName, row.brand, row.category);
-  if (pos < 0) return -1;
-  pos = format.mechanics.write(view, pos, row.mechanic, row.promoType, undefined, undefined);
-  if (pos < 0) return -1;
-  pos = format.dates.write(view, pos, row.endDate, row.startDate, row.durationDays, row.status);
-  if (pos < 0) return -1;
+  pos = (pos + id.length) | 0;
+  // The texts are read in canonical order, as JSON.stringify reads them (a getter runs once). The caches
+  // compare them with the entry they found last, then look them up (see FragmentCache).
+  const store = entryFor(format.stores, row.storeId, row.storeName, row.template, row.region, 0);
+  if (store === undefined) return -1;
+  pos = putFragment(view, pos, store.f);
+  const product = entryFor(format.products, row.sku, row.productName, row.brand, row.category, 0);
+  if (product === undefined) return -1;
+  pos = putFragment(view, pos, product.f);
+  const promoType: unknown = row.promoType;
+  const mechanic = entryFor(format.mechanics, row.mechanic, promoType, '', '', 0);
+  if (mechanic === undefined) return -1;
+  pos = putFragment(view, pos, mechanic.f);
+  const startDate: unknown = row.startDate;
+  const endDate: unknown = row.endDate;
+  const durationDays: unknown = row.durationDays;
+  const dates = entryFor(format.dates, endDate, startDate, row.status, '', durationDays);
+  if (dates === undefined) return -1;
+  pos = putFragment(view, pos, dates.f);
   // Each number is read once, in canonical order, as JSON.stringify reads it (a getter runs once).
   const n = NUMBERS;
   n[0] = numberOrNaN(row.regularPrice);
