@@ -295,7 +295,21 @@ function writeRow(
   const dates = entryFor(format.dates, endDate, startDate, row.status, '', durationDays);
   if (dates === undefined) return -1;
   pos = putFragment(view, pos, dates.f);
-  // Each number is read once, in canonical order, as JSON.stringify reads it (a getter runs once).
+  return writeRowNumbers(format, bytes, view, pos, row);
+}
+
+/**
+ * The rest of a row from `pos`: its 17 numbers after the dates, read once each in canonical order as
+ * JSON.stringify reads them (a getter runs once), checked, gathered and written by `writeNumbers`, and the flags.
+ * (A function of its own, so that the compiler's inlining budget for writeRow goes to the fragment copies.)
+ */
+function writeRowNumbers(
+  format: RowFormat,
+  bytes: Uint8Array,
+  view: DataView,
+  pos: number,
+  row: Promotion,
+): number {
   const n = NUMBERS;
   n[0] = numberOrNaN(row.regularPrice);
   n[1] = numberOrNaN(row.promoPrice);
