@@ -195,6 +195,9 @@ export function writeNumbers(
 /** Node's (or Bun's) `Buffer`, when the runtime has one. */
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }).Buffer;
 
+/** The buffers {@link allocate} made: a result of the writers passed back as `into` is reused whole. */
+const OWN_BUFFERS = new WeakSet<ArrayBufferLike>();
+
 /**
  * A new byte array of `size` bytes. On Node, memory that is not zero-filled (`Buffer.allocUnsafeSlow`, a
  * `malloc`), which reuses the memory of earlier chunks instead of faulting in fresh zeroed pages: ~10 % of an
@@ -203,9 +206,29 @@ const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) 
  */
 function allocate(size: number): Uint8Array {
   const allocUnsafeSlow = NodeBuffer?.allocUnsafeSlow;
-  if (typeof allocUnsafeSlow !== 'function') return new Uint8Array(size);
-  const buffer = allocUnsafeSlow(size);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  let bytes: Uint8Array;
+  if (typeof allocUnsafeSlow !== 'function') {
+    bytes = new Uint8Array(size);
+  } else {
+    const buffer = allocUnsafeSlow(size);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  OWN_BUFFERS.add(bytes.buffer);
+  return bytes;
+}
+
+/**
+ * The memory of `into` the writers may write: all of its buffer when a writer made that buffer (a result passed
+ * back), else exactly its own bytes; `null` when that is shorter than `minimum` or the buffer is resizable or
+ * detached (a new array is made then).
+ */
+function reusable(into: Uint8Array, minimum: number): Uint8Array | null {
+  const buffer = into.buffer as ArrayBuffer & { resizable?: boolean };
+  if (buffer.resizable === true) return null;
+  const bytes = OWN_BUFFERS.has(buffer)
+    ? new Uint8Array(buffer)
+    : new Uint8Array(buffer, into.byteOffset, into.byteLength);
+  return bytes.length >= minimum ? bytes : null;
 }
 
 /** A byte buffer that the writers fill at `pos`, grown on demand. */
@@ -213,9 +236,17 @@ export class ByteSink {
   bytes: Uint8Array;
   view: DataView;
   pos = 0;
+  /** Whether `bytes` is memory the caller handed over (`into`): the result is then never copied out. */
+  private reused: boolean;
 
-  constructor(capacity: number) {
-    this.bytes = allocate(capacity);
+  /**
+   * A sink of `capacity` bytes; with `into` (see {@link reusable}), in its memory when it holds at least
+   * `minimum` bytes (it grows into new memory when the rows need more).
+   */
+  constructor(capacity: number, into: Uint8Array | null = null, minimum = capacity) {
+    const memory = into === null ? null : reusable(into, minimum);
+    this.reused = memory !== null;
+    this.bytes = memory ?? allocate(capacity);
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
 
@@ -225,6 +256,7 @@ export class ByteSink {
     const grown = allocate(Math.max(this.bytes.length * 2, this.pos + n));
     grown.set(this.bytes.subarray(0, this.pos));
     this.bytes = grown;
+    this.reused = false;
     this.view = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
   }
 
@@ -235,13 +267,14 @@ export class ByteSink {
   }
 
   /**
-   * The bytes written, without copying them unless the buffer is more than twice as long. The rest of the buffer
+   * The bytes written, without copying them unless the buffer is more than twice as long (never when it is the
+   * caller's `into`). The rest of the buffer
    * (which the returned view's `buffer` still holds) is zeroed first: it may hold bytes of an unfinished row or,
    * on Node, memory that was never written.
    */
   result(): Uint8Array {
     const written = this.bytes.subarray(0, this.pos);
-    if (this.pos * 2 < this.bytes.length) return written.slice();
+    if (!this.reused && this.pos * 2 < this.bytes.length) return written.slice();
     this.bytes.fill(0, this.pos);
     return written;
   }

@@ -161,6 +161,56 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
     expectSameBytes(write(batch), reference(batch, line));
   });
 
+  it('writes into the memory of options.into: a result passed back, or any large enough Uint8Array', () => {
+    const a = rows.slice(0, 300);
+    const b = rows.slice(300, 600);
+    const first = write(a);
+    expectSameBytes(first, reference(a, line));
+    // The earlier result handed back: its whole buffer is reused.
+    const second = write(b, { into: first });
+    expectSameBytes(second, reference(b, line));
+    expect(second.buffer).toBe(first.buffer);
+    expect(new Uint8Array(second.buffer, second.byteOffset + second.length).every((x) => x === 0)).toBe(true);
+    // A caller's array: exactly its bytes, never the rest of its buffer.
+    const memory = new Uint8Array(1 << 20).fill(7);
+    const view = memory.subarray(16, memory.length - 16);
+    const third = write(a, { into: view });
+    expectSameBytes(third, reference(a, line));
+    expect(third.buffer).toBe(memory.buffer);
+    expect(third.byteOffset).toBe(16);
+    expect(memory.subarray(0, 16).every((x) => x === 7)).toBe(true);
+    expect(memory.subarray(memory.length - 16).every((x) => x === 7)).toBe(true);
+    // Too small for a row, or rows that outgrow it: new memory, same bytes.
+    const small = new Uint8Array(64);
+    const fourth = write(a, { into: small });
+    expectSameBytes(fourth, reference(a, line));
+    expect(fourth.buffer).not.toBe(small.buffer);
+    const tight = new Uint8Array(30_000);
+    const fifth = write(a, { into: tight });
+    expectSameBytes(fifth, reference(a, line));
+    expect(fifth.buffer).not.toBe(tight.buffer);
+    // null and undefined are absent.
+    expectSameBytes(write(a, { into: null }), reference(a, line));
+    expectSameBytes(write(a, null), reference(a, line));
+  });
+
+  it('throws INVALID_OPTION for options that are not an object or an into that is not a Uint8Array', () => {
+    for (const bad of ['x', 3, [new Uint8Array(8)]]) {
+      expect(() => write(rows.slice(0, 2), bad as never)).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', field: 'options' }),
+      );
+    }
+    for (const bad of [new ArrayBuffer(8), [1, 2], new Uint16Array(8), 'bytes']) {
+      expect(() => write(rows.slice(0, 2), { into: bad as never })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTION',
+          field: 'options.into',
+          allowed: 'a Uint8Array, undefined or null',
+        }),
+      );
+    }
+  });
+
   it('writes nothing for no rows', () => {
     expect(write([])).toHaveLength(0);
   });
