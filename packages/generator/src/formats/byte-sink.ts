@@ -219,16 +219,15 @@ function allocate(size: number): Uint8Array {
 
 /**
  * The memory of `into` the writers may write: all of its buffer when a writer made that buffer (a result passed
- * back), else exactly its own bytes; `null` when that is shorter than `minimum` or the buffer is resizable or
- * detached (a new array is made then).
+ * back), else exactly its own bytes; `null` when that is shorter than `minimum` or the buffer is resizable,
+ * growable or detached (a new array is made then).
  */
 function reusable(into: Uint8Array, minimum: number): Uint8Array | null {
-  const buffer = into.buffer as ArrayBuffer & { resizable?: boolean };
-  if (buffer.resizable === true) return null;
-  const bytes = OWN_BUFFERS.has(buffer)
-    ? new Uint8Array(buffer)
-    : new Uint8Array(buffer, into.byteOffset, into.byteLength);
-  return bytes.length >= minimum ? bytes : null;
+  const buffer = into.buffer as ArrayBuffer & { resizable?: boolean; growable?: boolean };
+  // A detached buffer has no bytes (and no view can be made on it).
+  if (buffer.resizable === true || buffer.growable === true || buffer.byteLength < minimum) return null;
+  if (OWN_BUFFERS.has(buffer)) return new Uint8Array(buffer);
+  return into.byteLength >= minimum ? new Uint8Array(buffer, into.byteOffset, into.byteLength) : null;
 }
 
 /** A byte buffer that the writers fill at `pos`, grown on demand. */

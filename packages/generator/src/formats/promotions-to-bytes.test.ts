@@ -189,6 +189,22 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
     const fifth = write(a, { into: tight });
     expectSameBytes(fifth, reference(a, line));
     expect(fifth.buffer).not.toBe(tight.buffer);
+    // A detached, resizable or growable buffer: new memory.
+    const detached = new Uint8Array(1 << 20);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    expectSameBytes(write(a, { into: detached }), reference(a, line));
+    // (ES2024 constructors: this package's TypeScript lib is ES2022.)
+    type Growing = new (length: number, options: { maxByteLength: number }) => ArrayBufferLike;
+    const resizable = new Uint8Array(
+      new (ArrayBuffer as unknown as Growing)(1 << 20, { maxByteLength: 1 << 21 }),
+    );
+    const sixth = write(a, { into: resizable });
+    expectSameBytes(sixth, reference(a, line));
+    expect(sixth.buffer).not.toBe(resizable.buffer);
+    const growable = new Uint8Array(
+      new (SharedArrayBuffer as unknown as Growing)(1 << 20, { maxByteLength: 1 << 21 }),
+    );
+    expect(write(a, { into: growable }).buffer).not.toBe(growable.buffer);
     // null and undefined are absent.
     expectSameBytes(write(a, { into: null }), reference(a, line));
     expectSameBytes(write(a, null), reference(a, line));

@@ -359,7 +359,7 @@ export interface PromotionBytesOptions {
    * any `Uint8Array` (exactly its bytes). The result is then a view of that memory, so pass it only once nothing
    * reads the earlier bytes any more (a stream that still queues them would send the new ones): for a loop that
    * writes each chunk and waits for the write to finish before the next. Memory too small for one row, or a
-   * resizable buffer, is not used; rows that do not fit continue in new memory. `null` or absent: a new array.
+   * resizable, growable or detached buffer, is not used; rows that do not fit continue in new memory. `null` or absent: a new array.
    */
   into?: Uint8Array | null | undefined;
 }
