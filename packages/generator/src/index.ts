@@ -17,7 +17,11 @@ export {
   PROMOTION_STRING_FIELDS,
   type PromotionField,
 } from './formats/promotion-fields.js';
-export { promotionsToCsvBytes, promotionsToNdjsonBytes } from './formats/promotions-to-bytes.js';
+export {
+  type PromotionBytesOptions,
+  promotionsToCsvBytes,
+  promotionsToNdjsonBytes,
+} from './formats/promotions-to-bytes.js';
 export { generateStoreData } from './generate-store-data.js';
 export { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 export type { MemoryReport, MemorySource } from './monitoring/memory-sampler.js';

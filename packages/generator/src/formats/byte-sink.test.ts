@@ -32,6 +32,41 @@ describe('writeNumbers', () => {
     );
   });
 
+  it('writes String(value) at the edges of the digit tables and of the 32-bit paths', () => {
+    const edges = [
+      9,
+      10,
+      9_999,
+      10_000,
+      99_999_999,
+      100_000_000,
+      2 ** 31 - 1,
+      -(2 ** 31) + 1,
+      -(2 ** 31),
+      2 ** 31,
+      9_999_999.99,
+      -9_999_999.99,
+      10_000_000.01,
+      1_999_999.999,
+      -1_999_999.999,
+      2_000_000.001,
+      0.001,
+      -0.999,
+      0.01,
+      0.1,
+      0.5,
+      -0.05,
+      10_000.5,
+      99_999_999.5,
+      -0,
+    ];
+    for (const a of edges) {
+      for (const b of [-1.5, 12.345, 0]) {
+        expect(written([a, b, a])).toBe(`${String(a)},"a":${String(b)};${String(a)}}\n`);
+      }
+    }
+  });
+
   it('gives -1 for NaN or ±Infinity in any place', () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       expect(written([bad, 1, 2])).toBe(-1);

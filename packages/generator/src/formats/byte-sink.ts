@@ -6,84 +6,115 @@ import { numberText } from './number-text.js';
 const encoder = new TextEncoder();
 
 /**
- * UTF-8 text as little-endian 32-bit words, `[byteLength, word, word, …]`. Copying it writes whole words, so up to
- * three bytes past its end get written too: the writers reserve room for them and overwrite them next. (Words, not
- * `Uint8Array#set`: rows are made of many short pieces, where a call to `set` costs more than the copy.)
+ * UTF-8 text as 8-byte chunks, `[byteLength, chunk, chunk, …]`, each chunk the little-endian bytes read as a
+ * double. Copying it writes whole chunks (`DataView#setFloat64`), so up to seven bytes past its end get written
+ * too: the writers reserve room for them and overwrite them next. (Chunks, not `Uint8Array#set`: a row is made of
+ * many pieces, where a call to `set` costs more than the copy.)
+ *
+ * Why a double holds any 8 bytes of UTF-8 exactly: only a NaN could lose its bits (an engine may rewrite NaN
+ * payloads), and a NaN needs its top byte to be 0x7F or 0xFF and the byte below it to be 0xF0 or more. 0xFF is
+ * never in UTF-8, and a byte of 0xF0 or more starts a four-byte sequence, so the byte after it is 0x80-0xBF, not
+ * 0x7F (text from `TextEncoder` is always valid UTF-8: a lone surrogate becomes U+FFFD). {@link fragment} checks
+ * it anyway.
  */
-export type Fragment = Uint32Array;
+export type Fragment = Float64Array;
 
 /** The longest fragment the writers make: a longer piece of text sends its row to the safe path. */
 export const MAX_FRAGMENT_BYTES = 4_096;
+
+/** Bytes a {@link putFragment} may write past the end of its fragment. */
+export const FRAGMENT_OVERRUN = 7;
 
 /** `text` as a {@link Fragment}, or `undefined` when its UTF-8 is longer than {@link MAX_FRAGMENT_BYTES}. */
 export function fragment(text: string): Fragment | undefined {
   const bytes = encoder.encode(text);
   if (bytes.length > MAX_FRAGMENT_BYTES) return undefined;
-  const words = new Uint32Array(1 + ((bytes.length + 3) >> 2));
-  words[0] = bytes.length;
-  for (let i = 0; i < bytes.length; i++) {
-    const w = 1 + (i >> 2);
-    words[w] = ((words[w] as number) | ((bytes[i] as number) << ((i & 3) * 8))) >>> 0;
-  }
-  return words;
+  const padded = new Uint8Array(8 * (1 + ((bytes.length + 7) >> 3)));
+  padded.set(bytes, 8);
+  const chunks = new Float64Array(padded.buffer);
+  // Never true for UTF-8 (see Fragment); a NaN chunk would make the copy depend on the engine.
+  for (let i = 1; i < chunks.length; i++) if (Number.isNaN(chunks[i])) return undefined;
+  chunks[0] = bytes.length;
+  return chunks;
 }
 
-/** Copies `f` to `pos` (whole words: see {@link Fragment}) and returns the position after its last byte. */
+/** Copies `f` to `pos` (whole chunks: see {@link Fragment}) and returns the position after its last byte. */
 export function putFragment(view: DataView, pos: number, f: Fragment): number {
   const n = f.length;
-  for (let i = 1; i < n; i++) view.setUint32(pos + 4 * i - 4, f[i] as number, true);
-  return pos + (f[0] as number);
+  let p = pos | 0;
+  for (let i = 1; i < n; i++) {
+    view.setFloat64(p, f[i] as number, true);
+    p = (p + 8) | 0;
+  }
+  return (pos + ((f[0] as number) | 0)) | 0;
 }
 
-/** ASCII digit pairs "00" … "99". */
-const PAIRS = new Uint8Array(200);
-for (let i = 0; i < 100; i++) {
-  PAIRS[2 * i] = 48 + Math.floor(i / 10);
-  PAIRS[2 * i + 1] = 48 + (i % 10);
+/** The ASCII bytes of `text` (at most four characters) as a little-endian 32-bit word. */
+function asciiWord(text: string): number {
+  let word = 0;
+  for (let i = 0; i < text.length; i++) word |= text.charCodeAt(i) << (8 * i);
+  return word;
 }
 
-/** Writes the digits of the integer `n` (0 ≤ n < 2^31) at `pos`; returns the position after them. */
-function writeDigits(bytes: Uint8Array, pos: number, n: number): number {
-  const len =
-    n < 10
-      ? 1
-      : n < 100
-        ? 2
-        : n < 1_000
-          ? 3
-          : n < 10_000
-            ? 4
-            : n < 100_000
-              ? 5
-              : n < 1_000_000
-                ? 6
-                : n < 10_000_000
-                  ? 7
-                  : n < 100_000_000
-                    ? 8
-                    : n < 1_000_000_000
-                      ? 9
-                      : 10;
-  let p = pos + len;
+/**
+ * Digit words, each written with one `DataView#setUint32` (up to three bytes past the text get written too, and
+ * overwritten next): 0-9999 without leading zeros (`DIGITS`, with its `DIGITS_LENGTH`), 0000-9999 (`PADDED`),
+ * the fraction of a number of cents (`CENTS`: "" for 0, ".5" for 50, ".05", ".57"; `CENTS_LENGTH`) and of
+ * thousandths (`THOUSANDTHS`: ".001" … ".999", always four bytes). ASCII words are below 2^31.
+ */
+const DIGITS = new Int32Array(10_000);
+const DIGITS_LENGTH = new Uint8Array(10_000);
+const PADDED = new Int32Array(10_000);
+const CENTS = new Int32Array(100);
+const CENTS_LENGTH = new Uint8Array(100);
+const THOUSANDTHS = new Int32Array(1_000);
+for (let n = 0; n < 10_000; n++) {
+  const text = String(n);
+  DIGITS[n] = asciiWord(text);
+  DIGITS_LENGTH[n] = text.length;
+  PADDED[n] = asciiWord(text.padStart(4, '0'));
+}
+for (let f = 0; f < 100; f++) {
+  const text = f === 0 ? '' : f % 10 === 0 ? `.${f / 10}` : `.${String(f).padStart(2, '0')}`;
+  CENTS[f] = asciiWord(text);
+  CENTS_LENGTH[f] = text.length;
+}
+for (let f = 0; f < 1_000; f++) THOUSANDTHS[f] = asciiWord(`.${String(f).padStart(3, '0')}`);
+
+/**
+ * Writes the digits of the integer `n` (0 ≤ n < 2^31, an int32 to the compiler) at `pos`, four digits a store;
+ * returns the position after them. Writes up to three bytes past them.
+ */
+function writeDigits(view: DataView, pos: number, n: number): number {
+  if (n < 10_000) {
+    view.setUint32(pos, DIGITS[n] as number, true);
+    return (pos + (DIGITS_LENGTH[n] as number)) | 0;
+  }
+  let p = pos | 0;
   let rest = n;
-  while (rest >= 100) {
-    const q = (rest / 100) | 0;
-    const r = (rest - q * 100) * 2;
-    bytes[--p] = PAIRS[r + 1] as number;
-    bytes[--p] = PAIRS[r] as number;
-    rest = q;
-  }
-  if (rest >= 10) {
-    bytes[--p] = PAIRS[rest * 2 + 1] as number;
-    bytes[--p] = PAIRS[rest * 2] as number;
+  if (n >= 100_000_000) {
+    const top = (n / 100_000_000) | 0;
+    view.setUint32(p, DIGITS[top] as number, true);
+    p = (p + (DIGITS_LENGTH[top] as number)) | 0;
+    rest = (n - top * 100_000_000) | 0;
+    const high = (rest / 10_000) | 0;
+    view.setUint32(p, PADDED[high] as number, true);
+    p = (p + 4) | 0;
+    rest = (rest - high * 10_000) | 0;
   } else {
-    bytes[--p] = 48 + rest;
+    const high = (n / 10_000) | 0;
+    view.setUint32(p, DIGITS[high] as number, true);
+    p = (p + (DIGITS_LENGTH[high] as number)) | 0;
+    rest = (n - high * 10_000) | 0;
   }
-  return pos + len;
+  view.setUint32(p, PADDED[rest] as number, true);
+  return (p + 4) | 0;
 }
 
-/** Below this magnitude cents and thousandths are written from integers (see numberText for why that is exact). */
-const DIGITS_LIMIT = 10_000_000;
+/** Below this magnitude cents are written from integers (see numberText for why that is exact); 10^9 cents fit 32 bits. */
+const CENTS_LIMIT = 10_000_000;
+/** The same for thousandths: 2·10^9 thousandths still fit 32 bits. */
+const THOUSANDTHS_LIMIT = 2_000_000;
 
 /** Writes `String(value)` of a number that the digit writer below does not take; -1 for NaN and ±Infinity. */
 function writeOtherNumber(bytes: Uint8Array, pos: number, value: number): number {
@@ -96,9 +127,10 @@ function writeOtherNumber(bytes: Uint8Array, pos: number, value: number): number
 /**
  * Writes each of `numbers` as `String(number)` (at most 25 bytes), followed by its fragment of `keys`, from
  * `pos`; returns the position after the last, or -1 if one of them is NaN or ±Infinity (which JSON and CSV write
- * differently: the caller takes its safe path). Integers of 32 bits, and cents or thousandths below 10^7, are
- * written from integers; any other number from `numberText`. One loop, so that the digit writer is compiled once,
- * inside it, rather than called for every number.
+ * differently: the caller takes its safe path). Integers of 32 bits (but -2^31), cents below 10^7 and thousandths
+ * below 2·10^6 are written from 32-bit integers (no float division in the digit loop); any other number from
+ * `numberText`. One loop, so that the digit writer is compiled once, inside it, rather than called for every
+ * number.
  */
 export function writeNumbers(
   bytes: Uint8Array,
@@ -107,56 +139,52 @@ export function writeNumbers(
   numbers: Float64Array,
   keys: readonly Fragment[],
 ): number {
-  let p = pos;
+  let p = pos | 0;
   for (let i = 0; i < numbers.length; i++) {
     const value = numbers[i] as number;
-    // The number as an integer count of units of 1, 1/100 or 1/1000 (scale 1, 100, 1000); 0 for any other.
-    let scaled = 0;
+    // The number as a count of units of 1/100 (whole numbers included: most fields hold cents or integers, so
+    // this first test is the one that branch prediction learns) or 1/1000, |units| < 2^31; scale 0: other.
+    let units = 0;
     let scale = 0;
-    if (value === (value | 0)) {
+    const cents = Math.round(value * 100);
+    if (value > -CENTS_LIMIT && value < CENTS_LIMIT && cents / 100 === value) {
       // -0 lands here too and is written "0", as String(-0) is.
-      scaled = value;
-      scale = 1;
-    } else if (value > -DIGITS_LIMIT && value < DIGITS_LIMIT) {
-      const cents = Math.round(value * 100);
-      if (cents / 100 === value) {
-        scaled = cents;
-        scale = 100;
-      } else {
-        const thousandths = Math.round(value * 1000);
-        if (thousandths / 1000 === value) {
-          scaled = thousandths;
-          scale = 1000;
-        }
+      units = cents | 0;
+      scale = 100;
+    } else if (value > -THOUSANDTHS_LIMIT && value < THOUSANDTHS_LIMIT) {
+      const thousandths = Math.round(value * 1000);
+      if (thousandths / 1000 === value) {
+        units = thousandths | 0;
+        scale = 1000;
       }
+    } else if (value === (value | 0) && value !== -2_147_483_648) {
+      units = value | 0;
+      scale = 1;
     }
     if (scale === 0) {
-      p = writeOtherNumber(bytes, p, value);
+      p = writeOtherNumber(bytes, p, value) | 0;
       if (p < 0) return -1;
     } else {
-      if (scaled < 0) {
-        bytes[p++] = 45;
-        scaled = -scaled;
-      }
-      // Not `| 0` for scale 1: -(-2^31) does not fit 32 bits.
-      const whole = scale === 1 ? scaled : (scaled / scale) | 0;
-      p = writeDigits(bytes, p, whole);
-      const f = scaled - whole * scale;
+      // The sign without a branch: "-" is always written and kept only for a negative number (the digits
+      // overwrite it otherwise). |units| < 2^31 - 1 (-2^31 went to numberText), so the negation fits 32 bits.
+      const negative = units >> 31;
+      const magnitude = ((units ^ negative) - negative) | 0;
+      view.setUint8(p, 45);
+      p = (p - negative) | 0;
       if (scale === 100) {
-        if (f !== 0) {
-          bytes[p++] = 46;
-          bytes[p++] = PAIRS[f * 2] as number;
-          if (f % 10 !== 0) bytes[p++] = PAIRS[f * 2 + 1] as number;
-        }
+        const whole = (magnitude / 100) | 0;
+        p = writeDigits(view, p, whole);
+        const f = (magnitude - whole * 100) | 0;
+        view.setUint32(p, CENTS[f] as number, true);
+        p = (p + (CENTS_LENGTH[f] as number)) | 0;
       } else if (scale === 1000) {
+        const whole = (magnitude / 1000) | 0;
+        p = writeDigits(view, p, whole);
         // Not a whole number of cents, so the third decimal is not 0: all three are written.
-        const h = (f / 100) | 0;
-        const r = (f - h * 100) * 2;
-        bytes[p] = 46;
-        bytes[p + 1] = 48 + h;
-        bytes[p + 2] = PAIRS[r] as number;
-        bytes[p + 3] = PAIRS[r + 1] as number;
-        p += 4;
+        view.setUint32(p, THOUSANDTHS[(magnitude - whole * 1000) | 0] as number, true);
+        p = (p + 4) | 0;
+      } else {
+        p = writeDigits(view, p, magnitude);
       }
     }
     p = putFragment(view, p, keys[i] as Fragment);
@@ -167,6 +195,9 @@ export function writeNumbers(
 /** Node's (or Bun's) `Buffer`, when the runtime has one. */
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }).Buffer;
 
+/** The buffers {@link allocate} made: a result of the writers passed back as `into` is reused whole. */
+const OWN_BUFFERS = new WeakSet<ArrayBufferLike>();
+
 /**
  * A new byte array of `size` bytes. On Node, memory that is not zero-filled (`Buffer.allocUnsafeSlow`, a
  * `malloc`), which reuses the memory of earlier chunks instead of faulting in fresh zeroed pages: ~10 % of an
@@ -175,9 +206,28 @@ const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) 
  */
 function allocate(size: number): Uint8Array {
   const allocUnsafeSlow = NodeBuffer?.allocUnsafeSlow;
-  if (typeof allocUnsafeSlow !== 'function') return new Uint8Array(size);
-  const buffer = allocUnsafeSlow(size);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  let bytes: Uint8Array;
+  if (typeof allocUnsafeSlow !== 'function') {
+    bytes = new Uint8Array(size);
+  } else {
+    const buffer = allocUnsafeSlow(size);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
+  OWN_BUFFERS.add(bytes.buffer);
+  return bytes;
+}
+
+/**
+ * The memory of `into` the writers may write: all of its buffer when a writer made that buffer (a result passed
+ * back), else exactly its own bytes; `null` when that is shorter than `minimum` or the buffer is resizable,
+ * growable or detached (a new array is made then).
+ */
+function reusable(into: Uint8Array, minimum: number): Uint8Array | null {
+  const buffer = into.buffer as ArrayBuffer & { resizable?: boolean; growable?: boolean };
+  // A detached buffer has no bytes (and no view can be made on it).
+  if (buffer.resizable === true || buffer.growable === true || buffer.byteLength < minimum) return null;
+  if (OWN_BUFFERS.has(buffer)) return new Uint8Array(buffer);
+  return into.byteLength >= minimum ? new Uint8Array(buffer, into.byteOffset, into.byteLength) : null;
 }
 
 /** A byte buffer that the writers fill at `pos`, grown on demand. */
@@ -185,9 +235,17 @@ export class ByteSink {
   bytes: Uint8Array;
   view: DataView;
   pos = 0;
+  /** Whether `bytes` is memory the caller handed over (`into`): the result is then never copied out. */
+  private reused: boolean;
 
-  constructor(capacity: number) {
-    this.bytes = allocate(capacity);
+  /**
+   * A sink of `capacity` bytes; with `into` (see {@link reusable}), in its memory when it holds at least
+   * `minimum` bytes (it grows into new memory when the rows need more).
+   */
+  constructor(capacity: number, into: Uint8Array | null = null, minimum = capacity) {
+    const memory = into === null ? null : reusable(into, minimum);
+    this.reused = memory !== null;
+    this.bytes = memory ?? allocate(capacity);
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
 
@@ -197,6 +255,7 @@ export class ByteSink {
     const grown = allocate(Math.max(this.bytes.length * 2, this.pos + n));
     grown.set(this.bytes.subarray(0, this.pos));
     this.bytes = grown;
+    this.reused = false;
     this.view = new DataView(grown.buffer, grown.byteOffset, grown.byteLength);
   }
 
@@ -207,13 +266,14 @@ export class ByteSink {
   }
 
   /**
-   * The bytes written, without copying them unless the buffer is more than twice as long. The rest of the buffer
+   * The bytes written, without copying them unless the buffer is more than twice as long (never when it is the
+   * caller's `into`). The rest of the buffer
    * (which the returned view's `buffer` still holds) is zeroed first: it may hold bytes of an unfinished row or,
    * on Node, memory that was never written.
    */
   result(): Uint8Array {
     const written = this.bytes.subarray(0, this.pos);
-    if (this.pos * 2 < this.bytes.length) return written.slice();
+    if (!this.reused && this.pos * 2 < this.bytes.length) return written.slice();
     this.bytes.fill(0, this.pos);
     return written;
   }

@@ -114,6 +114,41 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
     expectSameBytes(write(batch), reference(batch, line));
   });
 
+  it('gives the safe path bytes when the store changes in a run, and for rows one field away from the last', () => {
+    // rows holds 40 stores of 30 rows each, store by store: the caches compare each row with the entry they
+    // found last before any lookup, so every change of one of its values must miss that entry.
+    const [a, b] = [rows.slice(0, 30), rows.slice(30, 60)];
+    const first = a[0] as Promotion;
+    const next = b[0] as Promotion;
+    const batch = [
+      ...a.slice(0, 10),
+      // The next store's values, one at a time, inside the run.
+      { ...(a[10] as Promotion), storeId: next.storeId },
+      { ...(a[11] as Promotion), storeName: next.storeName },
+      { ...(a[12] as Promotion), template: next.template },
+      { ...(a[13] as Promotion), region: next.region },
+      ...a.slice(14, 20),
+      ...b.slice(0, 5),
+      ...a.slice(20, 25),
+      // The same texts as the row before, one number apart (durationDays), and one text apart in each part.
+      { ...(a[24] as Promotion), durationDays: (a[24] as Promotion).durationDays + 7 },
+      { ...(a[24] as Promotion), status: a[24]?.status === 'active' ? 'planned' : 'active' },
+      { ...(a[24] as Promotion), startDate: (b[3] as Promotion).startDate },
+      { ...(a[24] as Promotion), endDate: (b[3] as Promotion).endDate },
+      { ...(a[24] as Promotion), productName: `${(a[24] as Promotion).productName}!` },
+      { ...(a[24] as Promotion), mechanic: next.mechanic, promoType: first.promoType },
+      // Equal texts that are other string objects.
+      {
+        ...first,
+        storeName: [...first.storeName].join(''),
+        sku: `${first.sku.slice(0, 3)}${first.sku.slice(3)}`,
+      },
+      ...a.slice(25),
+      ...b,
+    ] as Promotion[];
+    expectSameBytes(write(batch), reference(batch, line));
+  });
+
   it('gives the safe path bytes for every pair of flags and for a non-number in any number field', () => {
     const base = rows[7] as Promotion;
     const batch: Promotion[] = [base];
@@ -124,6 +159,72 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
       for (const value of ['12', null, Number.NaN, -0, 1e21]) batch.push({ ...base, [field]: value }, base);
     }
     expectSameBytes(write(batch), reference(batch, line));
+  });
+
+  it('writes into the memory of options.into: a result passed back, or any large enough Uint8Array', () => {
+    const a = rows.slice(0, 300);
+    const b = rows.slice(300, 600);
+    const first = write(a);
+    expectSameBytes(first, reference(a, line));
+    // The earlier result handed back: its whole buffer is reused.
+    const second = write(b, { into: first });
+    expectSameBytes(second, reference(b, line));
+    expect(second.buffer).toBe(first.buffer);
+    expect(new Uint8Array(second.buffer, second.byteOffset + second.length).every((x) => x === 0)).toBe(true);
+    // A caller's array: exactly its bytes, never the rest of its buffer.
+    const memory = new Uint8Array(1 << 20).fill(7);
+    const view = memory.subarray(16, memory.length - 16);
+    const third = write(a, { into: view });
+    expectSameBytes(third, reference(a, line));
+    expect(third.buffer).toBe(memory.buffer);
+    expect(third.byteOffset).toBe(16);
+    expect(memory.subarray(0, 16).every((x) => x === 7)).toBe(true);
+    expect(memory.subarray(memory.length - 16).every((x) => x === 7)).toBe(true);
+    // Too small for a row, or rows that outgrow it: new memory, same bytes.
+    const small = new Uint8Array(64);
+    const fourth = write(a, { into: small });
+    expectSameBytes(fourth, reference(a, line));
+    expect(fourth.buffer).not.toBe(small.buffer);
+    const tight = new Uint8Array(30_000);
+    const fifth = write(a, { into: tight });
+    expectSameBytes(fifth, reference(a, line));
+    expect(fifth.buffer).not.toBe(tight.buffer);
+    // A detached, resizable or growable buffer: new memory.
+    const detached = new Uint8Array(1 << 20);
+    structuredClone(detached.buffer, { transfer: [detached.buffer] });
+    expectSameBytes(write(a, { into: detached }), reference(a, line));
+    // (ES2024 constructors: this package's TypeScript lib is ES2022.)
+    type Growing = new (length: number, options: { maxByteLength: number }) => ArrayBufferLike;
+    const resizable = new Uint8Array(
+      new (ArrayBuffer as unknown as Growing)(1 << 20, { maxByteLength: 1 << 21 }),
+    );
+    const sixth = write(a, { into: resizable });
+    expectSameBytes(sixth, reference(a, line));
+    expect(sixth.buffer).not.toBe(resizable.buffer);
+    const growable = new Uint8Array(
+      new (SharedArrayBuffer as unknown as Growing)(1 << 20, { maxByteLength: 1 << 21 }),
+    );
+    expect(write(a, { into: growable }).buffer).not.toBe(growable.buffer);
+    // null and undefined are absent.
+    expectSameBytes(write(a, { into: null }), reference(a, line));
+    expectSameBytes(write(a, null), reference(a, line));
+  });
+
+  it('throws INVALID_OPTION for options that are not an object or an into that is not a Uint8Array', () => {
+    for (const bad of ['x', 3, [new Uint8Array(8)]]) {
+      expect(() => write(rows.slice(0, 2), bad as never)).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTION', field: 'options' }),
+      );
+    }
+    for (const bad of [new ArrayBuffer(8), [1, 2], new Uint16Array(8), 'bytes']) {
+      expect(() => write(rows.slice(0, 2), { into: bad as never })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTION',
+          field: 'options.into',
+          allowed: 'a Uint8Array, undefined or null',
+        }),
+      );
+    }
   });
 
   it('writes nothing for no rows', () => {

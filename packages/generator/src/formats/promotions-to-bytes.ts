@@ -1,6 +1,7 @@
 // The fast writers: a chunk of promotions straight to UTF-8 bytes, with the bytes that encoding the joined lines
 // of promotionToNdjsonLine / promotionToCsvLine gives. How and why: docs/decisions/0014-fast-formatter.md.
 import { PromoscaleError } from '../errors.js';
+import { readOptions } from '../options/read-options.js';
 import type { Promotion } from '../types.js';
 import {
   ByteSink,
@@ -15,96 +16,103 @@ import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js
 
 /**
  * Room a fast row may need: its id and four cached fragments (each at most MAX_FRAGMENT_BYTES), 18 numbers with
- * the keys between them, and the three bytes a word copy writes past its end.
+ * the keys between them, and the seven bytes a chunk copy writes past its end.
  */
 const ROW_RESERVE = 5 * MAX_FRAGMENT_BYTES + 2_048;
+/**
+ * The fast path writes rows that start below this position (1 GiB): the writers keep positions in 32-bit
+ * integers, which the compiler keeps in registers instead of doubles. Rows past it (a chunk of over a million
+ * rows) take the safe path.
+ */
+const FAST_POSITIONS = 2 ** 30;
 /** A cache holding more entries than this is emptied: user rows with ever new texts cannot grow it without end. */
 const MAX_CACHE_ENTRIES = 10_000;
 /** Entries kept per key of the dates cache. */
 const MAX_CHAIN = 8;
 
-/** A fragment and the values it was made from, besides the cache key. */
+/** A fragment and the values it was made from: four texts (`a` is the cache key) and a number. */
 interface Entry {
+  a: unknown;
   b: unknown;
   c: unknown;
   d: unknown;
+  n: unknown;
   f: Fragment;
-  /** The fragment's bytes, when it is long enough that `Uint8Array#set` copies it faster than words. */
-  u: Uint8Array | null;
   next: Entry | null;
 }
 
-/** Fragments longer than this are copied with `Uint8Array#set` (a memcpy). */
-const SET_BYTES = 48;
+/** The `last` of an empty cache: its values are a private object, which no row holds. */
+const NO_VALUE = {};
+const NO_ENTRY: Entry = {
+  a: NO_VALUE,
+  b: NO_VALUE,
+  c: NO_VALUE,
+  d: NO_VALUE,
+  n: NO_VALUE,
+  f: new Float64Array(1),
+  next: null,
+};
 
 /**
  * Row parts whose values repeat (a store's four fields, a product's four, a mechanic, a promotion's dates) as
  * fragments, keyed by one value and checked against the others, so that a row whose values differ from what a
- * fragment was made of never gets it.
+ * fragment was made of never gets it. `last` is the entry found last: the generator writes a store's 30 rows in
+ * a run, and {@link entryFor} compares the row's values with it before any `Map` lookup.
  */
 class FragmentCache {
   private readonly map = new Map<unknown, Entry>();
-  private last: Entry | null = null;
-  private lastKey: unknown;
+  /** The entry found or made last. */
+  last: Entry = NO_ENTRY;
 
   constructor(
-    private readonly make: (a: unknown, b: unknown, c: unknown, d: unknown) => Fragment | undefined,
+    private readonly make: (
+      a: unknown,
+      b: unknown,
+      c: unknown,
+      d: unknown,
+      n: unknown,
+    ) => Fragment | undefined,
   ) {}
 
-  /** Copies the fragment of these values to `pos`; returns the position after it, or -1 if there is none. */
-  write(
-    out: Uint8Array,
-    view: DataView,
-    pos: number,
-    a: unknown,
-    b: unknown,
-    c: unknown,
-    d: unknown,
-  ): number {
-    const last = this.last;
-    const e =
-      last !== null && this.lastKey === a && last.b === b && last.c === c && last.d === d
-        ? last
-        : this.find(a, b, c, d);
-    if (e === undefined) return -1;
-    const u = e.u;
-    if (u === null) return putFragment(view, pos, e.f);
-    out.set(u, pos);
-    return pos + u.length;
-  }
-
-  private find(a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
+  /** The entry of these values (made on a miss, and then `last`), or `undefined` if they have no fragment. */
+  find(a: unknown, b: unknown, c: unknown, d: unknown, n: unknown): Entry | undefined {
     const head = this.map.get(a);
+    let chain = 0;
     for (let e: Entry | null = head ?? null; e !== null; e = e.next) {
-      if (e.b === b && e.c === c && e.d === d) {
+      if (e.b === b && e.c === c && e.d === d && e.n === n) {
         this.last = e;
-        this.lastKey = a;
         return e;
       }
+      chain++;
     }
-    return this.miss(head, a, b, c, d);
-  }
-
-  private miss(head: Entry | undefined, a: unknown, b: unknown, c: unknown, d: unknown): Entry | undefined {
-    const f = this.make(a, b, c, d);
+    const f = this.make(a, b, c, d, n);
     if (f === undefined) return undefined;
-    const length = f[0] as number;
-    const u = length > SET_BYTES ? new Uint8Array(f.buffer, 4, length) : null;
-    const entry: Entry = { b, c, d, f, u, next: null };
+    const entry: Entry = { a, b, c, d, n, f, next: null };
     if (head === undefined) {
       if (this.map.size >= MAX_CACHE_ENTRIES) this.map.clear();
       this.map.set(a, entry);
-    } else {
-      let chain = 1;
-      for (let e = head.next; e !== null; e = e.next) chain++;
-      if (chain >= MAX_CHAIN) return entry;
+    } else if (chain < MAX_CHAIN) {
       entry.next = head.next;
       head.next = entry;
+    } else {
+      return entry;
     }
     this.last = entry;
-    this.lastKey = a;
     return entry;
   }
+}
+
+/** The entry of `cache` for these values: its last one when they are all `===` to its values, else a lookup. */
+function entryFor(
+  cache: FragmentCache,
+  a: unknown,
+  b: unknown,
+  c: unknown,
+  d: unknown,
+  n: unknown,
+): Entry | undefined {
+  const e = cache.last;
+  return e.a === a && e.b === b && e.c === c && e.d === d && e.n === n ? e : cache.find(a, b, c, d, n);
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
@@ -179,7 +187,7 @@ const NDJSON: RowFormat = {
       ? fragment(`${json(promoType)},"mechanic":${json(mechanic)},"startDate":`)
       : undefined,
   ),
-  dates: new FragmentCache((endDate, startDate, durationDays, status) =>
+  dates: new FragmentCache((endDate, startDate, status, _, durationDays) =>
     isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
       ? fragment(
           `${json(startDate)},"endDate":${json(endDate)},"durationDays":${json(durationDays)},"status":${json(status)},"regularPrice":`,
@@ -215,7 +223,7 @@ const CSV: RowFormat = {
       ? fragment(`${csvText(promoType)},${csvText(mechanic)},`)
       : undefined,
   ),
-  dates: new FragmentCache((endDate, startDate, durationDays, status) =>
+  dates: new FragmentCache((endDate, startDate, status, _, durationDays) =>
     isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
       ? fragment(`${csvText(startDate)},${csvText(endDate)},${json(durationDays)},${csvText(status)},`)
       : undefined,
@@ -260,7 +268,7 @@ function writeRow(
   ) {
     return -1;
   }
-  let pos = putFragment(view, start, format.open);
+  let pos = putFragment(view, start | 0, format.open);
   const id: unknown = row.id;
   if (typeof id !== 'string' || id.length > MAX_FRAGMENT_BYTES) return -1;
   for (let i = 0; i < id.length; i++) {
@@ -269,16 +277,40 @@ function writeRow(
     if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x2c) return -1;
     bytes[pos + i] = c;
   }
-  pos += id.length;
-  pos = format.stores.write(bytes, view, pos, row.storeId, row.storeName, row.template, row.region);
-  if (pos < 0) return -1;
-  pos = format.products.write(bytes, view, pos, row.sku, row.productName, row.brand, row.category);
-  if (pos < 0) return -1;
-  pos = format.mechanics.write(bytes, view, pos, row.mechanic, row.promoType, undefined, undefined);
-  if (pos < 0) return -1;
-  pos = format.dates.write(bytes, view, pos, row.endDate, row.startDate, row.durationDays, row.status);
-  if (pos < 0) return -1;
-  // Each number is read once, in canonical order, as JSON.stringify reads it (a getter runs once).
+  pos = (pos + id.length) | 0;
+  // The texts are read in canonical order, as JSON.stringify reads them (a getter runs once). The caches
+  // compare them with the entry they found last, then look them up (see FragmentCache).
+  const store = entryFor(format.stores, row.storeId, row.storeName, row.template, row.region, 0);
+  if (store === undefined) return -1;
+  pos = putFragment(view, pos, store.f);
+  const product = entryFor(format.products, row.sku, row.productName, row.brand, row.category, 0);
+  if (product === undefined) return -1;
+  pos = putFragment(view, pos, product.f);
+  const promoType: unknown = row.promoType;
+  const mechanic = entryFor(format.mechanics, row.mechanic, promoType, '', '', 0);
+  if (mechanic === undefined) return -1;
+  pos = putFragment(view, pos, mechanic.f);
+  const startDate: unknown = row.startDate;
+  const endDate: unknown = row.endDate;
+  const durationDays: unknown = row.durationDays;
+  const dates = entryFor(format.dates, endDate, startDate, row.status, '', durationDays);
+  if (dates === undefined) return -1;
+  pos = putFragment(view, pos, dates.f);
+  return writeRowNumbers(format, bytes, view, pos, row);
+}
+
+/**
+ * The rest of a row from `pos`: its 17 numbers after the dates, read once each in canonical order as
+ * JSON.stringify reads them (a getter runs once), checked, gathered and written by `writeNumbers`, and the flags.
+ * (A function of its own, so that the compiler's inlining budget for writeRow goes to the fragment copies.)
+ */
+function writeRowNumbers(
+  format: RowFormat,
+  bytes: Uint8Array,
+  view: DataView,
+  pos: number,
+  row: Promotion,
+): number {
   const n = NUMBERS;
   n[0] = numberOrNaN(row.regularPrice);
   n[1] = numberOrNaN(row.promoPrice);
@@ -320,22 +352,41 @@ const NUMBERS = new Float64Array(NUMBER_FIELDS.length);
 /** Bytes a row took in the last call, to size the next call's buffer. */
 let bytesPerRow = 768;
 
+/** Options of {@link promotionsToNdjsonBytes} and {@link promotionsToCsvBytes}. */
+export interface PromotionBytesOptions {
+  /**
+   * Memory to write into instead of a new array: the result of an earlier call (all of its buffer is reused) or
+   * any `Uint8Array` (exactly its bytes). The result is then a view of that memory, so pass it only once nothing
+   * reads the earlier bytes any more (a stream that still queues them would send the new ones): for a loop that
+   * writes each chunk and waits for the write to finish before the next. Memory too small for one row, or a
+   * resizable, growable or detached buffer, is not used; rows that do not fit continue in new memory. `null` or absent: a new array.
+   */
+  into?: Uint8Array | null | undefined;
+}
+
 function writeRows(
   promotions: readonly Promotion[],
   format: RowFormat,
   safeLine: (row: Promotion) => string,
+  options: PromotionBytesOptions | null | undefined,
 ): Uint8Array {
   if (!Array.isArray(promotions)) {
     throw new PromoscaleError('INVALID_OPTION', 'promotions', promotions, 'an array of promotions');
   }
-  const sink = new ByteSink(promotions.length * bytesPerRow + ROW_RESERVE);
+  const into = readOptions(options).into ?? null;
+  if (into !== null && !(into instanceof Uint8Array)) {
+    throw new PromoscaleError('INVALID_OPTION', 'options.into', into, 'a Uint8Array, undefined or null');
+  }
+  const sink = new ByteSink(promotions.length * bytesPerRow + ROW_RESERVE, into, ROW_RESERVE);
   for (let i = 0; i < promotions.length; i++) {
     const row: unknown = promotions[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw new PromoscaleError('INVALID_OPTION', `promotions[${i}]`, row, 'a promotion object');
     }
     sink.reserve(ROW_RESERVE);
-    const end = writeRow(format, sink.bytes, sink.view, sink.pos, row as Promotion);
+    // Past FAST_POSITIONS the safe path writes (positions in the row writers are 32-bit integers).
+    const end =
+      sink.pos < FAST_POSITIONS ? writeRow(format, sink.bytes, sink.view, sink.pos, row as Promotion) : -1;
     if (end >= 0) sink.pos = end;
     else sink.writeText(`${safeLine(row as Promotion)}\n`);
   }
@@ -350,24 +401,32 @@ function writeRows(
  * a plain generated one (another key order, extra keys, a `toJSON`, a value of another type, a non-finite number,
  * a very long text) is written through `JSON.stringify`, so every row gives the bytes it would give there.
  *
+ * `options.into` writes into memory the caller hands back (see {@link PromotionBytesOptions}).
+ *
  * @example
  * const bytes = promotionsToNdjsonBytes(processBatch(1, 100, 'MIXED').promotions);
  * process.stdout.write(bytes); // 3,000 lines
  */
-export function promotionsToNdjsonBytes(promotions: readonly Promotion[]): Uint8Array {
-  return writeRows(promotions, NDJSON, promotionToNdjsonLine);
+export function promotionsToNdjsonBytes(
+  promotions: readonly Promotion[],
+  options?: PromotionBytesOptions | null,
+): Uint8Array {
+  return writeRows(promotions, NDJSON, promotionToNdjsonLine, options);
 }
 
 /**
  * The CSV lines of `promotions` (no header: see `promotionCsvHeader`) as UTF-8 bytes: exactly the bytes of
  * `promotions.map(promotionToCsvLine)`, each line followed by `\n`, encoded to UTF-8, at ~3× the speed for rows
  * the generator made. A row holding a value of another type or a non-finite number is written through
- * `promotionToCsvLine`.
+ * `promotionToCsvLine`. `options.into` as for {@link promotionsToNdjsonBytes}.
  *
  * @example
  * const header = new TextEncoder().encode(`${promotionCsvHeader()}\n`);
  * const lines = promotionsToCsvBytes(processBatch(1, 100, 'MIXED').promotions);
  */
-export function promotionsToCsvBytes(promotions: readonly Promotion[]): Uint8Array {
-  return writeRows(promotions, CSV, promotionToCsvLine);
+export function promotionsToCsvBytes(
+  promotions: readonly Promotion[],
+  options?: PromotionBytesOptions | null,
+): Uint8Array {
+  return writeRows(promotions, CSV, promotionToCsvLine, options);
 }
