@@ -13,20 +13,11 @@ export interface IndexDefinition {
 
 /**
  * The indexes kept because they pay (docs/decisions/0009-server-on-sql.md has the measurements, and the bench's
- * index study prints each one's build time and size beside what it saves): the trigram index of the `q` search
- * where `pg_trgm` is installed, the `sku`, `category` and `brand` filters, the `status` + `promoType` and
+ * index study prints each one's build time and size beside what it saves): the `sku`, `category` and `brand` filters, the `status` + `promoType` and
  * `region` + `template` filters, and covering indexes of the sorts of the bench's mix, each in exactly the
  * contract's order (the sort keys, ties by id ascending). A bare `(start_date)` was measured and left out.
  */
 export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
-  // A GIN build collects its entries in maintenance_work_mem and merges them each time it fills: at 1.5 M rows
-  // the default 64MB took most of PGlite's index time; 256MB roughly halved the trigram build at 150,000 rows.
-  {
-    name: 'promotions_search_trgm',
-    definition: 'USING gin (search gin_trgm_ops)',
-    extension: 'pg_trgm',
-    buildMemory: '256MB',
-  },
   { name: 'promotions_sku', definition: '(sku)' },
   { name: 'promotions_category', definition: '(category)' },
   { name: 'promotions_brand', definition: '(brand)' },
@@ -66,7 +57,12 @@ export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
 ];
 
 /** Indexes of earlier versions, dropped when a seed rebuilds the indexes. */
-const RETIRED_INDEXES = ['promotions_roi'];
+const RETIRED_INDEXES = [
+  'promotions_roi',
+  // Every `q` is resolved through promotion_search_parts (create-sql-source.ts): the trigram index served only the
+  // fallback for a sku or store with two names, at 26 s of a 1.5 M seed (decision 0009).
+  'promotions_search_trgm',
+];
 
 /** Drops the promotions' secondary indexes (a bulk load then writes only the table and its primary key). */
 export async function dropPromotionIndexes(db: Database, indexes = PROMOTION_INDEXES): Promise<void> {
