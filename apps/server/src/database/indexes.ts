@@ -18,6 +18,13 @@ export interface IndexDefinition {
  * contract's order (the sort keys, ties by id ascending). A bare `(start_date)` was measured and left out.
  */
 export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
+  // `sort=-roi` / `sort=-revenue` pages come from these by an index-only scan in exactly the contract's order
+  // (descending, ties by id ascending), read forward up to the middle of the result and backward past it (the
+  // source then asks for the exact reverse order); an ascending sort uses them too, with an incremental sort by id.
+  // First in build order: the sort marks are read from them, beside the other builds (seed-database.ts).
+  // The roi index holds the sku too: a `q` resolved to skus and stores filters while walking it, index-only.
+  { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position, sku)' },
+  { name: 'promotions_revenue_keys', definition: '(revenue DESC, id) INCLUDE (store_number, position)' },
   { name: 'promotions_sku', definition: '(sku)' },
   { name: 'promotions_category', definition: '(category)' },
   { name: 'promotions_brand', definition: '(brand)' },
@@ -28,12 +35,6 @@ export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
     definition: '(status, promo_type) INCLUDE (start_date, id, store_number, position)',
   },
   { name: 'promotions_region_template', definition: '(region, template)' },
-  // `sort=-roi` / `sort=-revenue` pages come from these by an index-only scan in exactly the contract's order
-  // (descending, ties by id ascending), read forward up to the middle of the result and backward past it (the
-  // source then asks for the exact reverse order); an ascending sort uses them too, with an incremental sort by id.
-  // The roi index holds the sku too: a `q` resolved to skus and stores filters while walking it, index-only.
-  { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position, sku)' },
-  { name: 'promotions_revenue_keys', definition: '(revenue DESC, id) INCLUDE (store_number, position)' },
   // The same for `-incrementalMargin`, `-promoUnits` and `productName,-roi`: a filtered first page walks the
   // index and stops after `limit` matching rows instead of sorting every matching row.
   {
@@ -71,45 +72,131 @@ export async function dropPromotionIndexes(db: Database, indexes = PROMOTION_IND
   }
 }
 
-/** How long {@link createPromotionIndexes} took, step by step, in milliseconds. */
-export interface IndexBuildTimings {
-  /** Each index built (or found already there), in build order. */
-  indexes: { name: string; ms: number }[];
-  /** `VACUUM (ANALYZE) promotions` and `ANALYZE stores`. */
-  vacuumAnalyzeMs: number;
+/**
+ * Work a seed runs beside the index builds, on one of their connections, once the indexes named in `after` are
+ * built (the sort marks, read from their covering indexes).
+ */
+export interface IndexPhaseJob {
+  readonly name: string;
+  readonly after: readonly string[];
+  /** The statements, run in one transaction without a statement timeout. */
+  readonly sql: string;
 }
 
-/** Builds the promotions' secondary indexes that are missing, then refreshes the planner's statistics. */
+/** How long {@link createPromotionIndexes} took, step by step, in milliseconds. */
+export interface IndexBuildTimings {
+  /** Each index built (or found already there), in the order the builds ended; builds overlap. */
+  indexes: { name: string; ms: number }[];
+  /** Each job run beside the builds. */
+  jobs: { name: string; ms: number }[];
+  /** From the first build's start to the last build's or job's end. */
+  wallMs: number;
+}
+
+/**
+ * Builds the promotions' secondary indexes that are missing, `inFlight` at a time, each on its own connection
+ * (PostgreSQL builds them at once under a `SHARE` lock each; PGlite has one connection and builds one at a time),
+ * and runs `jobs` beside them as soon as the indexes they read are built. The builds start in `indexes`' order.
+ */
 export async function createPromotionIndexes(
   db: Database,
-  indexes = PROMOTION_INDEXES,
+  options: {
+    inFlight?: number;
+    jobs?: readonly IndexPhaseJob[];
+    indexes?: readonly IndexDefinition[];
+  } = {},
 ): Promise<IndexBuildTimings> {
-  const timings: IndexBuildTimings = { indexes: [], vacuumAnalyzeMs: 0 };
+  const { inFlight = 1, jobs = [], indexes = PROMOTION_INDEXES } = options;
+  const timings: IndexBuildTimings = { indexes: [], jobs: [], wallMs: 0 };
+  const started = performance.now();
+  type Work = { name: string; after: readonly string[]; run: () => Promise<void>; index: boolean };
+  const pending: Work[] = [];
+  // Jobs first: a free connection takes a job whose indexes are built before the next build.
+  for (const job of jobs) {
+    pending.push({
+      name: job.name,
+      after: job.after,
+      index: false,
+      run: () => inTransaction(db, undefined, job.sql),
+    });
+  }
   for (const index of indexes) {
     if (index.extension !== undefined && !(await db.hasExtension(index.extension))) continue;
-    const started = performance.now();
-    await db.transaction(async (tx) => {
-      // Building an index over millions of rows can take longer than a query may.
-      await tx.exec('SET LOCAL statement_timeout = 0');
-      if (index.buildMemory !== undefined)
-        await tx.exec(`SET LOCAL maintenance_work_mem = '${index.buildMemory}'`);
-      await tx.exec(`CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`);
+    pending.push({
+      name: index.name,
+      after: [],
+      index: true,
+      run: () =>
+        inTransaction(
+          db,
+          index.buildMemory,
+          `CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`,
+        ),
     });
-    timings.indexes.push({ name: index.name, ms: performance.now() - started });
   }
+  const done = new Set<string>();
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  while (pending.length > 0 || running.size > 0) {
+    const ready = pending.findIndex((work) => work.after.every((name) => done.has(name)));
+    if (failure === undefined && ready >= 0 && running.size < inFlight) {
+      const [work] = pending.splice(ready, 1);
+      if (work === undefined) continue;
+      const workStarted = performance.now();
+      const run = work.run().then(
+        () => {
+          done.add(work.name);
+          (work.index ? timings.indexes : timings.jobs).push({
+            name: work.name,
+            ms: performance.now() - workStarted,
+          });
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+      const tracked = run.finally(() => running.delete(tracked));
+      running.add(tracked);
+      continue;
+    }
+    if (running.size === 0) {
+      // A failure stops the next builds; a job whose index is missing can never run.
+      if (failure !== undefined) throw failure.error;
+      throw new Error(
+        `Nothing can run: ${pending.map((work) => work.name).join(', ')} wait for missing indexes`,
+      );
+    }
+    await Promise.race(running);
+  }
+  if (failure !== undefined) throw failure.error;
+  timings.wallMs = performance.now() - started;
+  return timings;
+}
+
+/** Runs `sql` in one transaction without the statement timeout (a build over millions of rows takes long). */
+async function inTransaction(db: Database, buildMemory: string | undefined, sql: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL statement_timeout = 0');
+    if (buildMemory !== undefined) await tx.exec(`SET LOCAL maintenance_work_mem = '${buildMemory}'`);
+    await tx.exec(sql);
+  });
+}
+
+/**
+ * `VACUUM (ANALYZE)` of the freshly loaded promotions and `ANALYZE` of the stores, answering how long it took in
+ * milliseconds. Run before the index builds: it marks the pages all-visible (so the covering indexes answer
+ * without the table: index-only scans; each build records the count in the table's statistics) and sets the rows'
+ * hint bits once, so the builds do not look their transactions up.
+ */
+export async function vacuumAnalyzePromotions(db: Database): Promise<number> {
   const started = performance.now();
-  // VACUUM marks the freshly loaded pages all-visible, so the covering indexes answer without the table
-  // (index-only scans); it cannot run in a transaction, so the statement timeout of the connection applies, and
-  // past it the statistics are still refreshed.
+  // VACUUM cannot run in a transaction, so the statement timeout of the connection applies; past it the
+  // statistics are still refreshed.
   try {
     await db.exec('VACUUM (ANALYZE) promotions');
   } catch {
-    await db.transaction(async (tx) => {
-      await tx.exec('SET LOCAL statement_timeout = 0');
-      await tx.exec('ANALYZE promotions');
-    });
+    await inTransaction(db, undefined, 'ANALYZE promotions');
   }
   await db.exec('ANALYZE stores');
-  timings.vacuumAnalyzeMs = performance.now() - started;
-  return timings;
+  return performance.now() - started;
 }
