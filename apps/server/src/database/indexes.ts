@@ -72,109 +72,76 @@ export async function dropPromotionIndexes(db: Database, indexes = PROMOTION_IND
   }
 }
 
-/**
- * Work a seed runs beside the index builds, on one of their connections, once the indexes named in `after` are
- * built (the sort marks, read from their covering indexes).
- */
-export interface IndexPhaseJob {
-  readonly name: string;
-  readonly after: readonly string[];
-  /** The statements, run in one transaction without a statement timeout. */
-  readonly sql: string;
-}
-
 /** How long {@link createPromotionIndexes} took, step by step, in milliseconds. */
 export interface IndexBuildTimings {
   /** Each index built (or found already there), in the order the builds ended; builds overlap. */
   indexes: { name: string; ms: number }[];
-  /** Each job run beside the builds. */
-  jobs: { name: string; ms: number }[];
-  /** From the first build's start to the last build's or job's end. */
+  /** From the first build's start to the last build's end. */
   wallMs: number;
 }
 
 /**
  * Builds the promotions' secondary indexes that are missing, `inFlight` at a time, each on its own connection
- * (PostgreSQL builds them at once under a `SHARE` lock each; PGlite has one connection and builds one at a time),
- * and runs `jobs` beside them as soon as the indexes they read are built. The builds start in `indexes`' order.
+ * (PostgreSQL builds them at once under a `SHARE` lock each, each with its own parallel workers; PGlite has one
+ * connection and builds one at a time), in `indexes`' order.
  */
 export async function createPromotionIndexes(
   db: Database,
-  options: {
-    inFlight?: number;
-    jobs?: readonly IndexPhaseJob[];
-    indexes?: readonly IndexDefinition[];
-  } = {},
+  options: { inFlight?: number; indexes?: readonly IndexDefinition[] } = {},
 ): Promise<IndexBuildTimings> {
-  const { inFlight = 1, jobs = [], indexes = PROMOTION_INDEXES } = options;
-  const timings: IndexBuildTimings = { indexes: [], jobs: [], wallMs: 0 };
+  const { inFlight = 1, indexes = PROMOTION_INDEXES } = options;
+  const timings: IndexBuildTimings = { indexes: [], wallMs: 0 };
   const started = performance.now();
-  type Work = { name: string; after: readonly string[]; run: () => Promise<void>; index: boolean };
-  const pending: Work[] = [];
-  // Jobs first: a free connection takes a job whose indexes are built before the next build.
-  for (const job of jobs) {
-    pending.push({
-      name: job.name,
-      after: job.after,
-      index: false,
-      run: () => inTransaction(db, undefined, job.sql),
-    });
-  }
+  const available: IndexDefinition[] = [];
   for (const index of indexes) {
-    if (index.extension !== undefined && !(await db.hasExtension(index.extension))) continue;
-    pending.push({
-      name: index.name,
-      after: [],
-      index: true,
-      run: () =>
-        inTransaction(
-          db,
-          index.buildMemory,
-          `CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`,
-        ),
-    });
+    if (index.extension === undefined || (await db.hasExtension(index.extension))) available.push(index);
   }
-  const done = new Set<string>();
-  const running = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  while (pending.length > 0 || running.size > 0) {
-    const ready = pending.findIndex((work) => work.after.every((name) => done.has(name)));
-    if (failure === undefined && ready >= 0 && running.size < inFlight) {
-      const [work] = pending.splice(ready, 1);
-      if (work === undefined) continue;
-      const workStarted = performance.now();
-      const run = work.run().then(
-        () => {
-          done.add(work.name);
-          (work.index ? timings.indexes : timings.jobs).push({
-            name: work.name,
-            ms: performance.now() - workStarted,
-          });
-        },
-        (error: unknown) => {
-          failure ??= { error };
-        },
-      );
-      const tracked = run.finally(() => running.delete(tracked));
-      running.add(tracked);
-      continue;
-    }
-    if (running.size === 0) {
-      // A failure stops the next builds; a job whose index is missing can never run.
-      if (failure !== undefined) throw failure.error;
-      throw new Error(
-        `Nothing can run: ${pending.map((work) => work.name).join(', ')} wait for missing indexes`,
-      );
-    }
-    await Promise.race(running);
-  }
-  if (failure !== undefined) throw failure.error;
+  await runAtOnce(available, inFlight, async (index) => {
+    const buildStarted = performance.now();
+    await inTransaction(
+      db,
+      index.buildMemory,
+      `CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`,
+    );
+    timings.indexes.push({ name: index.name, ms: performance.now() - buildStarted });
+  });
   timings.wallMs = performance.now() - started;
   return timings;
 }
 
+/**
+ * Runs `run` on each item, at most `inFlight` at a time, in the items' order. After a failure no further item
+ * starts; the first failure is thrown once the running ones have ended.
+ */
+export async function runAtOnce<T>(
+  items: readonly T[],
+  inFlight: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await run(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(inFlight, items.length)) }, worker);
+  const results = await Promise.allSettled(workers);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+}
+
 /** Runs `sql` in one transaction without the statement timeout (a build over millions of rows takes long). */
-async function inTransaction(db: Database, buildMemory: string | undefined, sql: string): Promise<void> {
+export async function inTransaction(
+  db: Database,
+  buildMemory: string | undefined,
+  sql: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL statement_timeout = 0');
     if (buildMemory !== undefined) await tx.exec(`SET LOCAL maintenance_work_mem = '${buildMemory}'`);
@@ -183,13 +150,19 @@ async function inTransaction(db: Database, buildMemory: string | undefined, sql:
 }
 
 /**
- * `VACUUM (ANALYZE)` of the freshly loaded promotions and `ANALYZE` of the stores, answering how long it took in
- * milliseconds. Run before the index builds: it marks the pages all-visible (so the covering indexes answer
- * without the table: index-only scans; each build records the count in the table's statistics) and sets the rows'
- * hint bits once, so the builds do not look their transactions up.
+ * `VACUUM (ANALYZE)` of the promotions and `ANALYZE` of the stores, answering how long it took in milliseconds.
+ * It marks the pages all-visible, so the covering indexes answer without the table (index-only scans); it first
+ * makes sure the batches' commits are flushed, without which it marked no page of a small seed all-visible.
  */
 export async function vacuumAnalyzePromotions(db: Database): Promise<number> {
   const started = performance.now();
+  // The batches committed without waiting for their WAL flush (synchronous_commit off), and a row whose commit
+  // record is not flushed yet gets no hint bit, so VACUUM cannot mark its page all-visible. One write that commits
+  // with a flush flushes every commit record before it.
+  await db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL synchronous_commit = on');
+    await tx.exec('UPDATE promoscale_dataset SET stores_loaded = stores_loaded WHERE id = 1');
+  });
   // VACUUM cannot run in a transaction, so the statement timeout of the connection applies; past it the
   // statistics are still refreshed.
   try {
