@@ -208,7 +208,11 @@ async function indexStudy(db) {
       byLabel(['sort -revenue']),
     ],
     ['promotions_category', '(category)', byLabel(['category'])],
-    ['promotions_sku', '(sku)', byLabel(['sku'])],
+    [
+      'promotions_sku',
+      '(sku) INCLUDE (category, discount_pct, store_id, id, store_number, position)',
+      byLabel(['sku', 'q=milk', 'category + q']),
+    ],
     ['promotions_brand', '(brand)', byLabel(['brand'])],
     [
       'promotions_status_type',

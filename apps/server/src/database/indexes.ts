@@ -25,7 +25,13 @@ export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
   // The roi index holds the sku too: a `q` resolved to skus and stores filters while walking it, index-only.
   { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position, sku)' },
   { name: 'promotions_revenue_keys', definition: '(revenue DESC, id) INCLUDE (store_number, position)' },
-  { name: 'promotions_sku', definition: '(sku)' },
+  // Holds the category, the discount and the store id: a `q` resolved to skus alone (no store name matches) under a
+  // category filter sorted by discount, or a sku filter sorted by store, is answered from the index alone
+  // (index-only), without reading the thousands of rows it selects.
+  {
+    name: 'promotions_sku',
+    definition: '(sku) INCLUDE (category, discount_pct, store_id, id, store_number, position)',
+  },
   { name: 'promotions_category', definition: '(category)' },
   { name: 'promotions_brand', definition: '(brand)' },
   // Covers a status / promo type filter sorted by start date (or id): the page's keys are sorted from the index
