@@ -3,6 +3,7 @@ import { ApiErrorSchema } from '@promoscale/api/schemas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type PostgresCluster, startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import type { Database } from '../src/database/database.js';
+import { PROMOTION_INDEXES } from '../src/database/indexes.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { createServerFetch } from '../src/http/server-fetch.js';
 import { fetchVia, TEST_SPEC, useSeededServer } from './support/seeded-server.js';
@@ -51,6 +52,24 @@ describe('server on PostgreSQL', () => {
       await db.close();
     }
   }, 30_000);
+
+  it('leaves every index built and every page of the promotions all-visible after the seed (index-only scans)', async (context) => {
+    if (databaseUrl === undefined) return context.skip();
+    const db = await openDatabase({ databaseUrl });
+    try {
+      const indexes = await db.query(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'promotions' AND indexname <> 'promotions_pkey' ORDER BY 1",
+      );
+      expect(indexes.map((row) => row[0])).toEqual(PROMOTION_INDEXES.map((index) => index.name).sort());
+      const [[pages, allVisible]] = (await db.query(
+        "SELECT relpages, relallvisible FROM pg_class WHERE relname = 'promotions'",
+      )) as [[number, number]];
+      expect(pages).toBeGreaterThan(0);
+      expect(allVisible).toBe(pages);
+    } finally {
+      await db.close();
+    }
+  });
 
   defineContractTests({
     baseUrl: 'http://server.test',

@@ -1,17 +1,83 @@
+import { PromoscaleError } from '@promoscale/generator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/database/database.js';
-import { SORT_MARK_COLUMNS, SORT_MARK_EVERY, VALUE_COUNTED_COLUMNS } from '../src/database/migrations.js';
+import {
+  COUNTED_COLUMNS,
+  SORT_MARK_COLUMNS,
+  SORT_MARK_EVERY,
+  VALUE_COUNTED_COLUMNS,
+} from '../src/database/migrations.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { seedDatabase } from '../src/seed/seed-database.js';
 
-// The tables a seed fills beside the promotions, which serve totals and deep pages without reading every row.
+/** Every row of the four tables a seed fills beside the promotions, in a fixed order. */
+async function summaryTables(db: Database): Promise<unknown[][]> {
+  const tables: unknown[][] = [];
+  for (const table of [
+    'promotion_counts',
+    'promotion_value_counts',
+    'promotion_sort_marks',
+    'promotion_search_parts',
+  ]) {
+    tables.push(
+      await db.query(
+        `SELECT * FROM ${table} ORDER BY ${table === 'promotion_counts' ? '1, 2, 3, 4, 5, 6, 7' : '1, 2, 3'}`,
+      ),
+    );
+  }
+  return tables;
+}
+
+const SPEC = { seed: 7, stores: 80, templates: 'MIXED' } as const;
+
+// The tables a seed fills beside the promotions, which serve totals and deep pages without reading every row. A
+// seed that writes every row sums the counts, value counts and search parts while the rows stream; these compare
+// them with what the database counts.
 describe('value counts and sort marks after a seed', () => {
   let db: Database;
   beforeAll(async () => {
     db = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
-    await seedDatabase(db, { seed: 7, stores: 80, templates: 'MIXED' }, { batchStores: 25 });
+    await seedDatabase(db, SPEC, { batchStores: 25 });
   }, 120_000);
   afterAll(() => db.close());
+
+  it('counts the promotions of every combination of the counted columns', async () => {
+    const columns = [...COUNTED_COLUMNS].join(', ');
+    const stored = await db.query(`SELECT ${columns}, n FROM promotion_counts ORDER BY ${columns}`);
+    const counted = await db.query(
+      `SELECT ${columns}, count(*) FROM promotions GROUP BY ${columns} ORDER BY ${columns}`,
+    );
+    expect(stored.map((row) => row.map(String))).toEqual(counted.map((row) => row.map(String)));
+    expect(stored.length).toBeGreaterThan(100);
+  });
+
+  it('fills the same tables when a stopped seed is resumed (the resumed run counts in the database)', async () => {
+    const resumed = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
+    try {
+      const controller = new AbortController();
+      await expect(
+        seedDatabase(resumed, SPEC, {
+          batchStores: 20,
+          signal: controller.signal,
+          onProgress: ({ storesLoaded }) => {
+            if (storesLoaded >= 20) controller.abort();
+          },
+        }),
+      ).rejects.toThrow();
+      expect((await seedDatabase(resumed, SPEC, { batchStores: 20 })).outcome).toBe('resumed');
+      expect(await summaryTables(resumed)).toEqual(await summaryTables(db));
+    } finally {
+      await resumed.close();
+    }
+  }, 120_000);
+
+  it('refuses a number of index builds at once outside 1 to 8', async () => {
+    for (const buildsInFlight of [0, 9, 1.5]) {
+      const refused = await seedDatabase(db, SPEC, { buildsInFlight }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(PromoscaleError);
+      expect(refused).toMatchObject({ code: 'INVALID_OPTION', field: 'buildsInFlight' });
+    }
+  });
 
   it('counts the promotions of every value of each value-counted column', async () => {
     for (const [column, kind] of VALUE_COUNTED_COLUMNS) {

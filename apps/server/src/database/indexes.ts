@@ -13,21 +13,25 @@ export interface IndexDefinition {
 
 /**
  * The indexes kept because they pay (docs/decisions/0009-server-on-sql.md has the measurements, and the bench's
- * index study prints each one's build time and size beside what it saves): the trigram index of the `q` search
- * where `pg_trgm` is installed, the `sku`, `category` and `brand` filters, the `status` + `promoType` and
+ * index study prints each one's build time and size beside what it saves): the `sku`, `category` and `brand` filters, the `status` + `promoType` and
  * `region` + `template` filters, and covering indexes of the sorts of the bench's mix, each in exactly the
  * contract's order (the sort keys, ties by id ascending). A bare `(start_date)` was measured and left out.
  */
 export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
-  // A GIN build collects its entries in maintenance_work_mem and merges them each time it fills: at 1.5 M rows
-  // the default 64MB took most of PGlite's index time; 256MB roughly halved the trigram build at 150,000 rows.
+  // `sort=-roi` / `sort=-revenue` pages come from these by an index-only scan in exactly the contract's order
+  // (descending, ties by id ascending), read forward up to the middle of the result and backward past it (the
+  // source then asks for the exact reverse order); an ascending sort uses them too, with an incremental sort by id.
+  // First in build order: the sort marks are read from them, beside the other builds (seed-database.ts).
+  // The roi index holds the sku too: a `q` resolved to skus and stores filters while walking it, index-only.
+  { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position, sku)' },
+  { name: 'promotions_revenue_keys', definition: '(revenue DESC, id) INCLUDE (store_number, position)' },
+  // Holds the category, the discount and the store id: a `q` resolved to skus alone (no store name matches) under a
+  // category filter sorted by discount, or a sku filter sorted by store, is answered from the index alone
+  // (index-only), without reading the thousands of rows it selects.
   {
-    name: 'promotions_search_trgm',
-    definition: 'USING gin (search gin_trgm_ops)',
-    extension: 'pg_trgm',
-    buildMemory: '256MB',
+    name: 'promotions_sku',
+    definition: '(sku) INCLUDE (category, discount_pct, store_id, id, store_number, position)',
   },
-  { name: 'promotions_sku', definition: '(sku)' },
   { name: 'promotions_category', definition: '(category)' },
   { name: 'promotions_brand', definition: '(brand)' },
   // Covers a status / promo type filter sorted by start date (or id): the page's keys are sorted from the index
@@ -37,12 +41,6 @@ export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
     definition: '(status, promo_type) INCLUDE (start_date, id, store_number, position)',
   },
   { name: 'promotions_region_template', definition: '(region, template)' },
-  // `sort=-roi` / `sort=-revenue` pages come from these by an index-only scan in exactly the contract's order
-  // (descending, ties by id ascending), read forward up to the middle of the result and backward past it (the
-  // source then asks for the exact reverse order); an ascending sort uses them too, with an incremental sort by id.
-  // The roi index holds the sku too: a `q` resolved to skus and stores filters while walking it, index-only.
-  { name: 'promotions_roi_keys', definition: '(roi DESC, id) INCLUDE (store_number, position, sku)' },
-  { name: 'promotions_revenue_keys', definition: '(revenue DESC, id) INCLUDE (store_number, position)' },
   // The same for `-incrementalMargin`, `-promoUnits` and `productName,-roi`: a filtered first page walks the
   // index and stops after `limit` matching rows instead of sorting every matching row.
   {
@@ -66,7 +64,12 @@ export const PROMOTION_INDEXES: readonly IndexDefinition[] = [
 ];
 
 /** Indexes of earlier versions, dropped when a seed rebuilds the indexes. */
-const RETIRED_INDEXES = ['promotions_roi'];
+const RETIRED_INDEXES = [
+  'promotions_roi',
+  // Every `q` is resolved through promotion_search_parts (create-sql-source.ts): the trigram index served only the
+  // fallback for a sku or store with two names, at 26 s of a 1.5 M seed (decision 0009).
+  'promotions_search_trgm',
+];
 
 /** Drops the promotions' secondary indexes (a bulk load then writes only the table and its primary key). */
 export async function dropPromotionIndexes(db: Database, indexes = PROMOTION_INDEXES): Promise<void> {
@@ -77,43 +80,102 @@ export async function dropPromotionIndexes(db: Database, indexes = PROMOTION_IND
 
 /** How long {@link createPromotionIndexes} took, step by step, in milliseconds. */
 export interface IndexBuildTimings {
-  /** Each index built (or found already there), in build order. */
+  /** Each index built (or found already there), in the order the builds ended; builds overlap. */
   indexes: { name: string; ms: number }[];
-  /** `VACUUM (ANALYZE) promotions` and `ANALYZE stores`. */
-  vacuumAnalyzeMs: number;
+  /** From the first build's start to the last build's end. */
+  wallMs: number;
 }
 
-/** Builds the promotions' secondary indexes that are missing, then refreshes the planner's statistics. */
+/**
+ * Builds the promotions' secondary indexes that are missing, `inFlight` at a time, each on its own connection
+ * (PostgreSQL builds them at once under a `SHARE` lock each, each with its own parallel workers; PGlite has one
+ * connection and builds one at a time), in `indexes`' order.
+ */
 export async function createPromotionIndexes(
   db: Database,
-  indexes = PROMOTION_INDEXES,
+  options: { inFlight?: number; indexes?: readonly IndexDefinition[] } = {},
 ): Promise<IndexBuildTimings> {
-  const timings: IndexBuildTimings = { indexes: [], vacuumAnalyzeMs: 0 };
-  for (const index of indexes) {
-    if (index.extension !== undefined && !(await db.hasExtension(index.extension))) continue;
-    const started = performance.now();
-    await db.transaction(async (tx) => {
-      // Building an index over millions of rows can take longer than a query may.
-      await tx.exec('SET LOCAL statement_timeout = 0');
-      if (index.buildMemory !== undefined)
-        await tx.exec(`SET LOCAL maintenance_work_mem = '${index.buildMemory}'`);
-      await tx.exec(`CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`);
-    });
-    timings.indexes.push({ name: index.name, ms: performance.now() - started });
-  }
+  const { inFlight = 1, indexes = PROMOTION_INDEXES } = options;
+  const timings: IndexBuildTimings = { indexes: [], wallMs: 0 };
   const started = performance.now();
-  // VACUUM marks the freshly loaded pages all-visible, so the covering indexes answer without the table
-  // (index-only scans); it cannot run in a transaction, so the statement timeout of the connection applies, and
-  // past it the statistics are still refreshed.
+  const available: IndexDefinition[] = [];
+  for (const index of indexes) {
+    if (index.extension === undefined || (await db.hasExtension(index.extension))) available.push(index);
+  }
+  await runAtOnce(available, inFlight, async (index) => {
+    const buildStarted = performance.now();
+    await inTransaction(
+      db,
+      index.buildMemory,
+      `CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`,
+    );
+    timings.indexes.push({ name: index.name, ms: performance.now() - buildStarted });
+  });
+  timings.wallMs = performance.now() - started;
+  return timings;
+}
+
+/**
+ * Runs `run` on each item, at most `inFlight` at a time, in the items' order. After a failure no further item
+ * starts; the first failure is thrown once the running ones have ended.
+ */
+export async function runAtOnce<T>(
+  items: readonly T[],
+  inFlight: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await run(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, Math.min(inFlight, items.length)) }, worker);
+  const results = await Promise.allSettled(workers);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+}
+
+/** Runs `sql` in one transaction without the statement timeout (a build over millions of rows takes long). */
+export async function inTransaction(
+  db: Database,
+  buildMemory: string | undefined,
+  sql: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL statement_timeout = 0');
+    if (buildMemory !== undefined) await tx.exec(`SET LOCAL maintenance_work_mem = '${buildMemory}'`);
+    await tx.exec(sql);
+  });
+}
+
+/**
+ * `VACUUM (ANALYZE)` of the promotions and `ANALYZE` of the stores, answering how long it took in milliseconds.
+ * It marks the pages all-visible, so the covering indexes answer without the table (index-only scans); it first
+ * makes sure the batches' commits are flushed, without which it marked no page of a small seed all-visible.
+ */
+export async function vacuumAnalyzePromotions(db: Database): Promise<number> {
+  const started = performance.now();
+  // The batches committed without waiting for their WAL flush (synchronous_commit off), and a row whose commit
+  // record is not flushed yet gets no hint bit, so VACUUM cannot mark its page all-visible. One write that commits
+  // with a flush flushes every commit record before it.
+  await db.transaction(async (tx) => {
+    await tx.exec('SET LOCAL synchronous_commit = on');
+    await tx.exec('UPDATE promoscale_dataset SET stores_loaded = stores_loaded WHERE id = 1');
+  });
+  // VACUUM cannot run in a transaction, so the statement timeout of the connection applies; past it the
+  // statistics are still refreshed.
   try {
     await db.exec('VACUUM (ANALYZE) promotions');
   } catch {
-    await db.transaction(async (tx) => {
-      await tx.exec('SET LOCAL statement_timeout = 0');
-      await tx.exec('ANALYZE promotions');
-    });
+    await inTransaction(db, undefined, 'ANALYZE promotions');
   }
   await db.exec('ANALYZE stores');
-  timings.vacuumAnalyzeMs = performance.now() - started;
-  return timings;
+  return performance.now() - started;
 }

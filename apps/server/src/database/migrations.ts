@@ -46,12 +46,24 @@ export const SORT_MARK_EVERY = 1000;
 
 /** Fills `promotion_sort_marks` from the promotions, one walk of each column's index. */
 function refreshSortMarks(): string {
-  return SORT_MARK_COLUMNS.map(
-    (column) => `INSERT INTO promotion_sort_marks
+  return SORT_MARK_COLUMNS.map(insertSortMarks).join(';\n');
+}
+
+/** Inserts the marks of one of {@link SORT_MARK_COLUMNS}: one walk of its covering index. */
+function insertSortMarks(column: string): string {
+  return `INSERT INTO promotion_sort_marks
   SELECT '${column}', rank, ${column}, id FROM (
     SELECT ${column}, id, row_number() OVER (ORDER BY ${column} DESC, id) - 1 AS rank FROM promotions
-  ) AS ranked WHERE rank % ${SORT_MARK_EVERY} = 0`,
-  ).join(';\n');
+  ) AS ranked WHERE rank % ${SORT_MARK_EVERY} = 0`;
+}
+
+/**
+ * Replaces the marks of one of {@link SORT_MARK_COLUMNS} (a seed runs it once that column's covering index is
+ * built, beside the other index builds).
+ */
+export function refreshSortMarksOf(column: string): string {
+  if (!SORT_MARK_COLUMNS.includes(column)) throw new Error(`No sort marks for the column ${column}`);
+  return `DELETE FROM promotion_sort_marks WHERE column_name = '${column}';\n${insertSortMarks(column)}`;
 }
 
 /**
@@ -214,16 +226,22 @@ export const COUNTED_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Rebuilds `promotion_counts`, `promotion_value_counts`, `promotion_sort_marks` and `promotion_search_parts` from
- * the promotions (after a seed's load and its indexes).
+ * Rebuilds `promotion_counts`, `promotion_value_counts` and `promotion_search_parts` from the promotions, three
+ * scans (a seed that wrote every row itself sums them while the rows stream instead: seed-counts.ts).
  */
-export const REFRESH_PROMOTION_COUNTS = `DELETE FROM promotion_counts;
+export const REFRESH_SUMMARY_COUNTS = `DELETE FROM promotion_counts;
 INSERT INTO promotion_counts
   SELECT category, status, promo_type, region, template, display_support, feature_ad, count(*)
   FROM promotions GROUP BY 1, 2, 3, 4, 5, 6, 7;
 DELETE FROM promotion_value_counts;
 ${refreshValueCounts()};
-DELETE FROM promotion_sort_marks;
-${refreshSortMarks()};
 DELETE FROM promotion_search_parts;
 ${refreshSearchParts()}`;
+
+/**
+ * Rebuilds `promotion_counts`, `promotion_value_counts`, `promotion_sort_marks` and `promotion_search_parts` from
+ * the promotions (after their rows were edited in the database).
+ */
+export const REFRESH_PROMOTION_COUNTS = `${REFRESH_SUMMARY_COUNTS};
+DELETE FROM promotion_sort_marks;
+${refreshSortMarks()}`;

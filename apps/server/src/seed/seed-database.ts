@@ -11,11 +11,18 @@ import {
   storeDataIterator,
 } from '@promoscale/generator';
 import type { Database } from '../database/database.js';
-import { createPromotionIndexes, dropPromotionIndexes } from '../database/indexes.js';
-import { REFRESH_PROMOTION_COUNTS } from '../database/migrations.js';
+import {
+  createPromotionIndexes,
+  dropPromotionIndexes,
+  inTransaction,
+  runAtOnce,
+  vacuumAnalyzePromotions,
+} from '../database/indexes.js';
+import { REFRESH_SUMMARY_COUNTS, refreshSortMarksOf, SORT_MARK_COLUMNS } from '../database/migrations.js';
 import { PromotionCopyWriter } from './copy-binary.js';
 import { PROMOTION_COPY_COLUMNS, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
 import { readDataset } from './dataset-state.js';
+import { SeedCounts } from './seed-counts.js';
 
 /** Options of {@link seedDatabase}. */
 export interface SeedOptions {
@@ -29,6 +36,12 @@ export interface SeedOptions {
    * rows committed. @default 2 on PostgreSQL, 1 on PGlite
    */
   batchesInFlight?: number | undefined;
+  /**
+   * Index builds run at once after the load, each on its own connection (PostgreSQL; PGlite builds one at a
+   * time); the sort marks of the two marked columns are read at once the same way. @default 2 on PostgreSQL, 1
+   * on PGlite
+   */
+  buildsInFlight?: number | undefined;
   /** Called after each batch and when the indexes are built. */
   onProgress?: ((progress: SeedProgress) => void) | undefined;
   /** Stops the seed between two batches (the batches written stay; the next run resumes). */
@@ -58,11 +71,19 @@ export interface SeedResult {
 export interface SeedTimings {
   /** Generating, formatting and COPYing the rows, batch transactions committed (tables and primary keys). */
   copyMs: number;
-  /** Each secondary index built after the load. */
+  /** Each secondary index built after the load, in the order the builds ended (`buildsInFlight` overlap). */
   indexes: { name: string; ms: number }[];
-  /** `VACUUM (ANALYZE)` of the promotions, `ANALYZE` of the stores. */
+  /** The index builds, from the first start to the last end. */
+  indexPhaseMs: number;
+  /** `VACUUM (ANALYZE)` of the promotions, `ANALYZE` of the stores (after the indexes). */
   vacuumAnalyzeMs: number;
-  /** Rebuilding the table of promotion counts and marking the dataset complete. */
+  /** The sort marks of each marked column, read from its covering index (`buildsInFlight` at once). */
+  sortMarks: { name: string; ms: number }[];
+  /**
+   * The sort marks, then writing the counts, value counts and search parts and marking the dataset complete.
+   * The counts are summed while the rows stream when this run wrote every row; a resumed run counts the table in
+   * the database.
+   */
   countsMs: number;
 }
 
@@ -93,10 +114,21 @@ export async function seedDatabase(
   if (!Number.isSafeInteger(inFlight) || inFlight < 1 || inFlight > 8) {
     throw new PromoscaleError('INVALID_OPTION', 'batchesInFlight', inFlight, 'an integer from 1 to 8');
   }
+  const buildsInFlight = options.buildsInFlight ?? (db.kind === 'postgres' ? 2 : 1);
+  if (!Number.isSafeInteger(buildsInFlight) || buildsInFlight < 1 || buildsInFlight > 8) {
+    throw new PromoscaleError('INVALID_OPTION', 'buildsInFlight', buildsInFlight, 'an integer from 1 to 8');
+  }
   const specKey = JSON.stringify(normalized);
   const storeCount = normalized.stores;
   const promotionCount = storeCount * PROMOTIONS_PER_STORE;
-  const timings: SeedTimings = { copyMs: 0, indexes: [], vacuumAnalyzeMs: 0, countsMs: 0 };
+  const timings: SeedTimings = {
+    copyMs: 0,
+    indexes: [],
+    indexPhaseMs: 0,
+    vacuumAnalyzeMs: 0,
+    sortMarks: [],
+    countsMs: 0,
+  };
   const result = (outcome: SeedResult['outcome'], storesWritten: number): SeedResult => ({
     outcome,
     storeCount,
@@ -144,6 +176,8 @@ export async function seedDatabase(
   await dropPromotionIndexes(db);
 
   const startLoaded = loaded;
+  // Summed while the rows stream, when this run writes every row (a resumed run counts in the database).
+  const counts = loaded === 0 ? new SeedCounts() : undefined;
   const copyStarted = performance.now();
   if (loaded < storeCount) {
     // Generated and formatted a few stores at a time, with a turn of the event loop between slices: the COPY
@@ -167,7 +201,7 @@ export async function seedDatabase(
         await setImmediate();
         options.signal?.throwIfAborted();
         batch ??= new BatchWriter(batchStores);
-        batch.add(chunk, normalized);
+        batch.add(chunk, normalized, counts);
         if ((chunk.endStore - startLoaded) % batchStores !== 0 && chunk.endStore < storeCount) continue;
         const { stores, promotions } = batch.finish();
         batch = undefined;
@@ -204,13 +238,21 @@ export async function seedDatabase(
   timings.copyMs = performance.now() - copyStarted;
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
-  const built = await createPromotionIndexes(db);
+  const built = await createPromotionIndexes(db, { inFlight: buildsInFlight });
   timings.indexes = built.indexes;
-  timings.vacuumAnalyzeMs = built.vacuumAnalyzeMs;
+  timings.indexPhaseMs = built.wallMs;
+  timings.vacuumAnalyzeMs = await vacuumAnalyzePromotions(db);
   const countsStarted = performance.now();
+  // Each read from its column's covering index by an index-only scan (VACUUM marked the pages all-visible).
+  await runAtOnce(SORT_MARK_COLUMNS, buildsInFlight, async (column) => {
+    const started = performance.now();
+    await inTransaction(db, undefined, refreshSortMarksOf(column));
+    timings.sortMarks.push({ name: `sort marks ${column}`, ms: performance.now() - started });
+  });
   await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL statement_timeout = 0');
-    await tx.exec(REFRESH_PROMOTION_COUNTS);
+    if (counts === undefined) await tx.exec(REFRESH_SUMMARY_COUNTS);
+    else await counts.write(tx);
     await tx.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
   });
   timings.countsMs = performance.now() - countsStarted;
@@ -237,7 +279,7 @@ class BatchWriter {
     this.promotions = new PromotionCopyWriter(batchStores * PROMOTIONS_PER_STORE);
   }
 
-  add(chunk: StoreChunk, spec: NormalizedDatasetSpec): void {
+  add(chunk: StoreChunk, spec: NormalizedDatasetSpec, counts: SeedCounts | undefined): void {
     for (let n = chunk.startStore; n <= chunk.endStore; n++)
       this.stores += `${storeCopyLine(createStore(n, spec))}\n`;
     let storeNumber = 0;
@@ -250,6 +292,7 @@ class BatchWriter {
         position = 0;
       }
       this.promotions.add(promotion, storeNumber, position++);
+      counts?.add(promotion, storeNumber);
     }
   }
 

@@ -365,7 +365,7 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
 
     async *exportPromotions(query: ExportQuery, signal?: AbortSignal): AsyncIterable<Promotion> {
       await currentInfo();
-      const where = promotionWhere(query);
+      const where = promotionWhere(query, 0, await resolveSearch(query.q));
       const sql = `SELECT ${PROMOTION_SELECT} FROM promotions WHERE ${where.rowsSql} ORDER BY ${promotionOrderBy(query.sort)}`;
       for await (const rows of db.cursor(sql, where.params, exportBatchRows)) {
         if (signal?.aborted) return;
@@ -375,7 +375,7 @@ export function createSqlSource(db: Database, options: SqlSourceOptions = {}): D
 
     async summary(query: SummaryQuery): Promise<Summary> {
       await currentInfo();
-      const where = promotionWhere(query);
+      const where = promotionWhere(query, 0, await resolveSearch(query.q));
       const key = query.groupBy === undefined ? 'NULL' : columnOf(query.groupBy);
       // Math.round(x) is floor(x + 0.5); the sums are of integers below 2^53, so exact in float8 in any order.
       const rows = await db.query(

@@ -82,11 +82,15 @@ export function promotionWhere(query: object, startAt = 0, search?: SearchMatche
       if (typeof value !== 'string' || value === '') continue;
       const pattern = searchPattern(value);
       if (pattern !== undefined && search !== undefined) {
-        // Resolved: sku and store number are in the sort indexes and the primary key, `search` in no index.
+        // Resolved: sku and store number are in the sort indexes and the primary key, `search` in no index. An
+        // empty side is left out: without the OR, the sku index (which holds the category and the discount) can
+        // answer alone, index-only.
         columns.push('sku', 'store_number');
-        conditions.push(
-          `(sku = ANY(${param(search.skus, 'text[]')}) OR store_number = ANY(${param(search.stores, 'int[]')}))`,
-        );
+        const matches = [
+          ...(search.skus.length > 0 ? [`sku = ANY(${param(search.skus, 'text[]')})`] : []),
+          ...(search.stores.length > 0 ? [`store_number = ANY(${param(search.stores, 'int[]')})`] : []),
+        ];
+        conditions.push(matches.length === 0 ? 'FALSE' : `(${matches.join(' OR ')})`);
         searchOnly = search;
         continue;
       }

@@ -1,0 +1,184 @@
+import type { Promotion } from '@promoscale/generator';
+import type { SqlSession } from '../database/database.js';
+import { COUNTED_COLUMNS, VALUE_COUNTED_COLUMNS } from '../database/migrations.js';
+import { columnOf, fieldKind, SEARCH_SEPARATOR, searchText } from '../source/promotion-columns.js';
+
+/** The Promotion fields of `promotion_counts`' columns, in the table's column order. */
+const COUNTED_FIELDS = [
+  'category',
+  'status',
+  'promoType',
+  'region',
+  'template',
+  'displaySupport',
+  'featureAd',
+];
+/** The Promotion fields of `promotion_value_counts`' columns. */
+const VALUE_COUNTED_FIELDS = ['discountPct', 'durationDays', 'startDate', 'endDate'];
+// The values are read by name below (a property read per field is much cheaper than a lookup by a variable key):
+// these lists must be the migrations' columns.
+if (
+  COUNTED_FIELDS.map(columnOf).join() !== [...COUNTED_COLUMNS].join() ||
+  VALUE_COUNTED_FIELDS.map(columnOf).join() !== [...VALUE_COUNTED_COLUMNS.keys()].join()
+) {
+  throw new Error('seed-counts.ts counts other columns than migrations.ts declares');
+}
+
+/** A product part of `promotion_search_parts` (one per sku, product name and brand) or a store part (one per store and name). */
+interface SearchPart {
+  sku: string | null;
+  storeNumber: number | null;
+  part: string;
+  n: number;
+}
+
+/**
+ * The summary tables a seed fills beside the promotions (`promotion_counts`, `promotion_value_counts`,
+ * `promotion_search_parts`: migrations.ts), summed over the rows while they stream through the seed, so the
+ * database does not scan the promotions three times after the load. The same rows, groups and counts as the SQL
+ * refresh: a group per distinct value (or combination), the search parts split from each group's `search` text.
+ * The sort marks need the rows' order and stay in SQL (read from the covering indexes).
+ */
+export class SeedCounts {
+  /** Each counted field's values, numbered in the order they first come. */
+  private readonly codes = COUNTED_FIELDS.map(() => new Map<string, number>());
+  /** By the combination's number (each text field's code in 8 bits, the two booleans in the last 2). */
+  private readonly counts = new Map<number, { values: unknown[]; n: number }>();
+  private readonly valueCounts = VALUE_COUNTED_FIELDS.map(() => new Map<unknown, number>());
+  /** Product parts by sku; a sku met with another product name or brand has its other parts in `otherProducts`. */
+  private readonly products = new Map<string, SearchPart & { productName: string; brand: string }>();
+  private readonly otherProducts = new Map<string, SearchPart>();
+  /** Store parts by store number (a store met with another name has two). */
+  private readonly stores = new Map<number, (SearchPart & { storeName: string })[]>();
+  private store: (SearchPart & { storeName: string }) | undefined;
+
+  /** The number of a value of the `i`th counted text field (the first 255 values a field: 8 bits each). */
+  private code(i: number, value: string): number {
+    const codes = this.codes[i] as Map<string, number>;
+    let code = codes.get(value);
+    if (code === undefined) {
+      code = codes.size;
+      if (code > 255) throw new RangeError(`More than 256 values of ${COUNTED_FIELDS[i]} to count`);
+      codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** Counts one promotion of the store numbered `storeNumber`. */
+  add(promotion: Promotion, storeNumber: number): void {
+    const key =
+      this.code(0, promotion.category) * 2 ** 40 +
+      this.code(1, promotion.status) * 2 ** 32 +
+      this.code(2, promotion.promoType) * 2 ** 24 +
+      this.code(3, promotion.region) * 2 ** 16 +
+      this.code(4, promotion.template) * 2 ** 8 +
+      (promotion.displaySupport ? 2 : 0) +
+      (promotion.featureAd ? 1 : 0);
+    const counted = this.counts.get(key);
+    if (counted === undefined) {
+      this.counts.set(key, {
+        values: [
+          promotion.category,
+          promotion.status,
+          promotion.promoType,
+          promotion.region,
+          promotion.template,
+          promotion.displaySupport,
+          promotion.featureAd,
+        ],
+        n: 1,
+      });
+    } else counted.n++;
+    const [discounts, durations, starts, ends] = this.valueCounts as [
+      Map<unknown, number>,
+      Map<unknown, number>,
+      Map<unknown, number>,
+      Map<unknown, number>,
+    ];
+    discounts.set(promotion.discountPct, (discounts.get(promotion.discountPct) ?? 0) + 1);
+    durations.set(promotion.durationDays, (durations.get(promotion.durationDays) ?? 0) + 1);
+    starts.set(promotion.startDate, (starts.get(promotion.startDate) ?? 0) + 1);
+    ends.set(promotion.endDate, (ends.get(promotion.endDate) ?? 0) + 1);
+    // The SQL groups by (sku, product name, brand) and (store number, store name): the same groups here.
+    const { sku, productName, brand, storeName } = promotion;
+    const product = this.products.get(sku);
+    if (product !== undefined && product.productName === productName && product.brand === brand) product.n++;
+    else if (product === undefined) {
+      this.products.set(sku, { ...productPart(promotion), productName, brand });
+    } else {
+      const otherKey = `${sku}\u0000${productName}\u0000${brand}`;
+      const other = this.otherProducts.get(otherKey);
+      if (other === undefined) this.otherProducts.set(otherKey, productPart(promotion));
+      else other.n++;
+    }
+    // A store's rows come one after another: most find their store's part without a lookup.
+    const store = this.store;
+    if (store !== undefined && store.storeNumber === storeNumber && store.storeName === storeName) {
+      store.n++;
+      return;
+    }
+    let parts = this.stores.get(storeNumber);
+    if (parts === undefined) {
+      parts = [];
+      this.stores.set(storeNumber, parts);
+    }
+    let found = parts.find((part) => part.storeName === storeName);
+    if (found === undefined) {
+      found = { sku: null, storeNumber, part: storePart(promotion), n: 0, storeName };
+      parts.push(found);
+    }
+    found.n++;
+    this.store = found;
+  }
+
+  /** Replaces the three tables' rows with these counts (in the caller's transaction). */
+  async write(session: SqlSession): Promise<void> {
+    await session.exec(
+      'DELETE FROM promotion_counts; DELETE FROM promotion_value_counts; DELETE FROM promotion_search_parts',
+    );
+    const counts = [...this.counts.values()];
+    const columns = COUNTED_FIELDS.map(columnOf);
+    const arrays = COUNTED_FIELDS.map((_, i) => counts.map((count) => count.values[i]));
+    const types = COUNTED_FIELDS.map((field) => (fieldKind(field) === 'boolean' ? 'boolean' : 'text'));
+    await session.query(
+      `INSERT INTO promotion_counts (${columns.join(', ')}, n)
+       SELECT * FROM unnest(${[...types, 'int'].map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`,
+      [...arrays, counts.map((count) => count.n)],
+    );
+    for (const [i, field] of VALUE_COUNTED_FIELDS.entries()) {
+      const map = this.valueCounts[i] as Map<unknown, number>;
+      const number = VALUE_COUNTED_COLUMNS.get(columnOf(field)) === 'number';
+      await session.query(
+        `INSERT INTO promotion_value_counts (column_name, ${number ? 'number_value' : 'text_value'}, n)
+         SELECT $1, value, n FROM unnest($2::${number ? 'float8' : 'text'}[], $3::int[]) AS counted (value, n)`,
+        [columnOf(field), [...map.keys()], [...map.values()]],
+      );
+    }
+    const parts: SearchPart[] = [
+      ...this.products.values(),
+      ...this.otherProducts.values(),
+      ...[...this.stores.values()].flat(),
+    ];
+    await session.query(
+      `INSERT INTO promotion_search_parts (sku, store_number, part, n)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[])`,
+      [
+        parts.map((part) => part.sku),
+        parts.map((part) => part.storeNumber),
+        parts.map((part) => part.part),
+        parts.map((part) => part.n),
+      ],
+    );
+  }
+}
+
+/** A sku's product part of the search text (product name, brand, sku), split from the row's `search` text as the SQL does. */
+function productPart(promotion: Promotion): SearchPart {
+  const [name, brand, , sku] = searchText(promotion).split(SEARCH_SEPARATOR);
+  return { sku: promotion.sku, storeNumber: null, part: [name, brand, sku].join(SEARCH_SEPARATOR), n: 1 };
+}
+
+/** A store's part of the search text (its name), split from the row's `search` text as the SQL does. */
+function storePart(promotion: Promotion): string {
+  return searchText(promotion).split(SEARCH_SEPARATOR)[2] ?? '';
+}
