@@ -45,5 +45,5 @@ export function rssVerdict({ slope, low, high }) {
     return 'flat';
   }
   if (low > FLAT_MB_PER_MIN) return 'growing';
-  return 'not resolved at this length (try BENCH_LOAD_SECONDS=120 or more)';
+  return 'not resolved at this length: run longer (BENCH_LOAD_SECONDS)';
 }

@@ -4,6 +4,8 @@
 //   BENCH_DATABASES (postgres,pglite)  BENCH_INDEX_STUDY (1)
 //   BENCH_EACH_QUERY (0; 1 prints each page query's first-run and cached latency)
 //   BENCH_PGLITE_EXPORT_ROWS (200000: PGlite's export rate is taken over that many rows)
+//   BENCH_PGLITE_DATA_DIR (a PGlite directory seeded earlier with the same spec: served as it is, kept)
+//   BENCH_MAX_IN_FLIGHT (the server's --max-in-flight in the load test; 10000: as before the bound)
 //   BENCH_MEMORY_LOG (0; 1: the server logs its heap / external / array-buffer memory every 5 s under load)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +28,10 @@ const INDEX_STUDY = process.env.BENCH_INDEX_STUDY !== '0';
 const MEMORY_LOG = process.env.BENCH_MEMORY_LOG === '1';
 const MEMORY_LOG_SCRIPT = fileURLToPath(new URL('./memory-log.cjs', import.meta.url));
 const PGLITE_EXPORT_ROWS = Number(process.env.BENCH_PGLITE_EXPORT_ROWS ?? 200_000);
+// A PGlite directory seeded earlier with the same spec (BENCH_STORES, seed 42, MIXED) is served as it is, kept.
+const PGLITE_DATA_DIR = process.env.BENCH_PGLITE_DATA_DIR || undefined;
+// The server's --max-in-flight in the load test (unset: its default); 10000 is the server before the bound.
+const MAX_IN_FLIGHT = process.env.BENCH_MAX_IN_FLIGHT || undefined;
 const SPEC = { seed: 42, stores: STORES, templates: 'MIXED' };
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const ORIGIN = 'http://bench.local';
@@ -39,8 +45,12 @@ const quantile = (values, q) => {
 const line = (label, value, target = '') =>
   console.log(`  ${label.padEnd(46)} ${String(value).padEnd(30)} ${target}`);
 
-async function seed(db, name) {
-  const { timings } = await seedDatabase(db, SPEC, { replace: true, batchStores: 500 });
+async function seed(db, name, reuse = false) {
+  const { outcome, timings } = await seedDatabase(db, SPEC, { replace: !reuse, batchStores: 500 });
+  if (outcome === 'unchanged') {
+    line('bulk load', 'not measured: the data directory was seeded already (BENCH_PGLITE_DATA_DIR)');
+    return;
+  }
   const promotions = STORES * 30;
   const seconds = (ms) => ms / 1000;
   const indexMs = timings.indexes.reduce((sum, index) => sum + index.ms, 0);
@@ -141,7 +151,14 @@ function rssMb(pid) {
 async function loadTest(env) {
   const child = spawn(
     process.execPath,
-    [CLI, 'start', '--port', '0', ...(env.dataDir ? ['--data-dir', env.dataDir] : [])],
+    [
+      CLI,
+      'start',
+      '--port',
+      '0',
+      ...(env.dataDir ? ['--data-dir', env.dataDir] : []),
+      ...(MAX_IN_FLIGHT ? ['--max-in-flight', MAX_IN_FLIGHT] : []),
+    ],
     {
       env: {
         ...process.env,
@@ -162,6 +179,8 @@ async function loadTest(env) {
   });
   // Warm up: every query once, so the load test measures serving, not first-time totals.
   for (const [, path] of PAGE_QUERIES) await (await fetch(`${url}${path}`)).arrayBuffer();
+  // What the socket errors were (ECONNRESET, …), counted by code.
+  const socketErrors = new Map();
   const load = (duration) =>
     autocannon({
       url,
@@ -170,13 +189,20 @@ async function loadTest(env) {
       // The server's own request deadline: a slower answer is the server's 503, not the client giving up first.
       timeout: 30,
       requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
+      setupClient: (client) =>
+        client.on('connError', (error) => {
+          const code = error?.code ?? error?.message ?? String(error);
+          socketErrors.set(code, (socketErrors.get(code) ?? 0) + 1);
+        }),
     });
-  const errorsOf = (result) => result.errors + result.timeouts + result.non2xx;
+  // autocannon counts a timeout in `errors` too: errors (socket errors and timeouts) + non-2xx answers.
+  const errorsOf = (result) => result.errors + result.non2xx;
   const started = rssMb(child.pid);
   // Then the same load as the measured window, so V8's heap has grown to what this concurrency needs: the window
   // shows whether RSS stays there ("flat once warm"), not how fast it gets there.
   const warmUp = LOAD_WARMUP_SECONDS > 0 ? await load(LOAD_WARMUP_SECONDS) : undefined;
   const before = rssMb(child.pid);
+  socketErrors.clear();
   const samples = [];
   const sampler = setInterval(() => samples.push(rssMb(child.pid)), 1000);
   const result = await load(LOAD_SECONDS);
@@ -194,12 +220,16 @@ async function loadTest(env) {
       `RSS ${fmt(started)} → ${fmt(before)} MB`,
     );
   }
-  line(`load test ${LOAD_SECONDS} s, 50 connections: requests/s`, fmt(result.requests.average));
-  line('  errors (errors + timeouts + non-2xx)', fmt(errorsOf(result)), 'target 0');
+  line(
+    `load test ${LOAD_SECONDS} s, 50 connections: requests/s`,
+    fmt(result.requests.average),
+    `server --max-in-flight ${MAX_IN_FLIGHT ?? 'default'}`,
+  );
+  line('  errors (socket errors, timeouts, non-2xx)', fmt(errorsOf(result)), 'target 0');
   if (errorsOf(result) > 0) {
     line(
       '    of which',
-      `${fmt(result.errors)} socket errors, ${fmt(result.timeouts)} client timeouts (30 s)`,
+      `${fmt(result.timeouts)} client timeouts (30 s), ${fmt(result.errors - result.timeouts)} socket errors${socketErrors.size > 0 ? ` (${[...socketErrors].map(([code, n]) => `${code} ${n}`).join(', ')})` : ''}`,
       `${fmt(result.non2xx)} non-2xx (the server's 503s)`,
     );
   }
@@ -325,19 +355,19 @@ if (DATABASES.includes('postgres')) {
 }
 
 if (DATABASES.includes('pglite')) {
-  const dir = mkdtempSync(join(tmpdir(), 'promoscale-bench-'));
+  const dir = PGLITE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'promoscale-bench-'));
   try {
     console.log('PGlite 0.5.17 (data directory on disk)');
     const started = performance.now();
-    const dataDir = join(dir, 'db');
+    const dataDir = PGLITE_DATA_DIR ?? join(dir, 'db');
     const db = await openDatabase({ dataDir, databaseUrl: '', statementTimeoutMs: 0 });
-    await seed(db, 'pglite');
+    await seed(db, 'pglite', PGLITE_DATA_DIR !== undefined);
     printLatency('pglite', await pageLatency(db));
     await exportThroughput(db, PGLITE_EXPORT_ROWS);
     await db.close();
     await loadTest({ dataDir });
     line('PGlite section took', `${fmt((performance.now() - started) / 60_000, 1)} min`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (PGLITE_DATA_DIR === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }

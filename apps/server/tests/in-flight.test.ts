@@ -153,6 +153,21 @@ describe('createServerFetch: maxInFlight', () => {
     expect(held.started).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it('drops a queued request whose client goes away: it never runs', async () => {
+    const held = heldPromotions(db);
+    const fetch = createServerFetch({ db: held.db, maxInFlight: 1, requestTimeoutMs: 600_000 });
+    const first = fetch(new Request('http://x/api/promotions?limit=1'));
+    await until(() => held.started === 1);
+    const client = new AbortController();
+    const gone = fetch(new Request('http://x/api/promotions?limit=2', { signal: client.signal }));
+    client.abort();
+    expect((await gone).status).toBe(503);
+    held.release();
+    expect((await first).status).toBe(200);
+    await turns(20);
+    expect(held.started).toBe(1);
+  });
 });
 
 describe('the shutdown signal', () => {

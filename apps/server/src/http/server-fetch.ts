@@ -26,7 +26,8 @@ export interface ServerFetchOptions {
   /**
    * API requests handled at once, each until its response starts (an export or live stream then runs on its
    * own). The others wait in arrival order, never refused: one still waiting at its deadline gets the 503 without
-   * having run. `/healthz` and CORS preflights do not wait. An integer from 1 to 10000.
+   * having run, and one whose client has gone leaves the queue. `/healthz` and CORS preflights do not wait. An
+   * integer from 1 to 10000.
    * @default {@link DEFAULT_MAX_IN_FLIGHT} of the database's kind
    */
   maxInFlight?: number | undefined;
@@ -35,9 +36,8 @@ export interface ServerFetchOptions {
 /**
  * Default of {@link ServerFetchOptions.maxInFlight}. PGlite runs one statement at a time: with 2 requests let in,
  * a request's statements run back to back instead of queueing behind every other request's, and a request still
- * waiting at its deadline never runs (at 1.5 M promotions under 50 connections: 0 errors instead of dozens of
- * client timeouts, docs/server-performance.md). PostgreSQL's pool (10 connections) already queues statements;
- * its bound only caps the requests held in memory at once under a flood.
+ * waiting at its deadline never runs (docs/server-performance.md has what it did under load). PostgreSQL's pool
+ * (10 connections) already queues statements; its bound only caps the requests held in memory under a flood.
  */
 export const DEFAULT_MAX_IN_FLIGHT: Readonly<Record<DatabaseKind, number>> = { pglite: 2, postgres: 100 };
 
@@ -137,9 +137,11 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     }
   };
 
-  const withDeadline = async (request: Request): Promise<Response> => {
+  const withDeadline = async (request: Request, client: AbortSignal): Promise<Response> => {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), requestTimeoutMs);
+    // A request leaves the queue unrun at its deadline or when its client goes away (a client timeout).
+    const giveUp = AbortSignal.any([deadline.signal, client]);
     const timedOut = new Promise<Response>((resolve) => {
       deadline.signal.addEventListener(
         'abort',
@@ -150,8 +152,8 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     });
     const state: { unavailable?: 'timeout' | 'closed' } = {};
     const handled = (async () => {
-      // Still waiting for a slot at the deadline: the request never runs.
-      if (!(await gate.acquire(deadline.signal))) return undefined;
+      // Still waiting for a slot at the deadline, or its client gone: the request never runs.
+      if (!(await gate.acquire(giveUp))) return undefined;
       try {
         return await requestState.run(state, () => api.fetch(request));
       } finally {
@@ -159,7 +161,9 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
       }
     })();
     try {
-      const response = (await Promise.race([handled, timedOut])) ?? (await timedOut);
+      const response =
+        (await Promise.race([handled, timedOut])) ??
+        (deadline.signal.aborted ? await timedOut : unavailable('The client went away'));
       if (response.status !== 500 || state.unavailable === undefined) return response;
       await response.body?.cancel().catch(() => {});
       return state.unavailable === 'closed'
@@ -207,7 +211,7 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     }
     let response: Response;
     try {
-      response = whenBodyEnds(await withDeadline(request), forget);
+      response = whenBodyEnds(await withDeadline(request, incoming.signal), forget);
     } catch (error) {
       forget();
       throw error;
