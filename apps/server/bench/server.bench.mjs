@@ -1,8 +1,11 @@
 // pnpm --filter @promoscale/server bench: what the server costs on PGlite and on PostgreSQL at 50,000 stores
 // (1.5 M promotions). Prints figures beside the issue's targets; it never passes or fails.
-//   BENCH_STORES (50000)  BENCH_LOAD_SECONDS (30)  BENCH_DATABASES (postgres,pglite)  BENCH_INDEX_STUDY (1)
+//   BENCH_STORES (50000)  BENCH_LOAD_SECONDS (30)  BENCH_LOAD_WARMUP_SECONDS (30: the same load first, unmeasured)
+//   BENCH_DATABASES (postgres,pglite)  BENCH_INDEX_STUDY (1)
 //   BENCH_EACH_QUERY (0; 1 prints each page query's first-run and cached latency)
 //   BENCH_PGLITE_EXPORT_ROWS (200000: PGlite's export rate is taken over that many rows)
+//   BENCH_PGLITE_DATA_DIR (a PGlite directory seeded earlier with the same spec: served as it is, kept)
+//   BENCH_MAX_IN_FLIGHT (the server's --max-in-flight in the load test; 10000: as before the bound)
 //   BENCH_MEMORY_LOG (0; 1: the server logs its heap / external / array-buffer memory every 5 s under load)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,9 +16,11 @@ import autocannon from 'autocannon';
 import { createServerFetch, openDatabase, seedDatabase } from '../dist/index.js';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { PAGE_QUERIES } from './bench-queries.mjs';
+import { FLAT_MB_PER_MIN, RESOLVED_MB_PER_MIN, rssTrend, rssVerdict } from './rss-trend.mjs';
 
 const STORES = Number(process.env.BENCH_STORES ?? 50_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+const LOAD_WARMUP_SECONDS = Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 30);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',');
 const INDEX_STUDY = process.env.BENCH_INDEX_STUDY !== '0';
 // A PGlite export streams a few thousand rows/s: its rate is taken over the first rows, not all 1.5 M.
@@ -23,6 +28,10 @@ const INDEX_STUDY = process.env.BENCH_INDEX_STUDY !== '0';
 const MEMORY_LOG = process.env.BENCH_MEMORY_LOG === '1';
 const MEMORY_LOG_SCRIPT = fileURLToPath(new URL('./memory-log.cjs', import.meta.url));
 const PGLITE_EXPORT_ROWS = Number(process.env.BENCH_PGLITE_EXPORT_ROWS ?? 200_000);
+// A PGlite directory seeded earlier with the same spec (BENCH_STORES, seed 42, MIXED) is served as it is, kept.
+const PGLITE_DATA_DIR = process.env.BENCH_PGLITE_DATA_DIR || undefined;
+// The server's --max-in-flight in the load test (unset: its default); 10000 is the server before the bound.
+const MAX_IN_FLIGHT = process.env.BENCH_MAX_IN_FLIGHT || undefined;
 const SPEC = { seed: 42, stores: STORES, templates: 'MIXED' };
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const ORIGIN = 'http://bench.local';
@@ -36,8 +45,12 @@ const quantile = (values, q) => {
 const line = (label, value, target = '') =>
   console.log(`  ${label.padEnd(46)} ${String(value).padEnd(30)} ${target}`);
 
-async function seed(db, name) {
-  const { timings } = await seedDatabase(db, SPEC, { replace: true, batchStores: 500 });
+async function seed(db, name, reuse = false) {
+  const { outcome, timings } = await seedDatabase(db, SPEC, { replace: !reuse, batchStores: 500 });
+  if (outcome === 'unchanged') {
+    line('bulk load', 'not measured: the data directory was seeded already (BENCH_PGLITE_DATA_DIR)');
+    return;
+  }
   const promotions = STORES * 30;
   const seconds = (ms) => ms / 1000;
   const totalMs = timings.copyMs + timings.vacuumAnalyzeMs + timings.indexPhaseMs + timings.countsMs;
@@ -137,7 +150,14 @@ function rssMb(pid) {
 async function loadTest(env) {
   const child = spawn(
     process.execPath,
-    [CLI, 'start', '--port', '0', ...(env.dataDir ? ['--data-dir', env.dataDir] : [])],
+    [
+      CLI,
+      'start',
+      '--port',
+      '0',
+      ...(env.dataDir ? ['--data-dir', env.dataDir] : []),
+      ...(MAX_IN_FLIGHT ? ['--max-in-flight', MAX_IN_FLIGHT] : []),
+    ],
     {
       env: {
         ...process.env,
@@ -158,36 +178,77 @@ async function loadTest(env) {
   });
   // Warm up: every query once, so the load test measures serving, not first-time totals.
   for (const [, path] of PAGE_QUERIES) await (await fetch(`${url}${path}`)).arrayBuffer();
+  // What the socket errors were (ECONNRESET, …), counted by code.
+  const socketErrors = new Map();
+  const load = (duration) =>
+    autocannon({
+      url,
+      connections: 50,
+      duration,
+      // The server's own request deadline: a slower answer is the server's 503, not the client giving up first.
+      timeout: 30,
+      requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
+      setupClient: (client) =>
+        client.on('connError', (error) => {
+          const code = error?.code ?? error?.message ?? String(error);
+          socketErrors.set(code, (socketErrors.get(code) ?? 0) + 1);
+        }),
+    });
+  // autocannon counts a timeout in `errors` too: errors (socket errors and timeouts) + non-2xx answers.
+  const errorsOf = (result) => result.errors + result.non2xx;
+  const started = rssMb(child.pid);
+  // Then the same load as the measured window, so V8's heap has grown to what this concurrency needs: the window
+  // shows whether RSS stays there ("flat once warm"), not how fast it gets there.
+  const warmUp = LOAD_WARMUP_SECONDS > 0 ? await load(LOAD_WARMUP_SECONDS) : undefined;
   const before = rssMb(child.pid);
+  socketErrors.clear();
   const samples = [];
   const sampler = setInterval(() => samples.push(rssMb(child.pid)), 1000);
-  const result = await autocannon({
-    url,
-    connections: 50,
-    duration: LOAD_SECONDS,
-    // The server's own request deadline: a slower answer is the server's 500, not the client giving up first.
-    timeout: 30,
-    requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
-  });
+  const result = await load(LOAD_SECONDS);
   clearInterval(sampler);
   const after = rssMb(child.pid);
-  // RSS at each tenth of the test: flat, or growing then level (a plateau), or growing to the end.
+  // RSS at each tenth of the window: flat, or growing then level (a plateau), or growing to the end.
   const tenths = Array.from(
     { length: 10 },
     (_, i) => samples[Math.max(0, Math.floor(((i + 1) * samples.length) / 10) - 1)],
   );
-  const errors = result.errors + result.timeouts + result.non2xx;
-  line(`load test ${LOAD_SECONDS} s, 50 connections: requests/s`, fmt(result.requests.average));
-  line('  errors (errors + timeouts + non-2xx)', fmt(errors), 'target 0');
+  if (warmUp) {
+    line(
+      `warm-up ${LOAD_WARMUP_SECONDS} s, same load: requests/s, errors`,
+      `${fmt(warmUp.requests.average)}, ${fmt(errorsOf(warmUp))}`,
+      `RSS ${fmt(started)} → ${fmt(before)} MB`,
+    );
+  }
+  line(
+    `load test ${LOAD_SECONDS} s, 50 connections: requests/s`,
+    fmt(result.requests.average),
+    `server --max-in-flight ${MAX_IN_FLIGHT ?? 'default'}`,
+  );
+  line('  errors (socket errors, timeouts, non-2xx)', fmt(errorsOf(result)), 'target 0');
+  if (errorsOf(result) > 0) {
+    line(
+      '    of which',
+      `${fmt(result.timeouts)} client timeouts (30 s), ${fmt(result.errors - result.timeouts)} socket errors${socketErrors.size > 0 ? ` (${[...socketErrors].map(([code, n]) => `${code} ${n}`).join(', ')})` : ''}`,
+      `${fmt(result.non2xx)} non-2xx (the server's 503s)`,
+    );
+  }
   line('  requests answered', fmt(result.requests.total));
   line('  latency p50 / p99', `${fmt(result.latency.p50)} / ${fmt(result.latency.p99)} ms`);
-  line('  server RSS before → after', `${fmt(before)} → ${fmt(after)} MB`, 'target: flat');
-  line('  server RSS at each tenth of the test', tenths.map((mb) => fmt(mb ?? Number.NaN)).join(' '), 'MB');
-  const secondHalf = samples.slice(Math.floor(samples.length / 2));
+  line('  server RSS start → after warm-up → end', `${fmt(started)} → ${fmt(before)} → ${fmt(after)} MB`);
+  line('  server RSS at each tenth of the window', tenths.map((mb) => fmt(mb ?? Number.NaN)).join(' '), 'MB');
+  const trend = rssTrend(samples);
+  const firstHalf = samples.slice(0, Math.floor(samples.length / 2));
+  const secondHalf = samples.slice(firstHalf.length);
+  const signed = (mb) => `${mb >= 0 ? '+' : ''}${fmt(mb, 1)}`;
   line(
-    '  server RSS growth over the second half',
-    `${fmt(Math.max(...secondHalf) - (secondHalf[0] ?? Number.NaN))} MB`,
-    'flat once warm: ≈ 0',
+    '  server RSS trend over the window',
+    `${signed(trend.slope)} MB/min (95%: ${signed(trend.low)} to ${signed(trend.high)})`,
+    `target flat: ${rssVerdict(trend)}`,
+  );
+  line(
+    '  server RSS range, first / second half',
+    `${fmt(Math.min(...firstHalf))}–${fmt(Math.max(...firstHalf))} / ${fmt(Math.min(...secondHalf))}–${fmt(Math.max(...secondHalf))} MB`,
+    `flat = trend within ±${FLAT_MB_PER_MIN} MB/min, its 95% interval within ±${RESOLVED_MB_PER_MIN}`,
   );
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -297,19 +358,19 @@ if (DATABASES.includes('postgres')) {
 }
 
 if (DATABASES.includes('pglite')) {
-  const dir = mkdtempSync(join(tmpdir(), 'promoscale-bench-'));
+  const dir = PGLITE_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'promoscale-bench-'));
   try {
     console.log('PGlite 0.5.17 (data directory on disk)');
     const started = performance.now();
-    const dataDir = join(dir, 'db');
+    const dataDir = PGLITE_DATA_DIR ?? join(dir, 'db');
     const db = await openDatabase({ dataDir, databaseUrl: '', statementTimeoutMs: 0 });
-    await seed(db, 'pglite');
+    await seed(db, 'pglite', PGLITE_DATA_DIR !== undefined);
     printLatency('pglite', await pageLatency(db));
     await exportThroughput(db, PGLITE_EXPORT_ROWS);
     await db.close();
     await loadTest({ dataDir });
     line('PGlite section took', `${fmt((performance.now() - started) / 60_000, 1)} min`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (PGLITE_DATA_DIR === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }

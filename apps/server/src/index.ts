@@ -9,7 +9,12 @@ export {
   type SqlSession,
 } from './database/database.js';
 export { openDatabase } from './database/open-database.js';
-export { createServerFetch, type ServerFetch, type ServerFetchOptions } from './http/server-fetch.js';
+export {
+  createServerFetch,
+  DEFAULT_MAX_IN_FLIGHT,
+  type ServerFetch,
+  type ServerFetchOptions,
+} from './http/server-fetch.js';
 export { type RunningServer, type StartServerOptions, startServer } from './http/start-server.js';
 export { type DatasetState, readDataset } from './seed/dataset-state.js';
 export {

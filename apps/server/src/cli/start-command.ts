@@ -1,5 +1,6 @@
 import { DEFAULT_DATA_DIR, DEFAULT_STATEMENT_TIMEOUT_MS } from '../database/database.js';
 import { openDatabase } from '../database/open-database.js';
+import { DEFAULT_MAX_IN_FLIGHT } from '../http/server-fetch.js';
 import { startServer } from '../http/start-server.js';
 import { readDataset } from '../seed/dataset-state.js';
 import { integerFlag, parseFlags } from './cli-args.js';
@@ -16,6 +17,8 @@ Options:
   --cors-origin O          allow browser calls from origin O (repeat it; * allows any; default: none)
   --statement-timeout MS   cancel any SQL statement after MS milliseconds, answering a 503 (default ${DEFAULT_STATEMENT_TIMEOUT_MS})
   --request-timeout MS     answer a request not done after MS milliseconds with a 503 (default 30000)
+  --max-in-flight N        handle N API requests at once, 1..10000; the others wait in arrival order
+                           (default ${DEFAULT_MAX_IN_FLIGHT.pglite} on PGlite, ${DEFAULT_MAX_IN_FLIGHT.postgres} on PostgreSQL)
 
 Environment: DATABASE_URL=postgres://user@host:port/db serves PostgreSQL instead of PGlite.
 Stops cleanly on SIGINT / SIGTERM. Exit code 2 when the database holds no complete dataset.`;
@@ -29,6 +32,7 @@ export async function startCommand(args: string[], context: CliContext): Promise
     'cors-origin': { type: 'string', multiple: true },
     'statement-timeout': { type: 'string' },
     'request-timeout': { type: 'string' },
+    'max-in-flight': { type: 'string' },
   });
   if (flags.help) {
     context.stdout.write(`${START_USAGE}\n`);
@@ -49,6 +53,9 @@ export async function startCommand(args: string[], context: CliContext): Promise
     3_600_000,
     30_000,
   );
+  const rawMaxInFlight = flags['max-in-flight'] as string | undefined;
+  const maxInFlight =
+    rawMaxInFlight === undefined ? undefined : integerFlag('max-in-flight', rawMaxInFlight, 1, 10_000, 1);
   const dataDir = (flags['data-dir'] as string | undefined) ?? DEFAULT_DATA_DIR;
   const db = await openDatabase({ dataDir, databaseUrl: context.env.DATABASE_URL, statementTimeoutMs });
   const where = describeDatabase(db.kind, dataDir);
@@ -75,6 +82,7 @@ export async function startCommand(args: string[], context: CliContext): Promise
     host: (flags.host as string | undefined) ?? '127.0.0.1',
     corsOrigins: (flags['cors-origin'] as string[] | undefined) ?? [],
     requestTimeoutMs,
+    maxInFlight,
   }).catch(async (error) => {
     await db.close();
     throw error;

@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createApiHandler } from '@promoscale/api';
 import { JSON_CONTENT_TYPE } from '@promoscale/api/engine';
-import { type Database, DatabaseClosedError } from '../database/database.js';
+import { PromoscaleError } from '@promoscale/generator';
+import { type Database, DatabaseClosedError, type DatabaseKind } from '../database/database.js';
 import { createSqlSource } from '../source/create-sql-source.js';
+import { createRequestGate } from './request-gate.js';
 
 /** Options of {@link createServerFetch}. */
 export interface ServerFetchOptions {
@@ -21,7 +23,23 @@ export interface ServerFetchOptions {
   shutdownSignal?: AbortSignal | undefined;
   /** Where unexpected errors are reported (never into a response). @default console.error */
   onError?: ((error: unknown) => void) | undefined;
+  /**
+   * API requests handled at once, each until its response starts (an export or live stream then runs on its
+   * own). The others wait in arrival order, never refused: one still waiting at its deadline gets the 503 without
+   * having run, and one whose client has gone leaves the queue. `/healthz` and CORS preflights do not wait. An
+   * integer from 1 to 10000.
+   * @default {@link DEFAULT_MAX_IN_FLIGHT} of the database's kind
+   */
+  maxInFlight?: number | undefined;
 }
+
+/**
+ * Default of {@link ServerFetchOptions.maxInFlight}. PGlite runs one statement at a time: with 2 requests let in,
+ * a request's statements run back to back instead of queueing behind every other request's, and a request still
+ * waiting at its deadline never runs (docs/server-performance.md has what it did under load). PostgreSQL's pool
+ * (10 connections) already queues statements; its bound only caps the requests held in memory under a flood.
+ */
+export const DEFAULT_MAX_IN_FLIGHT: Readonly<Record<DatabaseKind, number>> = { pglite: 2, postgres: 100 };
 
 /** The server's `Request -> Response` function: `/healthz`, CORS around the API routes, a per-request deadline. */
 export type ServerFetch = (request: Request) => Promise<Response>;
@@ -59,6 +77,11 @@ export function isTimeoutError(error: unknown): boolean {
  */
 export function createServerFetch(options: ServerFetchOptions): ServerFetch {
   const { db } = options;
+  const maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT[db.kind];
+  if (!Number.isSafeInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 10_000) {
+    throw new PromoscaleError('INVALID_OPTION', 'maxInFlight', maxInFlight, 'an integer from 1 to 10000');
+  }
+  const gate = createRequestGate(maxInFlight);
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const reportError = options.onError ?? ((error: unknown) => console.error('promoscale-server:', error));
@@ -77,6 +100,18 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     },
   });
   const shutdown = options.shutdownSignal;
+  // The signals of the requests open now (their streams included): the shutdown aborts them. Not
+  // AbortSignal.any([request, shutdown]): Node 20-24 keep a reference to every signal derived from a long-lived
+  // one (nodejs/node#55351), a leak of about 70 bytes a request.
+  const openRequests = new Set<AbortController>();
+  shutdown?.addEventListener(
+    'abort',
+    () => {
+      for (const controller of openRequests) controller.abort(shutdown.reason);
+      openRequests.clear();
+    },
+    { once: true },
+  );
 
   const allowedOrigin = (request: Request) => {
     const origin = request.headers.get('origin');
@@ -102,18 +137,33 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     }
   };
 
-  const withDeadline = async (request: Request): Promise<Response> => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<Response>((resolve) => {
-      timer = setTimeout(
+  const withDeadline = async (request: Request, client: AbortSignal): Promise<Response> => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), requestTimeoutMs);
+    // A request leaves the queue unrun at its deadline or when its client goes away (a client timeout).
+    const giveUp = AbortSignal.any([deadline.signal, client]);
+    const timedOut = new Promise<Response>((resolve) => {
+      deadline.signal.addEventListener(
+        'abort',
         () =>
           resolve(unavailable(`The server could not answer within ${requestTimeoutMs} ms; try again later`)),
-        requestTimeoutMs,
+        { once: true },
       );
     });
     const state: { unavailable?: 'timeout' | 'closed' } = {};
+    const handled = (async () => {
+      // Still waiting for a slot at the deadline, or its client gone: the request never runs.
+      if (!(await gate.acquire(giveUp))) return undefined;
+      try {
+        return await requestState.run(state, () => api.fetch(request));
+      } finally {
+        gate.release();
+      }
+    })();
     try {
-      const response = await Promise.race([requestState.run(state, () => api.fetch(request)), deadline]);
+      const response =
+        (await Promise.race([handled, timedOut])) ??
+        (deadline.signal.aborted ? await timedOut : unavailable('The client went away'));
       if (response.status !== 500 || state.unavailable === undefined) return response;
       await response.body?.cancel().catch(() => {});
       return state.unavailable === 'closed'
@@ -143,15 +193,29 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
       });
     }
     // Open streams end when the client goes away or the server shuts down.
-    const request =
-      shutdown && (incoming.method === 'GET' || incoming.method === 'HEAD')
-        ? new Request(incoming.url, {
-            method: incoming.method,
-            headers: incoming.headers,
-            signal: AbortSignal.any([incoming.signal, shutdown]),
-          })
-        : incoming;
-    const response = await withDeadline(request);
+    let request = incoming;
+    let forget = () => {};
+    if (shutdown && (incoming.method === 'GET' || incoming.method === 'HEAD')) {
+      const controller = new AbortController();
+      forget = () => openRequests.delete(controller);
+      const clientGone = () => controller.abort(incoming.signal.reason);
+      if (incoming.signal.aborted) clientGone();
+      else incoming.signal.addEventListener('abort', clientGone, { once: true });
+      controller.signal.addEventListener('abort', forget, { once: true });
+      if (!controller.signal.aborted) openRequests.add(controller);
+      request = new Request(incoming.url, {
+        method: incoming.method,
+        headers: incoming.headers,
+        signal: controller.signal,
+      });
+    }
+    let response: Response;
+    try {
+      response = whenBodyEnds(await withDeadline(request, incoming.signal), forget);
+    } catch (error) {
+      forget();
+      throw error;
+    }
     if (origin === undefined) return response;
     const headers = new Headers(response.headers);
     headers.set('access-control-allow-origin', origin);
@@ -171,4 +235,40 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
       );
     }
   };
+}
+
+/**
+ * `response`, calling `done` once its body has been read to the end, failed or been cancelled: right away for a
+ * JSON body (complete when the response is made) or no body.
+ */
+function whenBodyEnds(response: Response, done: () => void): Response {
+  const { body } = response;
+  if (body === null || response.headers.get('content-type')?.startsWith('application/json')) {
+    done();
+    return response;
+  }
+  const reader = body.getReader();
+  const tracked = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const read = await reader.read();
+        if (read.done) {
+          done();
+          controller.close();
+        } else controller.enqueue(read.value);
+      } catch (error) {
+        done();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      done();
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(tracked, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }

@@ -24,6 +24,8 @@ export interface StartServerOptions {
   overrideGlobalObjects?: boolean | undefined;
   /** Where unexpected errors are reported. @default console.error */
   onError?: ((error: unknown) => void) | undefined;
+  /** API requests handled at once; the others wait in arrival order (see `ServerFetchOptions.maxInFlight`). */
+  maxInFlight?: number | undefined;
 }
 
 /** A listening server. */
@@ -64,6 +66,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     requestTimeoutMs,
     shutdownSignal: shutdown.signal,
     onError: options.onError,
+    maxInFlight: options.maxInFlight,
   });
   const server = createAdaptorServer({
     fetch,
