@@ -32,6 +32,8 @@ const PGLITE_EXPORT_ROWS = Number(process.env.BENCH_PGLITE_EXPORT_ROWS ?? 200_00
 const PGLITE_DATA_DIR = process.env.BENCH_PGLITE_DATA_DIR || undefined;
 // The server's --max-in-flight in the load test (unset: its default); 10000 is the server before the bound.
 const MAX_IN_FLIGHT = process.env.BENCH_MAX_IN_FLIGHT || undefined;
+/** autocannon's timeout: 10 s past the server's request deadline (30 s by default). */
+const CLIENT_TIMEOUT_SECONDS = 40;
 const SPEC = { seed: 42, stores: STORES, templates: 'MIXED' };
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const ORIGIN = 'http://bench.local';
@@ -185,8 +187,9 @@ async function loadTest(env) {
       url,
       connections: 50,
       duration,
-      // The server's own request deadline: a slower answer is the server's 503, not the client giving up first.
-      timeout: 30,
+      // Past the server's own request deadline (30 s): a slower answer is the server's 503 (a non-2xx), not the
+      // client giving up at the same instant and counting a timeout the server never had the chance to answer.
+      timeout: CLIENT_TIMEOUT_SECONDS,
       requests: PAGE_QUERIES.map(([, path]) => ({ method: 'GET', path })),
       setupClient: (client) =>
         client.on('connError', (error) => {
@@ -228,7 +231,7 @@ async function loadTest(env) {
   if (errorsOf(result) > 0) {
     line(
       '    of which',
-      `${fmt(result.timeouts)} client timeouts (30 s), ${fmt(result.errors - result.timeouts)} socket errors${socketErrors.size > 0 ? ` (${[...socketErrors].map(([code, n]) => `${code} ${n}`).join(', ')})` : ''}`,
+      `${fmt(result.timeouts)} client timeouts (${CLIENT_TIMEOUT_SECONDS} s), ${fmt(result.errors - result.timeouts)} socket errors${socketErrors.size > 0 ? ` (${[...socketErrors].map(([code, n]) => `${code} ${n}`).join(', ')})` : ''}`,
       `${fmt(result.non2xx)} non-2xx (the server's 503s)`,
     );
   }
