@@ -89,12 +89,14 @@ describe('ByteSink', () => {
     expect(after.every((byte) => byte === 0)).toBe(true);
   });
 
-  it('copies the bytes out when they fill less than half of the buffer', () => {
-    const sink = new ByteSink(64);
+  it('copies the bytes out when they fill less than half of the buffer, keeping the row reserve free past them', () => {
+    const sink = new ByteSink(4096, null, 16);
     sink.writeText('é and more');
     const result = sink.result();
     expect(decoder.decode(result)).toBe('é and more');
-    expect(result.buffer.byteLength).toBe(result.length);
+    // 11 bytes, then the reserve of 16 (and 11 >> 4 = 0 more), zeroed: passed back as `into`, it fits as much again.
+    expect(result.buffer.byteLength).toBe(27);
+    expect(new Uint8Array(result.buffer, 11).every((byte) => byte === 0)).toBe(true);
   });
 
   it('keeps what was written when it grows', () => {

@@ -237,6 +237,8 @@ export class ByteSink {
   pos = 0;
   /** Whether `bytes` is memory the caller handed over (`into`): the result is then never copied out. */
   private reused: boolean;
+  /** Bytes the writers reserve before each row: kept free past a copied-out result, so that it can be reused. */
+  private readonly headroom: number;
 
   /**
    * A sink of `capacity` bytes; with `into` (see {@link reusable}), in its memory when it holds at least
@@ -245,6 +247,7 @@ export class ByteSink {
   constructor(capacity: number, into: Uint8Array | null = null, minimum = capacity) {
     const memory = into === null ? null : reusable(into, minimum);
     this.reused = memory !== null;
+    this.headroom = minimum;
     this.bytes = memory ?? allocate(capacity);
     this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
   }
@@ -273,7 +276,14 @@ export class ByteSink {
    */
   result(): Uint8Array {
     const written = this.bytes.subarray(0, this.pos);
-    if (!this.reused && this.pos * 2 < this.bytes.length) return written.slice();
+    if (!this.reused && this.pos * 2 < this.bytes.length) {
+      // Copied out into memory of its own with room for the row reserve and 1/16 more: passed back as `into`
+      // for a chunk of about as many bytes, it is written into instead of outgrown at its last rows.
+      const copy = allocate(Math.min(this.bytes.length, this.pos + this.headroom + (this.pos >> 4)));
+      copy.set(written);
+      copy.fill(0, this.pos);
+      return copy.subarray(0, this.pos);
+    }
     this.bytes.fill(0, this.pos);
     return written;
   }

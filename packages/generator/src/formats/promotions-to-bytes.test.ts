@@ -171,6 +171,12 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
     expectSameBytes(second, reference(b, line));
     expect(second.buffer).toBe(first.buffer);
     expect(new Uint8Array(second.buffer, second.byteOffset + second.length).every((x) => x === 0)).toBe(true);
+    // A result copied out of a buffer sized for longer rows keeps room past its bytes: handed back for a chunk
+    // of as many rows, it is written into, not outgrown at its last rows.
+    const short = write(a.slice(0, 30));
+    const again = write(b.slice(0, 30), { into: short });
+    expectSameBytes(again, reference(b.slice(0, 30), line));
+    expect(again.buffer).toBe(short.buffer);
     // A caller's array: exactly its bytes, never the rest of its buffer.
     const memory = new Uint8Array(1 << 20).fill(7);
     const view = memory.subarray(16, memory.length - 16);

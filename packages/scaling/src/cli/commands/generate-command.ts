@@ -106,6 +106,8 @@ export async function generateCommand(args: string[]): Promise<number> {
       format,
       (chunk) => bar?.update(chunk.progress.storesDone),
       guard.signal,
+      // A file stream and stdout are done with a chunk's bytes when its write callback runs.
+      { reuseBuffers: true },
     );
     if (output) {
       await output.commit(guard.signal);
