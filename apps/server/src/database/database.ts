@@ -25,8 +25,6 @@ export interface Database extends SqlSession {
    * constant. Returning from the iteration early closes the cursor.
    */
   cursor(sql: string, params: readonly unknown[], batchRows: number): AsyncIterable<SqlRow[]>;
-  /** Whether the `pg_trgm` extension is installed (the `q` search then uses a trigram index). */
-  hasExtension(name: string): Promise<boolean>;
   /**
    * Closes every connection; waits for running statements. Every call made afterwards (and any call the
    * closing cut short) rejects with a {@link DatabaseClosedError}.

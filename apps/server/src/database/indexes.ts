@@ -3,12 +3,8 @@ import type { Database } from './database.js';
 /** A secondary index of the promotions table: built after a seed's bulk load, dropped before it. */
 export interface IndexDefinition {
   readonly name: string;
-  /** The indexed expression, e.g. `(store_id)` or `USING gin (search gin_trgm_ops)`. */
+  /** The indexed columns, e.g. `(store_id)` or `(roi DESC, id) INCLUDE (store_number)`. */
   readonly definition: string;
-  /** An extension the index needs; skipped where the database does not have it. */
-  readonly extension?: string;
-  /** `maintenance_work_mem` for its build, where the default (64MB) makes it slow. */
-  readonly buildMemory?: string;
 }
 
 /**
@@ -98,15 +94,10 @@ export async function createPromotionIndexes(
   const { inFlight = 1, indexes = PROMOTION_INDEXES } = options;
   const timings: IndexBuildTimings = { indexes: [], wallMs: 0 };
   const started = performance.now();
-  const available: IndexDefinition[] = [];
-  for (const index of indexes) {
-    if (index.extension === undefined || (await db.hasExtension(index.extension))) available.push(index);
-  }
-  await runAtOnce(available, inFlight, async (index) => {
+  await runAtOnce(indexes, inFlight, async (index) => {
     const buildStarted = performance.now();
-    await inTransaction(
+    await execWithoutTimeout(
       db,
-      index.buildMemory,
       `CREATE INDEX IF NOT EXISTS ${index.name} ON promotions ${index.definition}`,
     );
     timings.indexes.push({ name: index.name, ms: performance.now() - buildStarted });
@@ -143,14 +134,9 @@ export async function runAtOnce<T>(
 }
 
 /** Runs `sql` in one transaction without the statement timeout (a build over millions of rows takes long). */
-export async function inTransaction(
-  db: Database,
-  buildMemory: string | undefined,
-  sql: string,
-): Promise<void> {
+export async function execWithoutTimeout(db: Database, sql: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.exec('SET LOCAL statement_timeout = 0');
-    if (buildMemory !== undefined) await tx.exec(`SET LOCAL maintenance_work_mem = '${buildMemory}'`);
     await tx.exec(sql);
   });
 }
@@ -174,7 +160,7 @@ export async function vacuumAnalyzePromotions(db: Database): Promise<number> {
   try {
     await db.exec('VACUUM (ANALYZE) promotions');
   } catch {
-    await inTransaction(db, undefined, 'ANALYZE promotions');
+    await execWithoutTimeout(db, 'ANALYZE promotions');
   }
   await db.exec('ANALYZE stores');
   return performance.now() - started;

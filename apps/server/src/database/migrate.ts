@@ -6,8 +6,7 @@ const MIGRATION_LOCK = 74_310_012;
 
 /**
  * Applies the migrations the database has not seen yet, in one transaction under an advisory lock, and
- * records them in `promoscale_migrations`. Installs `pg_trgm` when the database offers it (the `q` search's
- * index); without it the search scans.
+ * records them in `promoscale_migrations`.
  */
 export async function migrate(db: Database): Promise<void> {
   await db.transaction(async (tx) => {
@@ -30,10 +29,4 @@ export async function migrate(db: Database): Promise<void> {
       ]);
     }
   });
-  if (await db.hasExtension('pg_trgm')) return;
-  try {
-    await db.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-  } catch {
-    // Not installed on this server (or no right to create it): `q` works without it, by a scan.
-  }
 }

@@ -93,10 +93,6 @@ export async function openPgDatabase(
         throw closed ? new DatabaseClosedError({ cause: error }) : error;
       }
     },
-    async hasExtension(name) {
-      const rows = await poolSession.query('SELECT 1 FROM pg_extension WHERE extname = $1', [name]);
-      return rows.length > 0;
-    },
     close() {
       if (!closed) {
         closed = true;

@@ -19,6 +19,8 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
   if (dataDir !== 'memory') await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({
     ...(dataDir === 'memory' ? {} : { dataDir }),
+    // No index uses pg_trgm any more, but a data directory seeded by an earlier version holds its trigram index
+    // (dropped by the next seed) and the extension: PGlite must load it to open such a directory's catalog.
     extensions: { pg_trgm },
   });
   await db.exec(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
@@ -124,10 +126,6 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
           });
         }
       }
-    },
-    async hasExtension(name) {
-      const rows = await session.query('SELECT 1 FROM pg_extension WHERE extname = $1', [name]);
-      return rows.length > 0;
     },
     close() {
       closing ??= (async () => {

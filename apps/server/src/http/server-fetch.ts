@@ -194,7 +194,8 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     }
     // Open streams end when the client goes away or the server shuts down.
     let request = incoming;
-    let forget = () => {};
+    // Set for a request the shutdown must end: forgets it once its body has ended.
+    let forget: (() => void) | undefined;
     if (shutdown && (incoming.method === 'GET' || incoming.method === 'HEAD')) {
       const controller = new AbortController();
       forget = () => openRequests.delete(controller);
@@ -211,11 +212,13 @@ export function createServerFetch(options: ServerFetchOptions): ServerFetch {
     }
     let response: Response;
     try {
-      response = whenBodyEnds(await withDeadline(request, incoming.signal), forget);
+      response = await withDeadline(request, incoming.signal);
     } catch (error) {
-      forget();
+      forget?.();
       throw error;
     }
+    // Only a request the shutdown tracks needs its body watched (an extra stream step a chunk).
+    if (forget !== undefined) response = whenBodyEnds(response, forget);
     if (origin === undefined) return response;
     const headers = new Headers(response.headers);
     headers.set('access-control-allow-origin', origin);

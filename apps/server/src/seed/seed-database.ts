@@ -14,7 +14,7 @@ import type { Database } from '../database/database.js';
 import {
   createPromotionIndexes,
   dropPromotionIndexes,
-  inTransaction,
+  execWithoutTimeout,
   runAtOnce,
   vacuumAnalyzePromotions,
 } from '../database/indexes.js';
@@ -246,7 +246,7 @@ export async function seedDatabase(
   // Each read from its column's covering index by an index-only scan (VACUUM marked the pages all-visible).
   await runAtOnce(SORT_MARK_COLUMNS, buildsInFlight, async (column) => {
     const started = performance.now();
-    await inTransaction(db, undefined, refreshSortMarksOf(column));
+    await execWithoutTimeout(db, refreshSortMarksOf(column));
     timings.sortMarks.push({ name: `sort marks ${column}`, ms: performance.now() - started });
   });
   await db.transaction(async (tx) => {
