@@ -13,6 +13,8 @@ export interface StepCpu {
   nodeSeconds: number;
   pgSeconds: number;
   busiestPgSeconds: number;
+  /** The share of the step Node's main thread ran (event loop utilization), 0 to 1. */
+  nodeBusy: number;
 }
 /** Reads /proc/<pid>/stat's text (the command name may hold spaces and parentheses). */
 export declare function parseProcStat(text: string): ProcStat;

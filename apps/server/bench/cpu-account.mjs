@@ -55,6 +55,7 @@ export function createCpuAccount(postmaster) {
         step,
         at: performance.now(),
         node: process.cpuUsage(),
+        loop: performance.eventLoopUtilization(),
         pg: postmaster === undefined ? new Map() : clusterTicks(postmaster),
       });
     },
@@ -79,6 +80,8 @@ export function createCpuAccount(postmaster) {
           nodeSeconds: (to.node.user - from.node.user + to.node.system - from.node.system) / 1e6,
           pgSeconds: pgTicks / TICKS,
           busiestPgSeconds: busiest / TICKS,
+          // The share of the step Node's main thread ran (the rest it waited, e.g. for PostgreSQL).
+          nodeBusy: performance.eventLoopUtilization(to.loop, from.loop).utilization,
         });
       }
       return steps;

@@ -92,7 +92,7 @@ async function seed(db, name, reuse = false) {
     line(
       '  temporary files written by the seed',
       `${fmt(after.files - tempBefore.files)} (${fmt((after.bytes - tempBefore.bytes) / 1e6)} MB)`,
-      '0: every sort in memory (maintenance_work_mem)',
+      'parallel builds hand their sorted runs over in temporary files',
     );
   }
   line('  + VACUUM (ANALYZE)', `${fmt(seconds(timings.vacuumAnalyzeMs), 1)} s`);
@@ -110,7 +110,7 @@ async function seed(db, name, reuse = false) {
     line(
       `    ${spent.step}`,
       `${fmt(seconds(spent.wallMs), 1)} s`,
-      `${coreSeconds(spent.step).replace('COPY: ', '')}; busiest PostgreSQL process ${fmt(spent.busiestPgSeconds, 1)}; floor ${fmt(lowestSeconds([spent], cores), 1)} s`,
+      `${coreSeconds(spent.step).replace('COPY: ', '')} (main thread busy ${fmt(spent.nodeBusy * 100)} %); busiest PostgreSQL process ${fmt(spent.busiestPgSeconds, 1)}; floor ${fmt(lowestSeconds([spent], cores), 1)} s`,
     );
   }
   const node = steps.reduce((sum, s) => sum + s.nodeSeconds, 0);
