@@ -7,15 +7,17 @@
 //   BENCH_PGLITE_DATA_DIR (a PGlite directory seeded earlier with the same spec: served as it is, kept)
 //   BENCH_MAX_IN_FLIGHT (the server's --max-in-flight in the load test; 10000: as before the bound)
 //   BENCH_MEMORY_LOG (0; 1: the server logs its heap / external / array-buffer memory every 5 s under load)
+//   BENCH_SEED_ONLY (0; 1: each database's seed section only, e.g. for A/B runs of the bulk load)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createServerFetch, openDatabase, seedDatabase } from '../dist/index.js';
 import { startPostgresCluster } from '../scripts/postgres-cluster.mjs';
 import { PAGE_QUERIES } from './bench-queries.mjs';
+import { createCpuAccount, lowestSeconds, postmasterOf } from './cpu-account.mjs';
 import { FLAT_MB_PER_MIN, RESOLVED_MB_PER_MIN, rssTrend, rssVerdict } from './rss-trend.mjs';
 
 const STORES = Number(process.env.BENCH_STORES ?? 50_000);
@@ -23,6 +25,7 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const LOAD_WARMUP_SECONDS = Number(process.env.BENCH_LOAD_WARMUP_SECONDS ?? 30);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',');
 const INDEX_STUDY = process.env.BENCH_INDEX_STUDY !== '0';
+const SEED_ONLY = process.env.BENCH_SEED_ONLY === '1';
 // A PGlite export streams a few thousand rows/s: its rate is taken over the first rows, not all 1.5 M.
 // The server prints its memory by kind (heap, external, array buffers) every 5 s during the load test.
 const MEMORY_LOG = process.env.BENCH_MEMORY_LOG === '1';
@@ -48,7 +51,15 @@ const line = (label, value, target = '') =>
   console.log(`  ${label.padEnd(46)} ${String(value).padEnd(30)} ${target}`);
 
 async function seed(db, name, reuse = false) {
-  const { outcome, timings } = await seedDatabase(db, SPEC, { replace: !reuse, batchStores: 500 });
+  // PostgreSQL's processes run here (the bench's cluster): their CPU is read from /proc beside Node's.
+  const postmaster = name === 'postgres' ? await postmasterOf(db) : undefined;
+  const tempBefore = name === 'postgres' ? await tempFiles(db) : undefined;
+  const cpu = createCpuAccount(postmaster);
+  const { outcome, timings } = await seedDatabase(db, SPEC, {
+    replace: !reuse,
+    batchStores: 500,
+    onStep: (step) => cpu.mark(step),
+  });
   if (outcome === 'unchanged') {
     line('bulk load', 'not measured: the data directory was seeded already (BENCH_PGLITE_DATA_DIR)');
     return;
@@ -59,16 +70,36 @@ async function seed(db, name, reuse = false) {
   const target = name === 'postgres' ? 'target ≥ 150,000/s' : '(PGlite: no target)';
   const each = (parts) =>
     parts.map((part) => `${part.name.replace('promotions_', '')} ${fmt(seconds(part.ms), 1)}`).join(', ');
+  // PGlite runs on Node's main thread: one thread, so a step cannot take less than Node's core-seconds.
+  const steps = cpu
+    .account()
+    .map((spent) => (postmaster === undefined ? { ...spent, busiestPgSeconds: spent.nodeSeconds } : spent));
+  const coreSeconds = (step) => {
+    const spent = steps.find((s) => s.step === step);
+    if (spent === undefined) return '';
+    // PGlite runs in Node's process: its work is in Node's core-seconds.
+    const pg =
+      postmaster === undefined ? ' (PGlite within)' : `, PostgreSQL ${fmt(spent.pgSeconds, 1)} core-s`;
+    return `${step === 'copy' ? 'COPY: ' : ''}Node ${fmt(spent.nodeSeconds, 1)} core-s${pg}`;
+  };
   line(
     `bulk load: COPY only, ${fmt(promotions)} promotions`,
     `${fmt(promotions / seconds(timings.copyMs))} promotions/s (${fmt(seconds(timings.copyMs), 1)} s)`,
-    target,
+    `${target}; ${coreSeconds('copy')}`,
   );
   line(
     `  + ${timings.indexes.length} indexes`,
     `${fmt(seconds(timings.indexPhaseMs), 1)} s`,
     `${name === 'postgres' ? 'two at a time; ' : ''}each: ${each(timings.indexes)}`,
   );
+  if (tempBefore !== undefined) {
+    const after = await tempFiles(db);
+    line(
+      '  temporary files written by the seed',
+      `${fmt(after.files - tempBefore.files)} (${fmt((after.bytes - tempBefore.bytes) / 1e6)} MB)`,
+      'parallel builds hand their sorted runs over in temporary files',
+    );
+  }
   line('  + VACUUM (ANALYZE)', `${fmt(seconds(timings.vacuumAnalyzeMs), 1)} s`);
   line('  + sort marks, promotion counts', `${fmt(seconds(timings.countsMs), 1)} s`, each(timings.sortMarks));
   line(
@@ -76,6 +107,35 @@ async function seed(db, name, reuse = false) {
     `${fmt(promotions / seconds(totalMs))} promotions/s (${fmt(seconds(totalMs), 1)} s)`,
     target,
   );
+  // What the machine's cores allow: each step's core-seconds spread over the cores (never under its busiest
+  // PostgreSQL process), steps one after another.
+  const cores = availableParallelism();
+  line('  CPU account of the seed (wall; core-seconds)', '', `${cores} cores`);
+  for (const spent of steps) {
+    line(
+      `    ${spent.step}`,
+      `${fmt(seconds(spent.wallMs), 1)} s`,
+      `${coreSeconds(spent.step).replace('COPY: ', '')} (main thread busy ${fmt(spent.nodeBusy * 100)} %); ${postmaster === undefined ? '' : `busiest PostgreSQL process ${fmt(spent.busiestPgSeconds, 1)}; `}floor ${fmt(lowestSeconds([spent], cores), 1)} s`,
+    );
+  }
+  const node = steps.reduce((sum, s) => sum + s.nodeSeconds, 0);
+  const pg = steps.reduce((sum, s) => sum + s.pgSeconds, 0);
+  const floor = lowestSeconds(steps, cores);
+  line(
+    '  lowest whole seed these core-seconds allow',
+    `${fmt(floor, 1)} s (${fmt(promotions / floor)} promotions/s)`,
+    postmaster === undefined
+      ? `Node ${fmt(node, 1)} core-s (PGlite within) on ${cores} cores`
+      : `Node ${fmt(node, 1)} + PostgreSQL ${fmt(pg, 1)} core-s on ${cores} cores`,
+  );
+}
+
+/** Temporary files (sorts or hashes past their memory) written in `db`'s database so far. */
+async function tempFiles(db) {
+  const [row] = await db.query(
+    'SELECT temp_files, temp_bytes FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return { files: Number(row?.[0] ?? 0), bytes: Number(row?.[1] ?? 0) };
 }
 
 /** Times each query once on a fresh handler (no cached totals), then again (totals cached). */
@@ -351,11 +411,13 @@ if (DATABASES.includes('postgres')) {
       const databaseUrl = await cluster.createDatabase('bench');
       const db = await openDatabase({ databaseUrl, statementTimeoutMs: 0 });
       await seed(db, 'postgres');
-      printLatency('postgres', await pageLatency(db));
-      await exportThroughput(db);
-      if (INDEX_STUDY) await indexStudy(db);
+      if (!SEED_ONLY) {
+        printLatency('postgres', await pageLatency(db));
+        await exportThroughput(db);
+        if (INDEX_STUDY) await indexStudy(db);
+      }
       await db.close();
-      await loadTest({ databaseUrl });
+      if (!SEED_ONLY) await loadTest({ databaseUrl });
     } finally {
       cluster.stop();
     }
@@ -371,10 +433,12 @@ if (DATABASES.includes('pglite')) {
     const dataDir = PGLITE_DATA_DIR ?? join(dir, 'db');
     const db = await openDatabase({ dataDir, databaseUrl: '', statementTimeoutMs: 0 });
     await seed(db, 'pglite', PGLITE_DATA_DIR !== undefined);
-    printLatency('pglite', await pageLatency(db));
-    await exportThroughput(db, PGLITE_EXPORT_ROWS);
+    if (!SEED_ONLY) {
+      printLatency('pglite', await pageLatency(db));
+      await exportThroughput(db, PGLITE_EXPORT_ROWS);
+    }
     await db.close();
-    await loadTest({ dataDir });
+    if (!SEED_ONLY) await loadTest({ dataDir });
     line('PGlite section took', `${fmt((performance.now() - started) / 60_000, 1)} min`);
   } finally {
     if (PGLITE_DATA_DIR === undefined) rmSync(dir, { recursive: true, force: true });

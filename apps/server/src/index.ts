@@ -21,6 +21,7 @@ export {
   type SeedOptions,
   type SeedProgress,
   type SeedResult,
+  type SeedStep,
   type SeedTimings,
   seedDatabase,
 } from './seed/seed-database.js';

@@ -60,9 +60,16 @@ describe('seedDatabase', () => {
   it('leaves the same rows when the same spec is seeded twice, and refuses another spec unless replace', async () => {
     const db = await openDatabase({ dataDir: 'memory', databaseUrl: '' });
     try {
-      expect((await seedDatabase(db, SPEC, { batchStores: 7 })).outcome).toBe('seeded');
+      const steps: string[] = [];
+      const onStep = (step: string) => steps.push(step);
+      expect((await seedDatabase(db, SPEC, { batchStores: 7, onStep })).outcome).toBe('seeded');
+      expect(steps).toEqual(['copy', 'indexes', 'vacuum', 'sort marks', 'done']);
       expect(await rowHash(db)).toBe(reference);
-      expect(await seedDatabase(db, SPEC)).toMatchObject({ outcome: 'unchanged', storesWritten: 0 });
+      expect(await seedDatabase(db, SPEC, { onStep })).toMatchObject({
+        outcome: 'unchanged',
+        storesWritten: 0,
+      });
+      expect(steps).toHaveLength(5);
       expect(await rowHash(db)).toBe(reference);
 
       const other = { ...SPEC, stores: 61 };

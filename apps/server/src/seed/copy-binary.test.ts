@@ -1,5 +1,6 @@
 import { PROMOTION_FIELDS, type Promotion, processBatch } from '@promoscale/generator';
 import { describe, expect, it } from 'vitest';
+import { searchText } from '../source/promotion-columns.js';
 import { PromotionCopyWriter } from './copy-binary.js';
 import { PROMOTION_COPY_COLUMNS } from './copy-text.js';
 
@@ -63,6 +64,31 @@ describe('PromotionCopyWriter', () => {
     writer.add({ ...first, productName: name }, 1, 0);
     const [row] = decode(writer.finish());
     expect(row?.[2 + PROMOTION_FIELDS.indexOf('productName')]?.toString('utf8')).toBe(name);
+    expect(row?.at(-1)?.toString('utf8')).toBe(searchText({ ...first, productName: name }));
+  });
+
+  it('writes the search text exactly as searchText gives it, whichever of its four values is not ASCII', () => {
+    const [first] = promotions;
+    if (!first) throw new Error('no promotion generated');
+    const rows: Promotion[] = [
+      first,
+      { ...first, productName: 'CRÈME Brûlée' },
+      { ...first, brand: 'ÉCLAIR & Co' },
+      { ...first, storeName: 'Straße Market ΣΑΣ' },
+      { ...first, sku: 'SKU-İ' },
+      { ...first, storeName: 'A'.repeat(300) },
+    ];
+    const writer = new PromotionCopyWriter(1);
+    rows.forEach((promotion, i) => {
+      writer.add(promotion, 1, i);
+    });
+    const decoded = decode(writer.finish());
+    rows.forEach((promotion, i) => {
+      expect(decoded[i]?.at(-1)?.toString('utf8')).toBe(searchText(promotion));
+      expect(decoded[i]?.[2 + PROMOTION_FIELDS.indexOf('storeName')]?.toString('utf8')).toBe(
+        promotion.storeName,
+      );
+    });
   });
 
   it('refuses a number PostgreSQL would store but JSON could not give back', () => {

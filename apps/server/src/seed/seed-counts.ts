@@ -42,9 +42,20 @@ interface SearchPart {
 export class SeedCounts {
   /** Each counted field's values, numbered in the order they first come. */
   private readonly codes = COUNTED_FIELDS.map(() => new Map<string, number>());
-  /** By the combination's number (each text field's code in 8 bits, the two booleans in the last 2). */
+  /**
+   * Each counted field's value and code in the row before: a store's rows repeat its region and template, and
+   * the same value (often the same string) is then recognised without a lookup.
+   */
+  private readonly lastValues = COUNTED_FIELDS.map(() => '');
+  private readonly lastCodes = COUNTED_FIELDS.map(() => -1);
+  /**
+   * By the combination's number, while every code is under 32 (each text field's code in 5 bits, the two
+   * booleans in the last 2: a small integer, the cheapest Map key); `wideCounts` past that (8 bits a code).
+   */
   private readonly counts = new Map<number, { values: unknown[]; n: number }>();
-  private readonly valueCounts = VALUE_COUNTED_FIELDS.map(() => new Map<unknown, number>());
+  private readonly wideCounts = new Map<number, { values: unknown[]; n: number }>();
+  /** One boxed counter per value: a lookup and an increment a row, not a lookup and a store. */
+  private readonly valueCounts = VALUE_COUNTED_FIELDS.map(() => new Map<unknown, { n: number }>());
   /** Product parts by sku; a sku met with another product name or brand has its other parts in `otherProducts`. */
   private readonly products = new Map<string, SearchPart & { productName: string; brand: string }>();
   private readonly otherProducts = new Map<string, SearchPart>();
@@ -54,6 +65,7 @@ export class SeedCounts {
 
   /** The number of a value of the `i`th counted text field (the first 255 values a field: 8 bits each). */
   private code(i: number, value: string): number {
+    if (value === this.lastValues[i]) return this.lastCodes[i] as number;
     const codes = this.codes[i] as Map<string, number>;
     let code = codes.get(value);
     if (code === undefined) {
@@ -61,22 +73,36 @@ export class SeedCounts {
       if (code > 255) throw new RangeError(`More than 256 values of ${COUNTED_FIELDS[i]} to count`);
       codes.set(value, code);
     }
+    this.lastValues[i] = value;
+    this.lastCodes[i] = code;
     return code;
   }
 
   /** Counts one promotion of the store numbered `storeNumber`. */
   add(promotion: Promotion, storeNumber: number): void {
-    const key =
-      this.code(0, promotion.category) * 2 ** 40 +
-      this.code(1, promotion.status) * 2 ** 32 +
-      this.code(2, promotion.promoType) * 2 ** 24 +
-      this.code(3, promotion.region) * 2 ** 16 +
-      this.code(4, promotion.template) * 2 ** 8 +
-      (promotion.displaySupport ? 2 : 0) +
-      (promotion.featureAd ? 1 : 0);
-    const counted = this.counts.get(key);
+    const category = this.code(0, promotion.category);
+    const status = this.code(1, promotion.status);
+    const promoType = this.code(2, promotion.promoType);
+    const region = this.code(3, promotion.region);
+    const template = this.code(4, promotion.template);
+    const flags = (promotion.displaySupport ? 2 : 0) + (promotion.featureAd ? 1 : 0);
+    let counts = this.counts;
+    let key: number;
+    if ((category | status | promoType | region | template) < 32) {
+      key = ((((((((category << 5) | status) << 5) | promoType) << 5) | region) << 5) | template) * 4 + flags;
+    } else {
+      counts = this.wideCounts;
+      key =
+        category * 2 ** 40 +
+        status * 2 ** 32 +
+        promoType * 2 ** 24 +
+        region * 2 ** 16 +
+        template * 2 ** 8 +
+        flags;
+    }
+    const counted = counts.get(key);
     if (counted === undefined) {
-      this.counts.set(key, {
+      counts.set(key, {
         values: [
           promotion.category,
           promotion.status,
@@ -90,15 +116,15 @@ export class SeedCounts {
       });
     } else counted.n++;
     const [discounts, durations, starts, ends] = this.valueCounts as [
-      Map<unknown, number>,
-      Map<unknown, number>,
-      Map<unknown, number>,
-      Map<unknown, number>,
+      Map<unknown, { n: number }>,
+      Map<unknown, { n: number }>,
+      Map<unknown, { n: number }>,
+      Map<unknown, { n: number }>,
     ];
-    discounts.set(promotion.discountPct, (discounts.get(promotion.discountPct) ?? 0) + 1);
-    durations.set(promotion.durationDays, (durations.get(promotion.durationDays) ?? 0) + 1);
-    starts.set(promotion.startDate, (starts.get(promotion.startDate) ?? 0) + 1);
-    ends.set(promotion.endDate, (ends.get(promotion.endDate) ?? 0) + 1);
+    countValue(discounts, promotion.discountPct);
+    countValue(durations, promotion.durationDays);
+    countValue(starts, promotion.startDate);
+    countValue(ends, promotion.endDate);
     // The SQL groups by (sku, product name, brand) and (store number, store name): the same groups here.
     const { sku, productName, brand, storeName } = promotion;
     const product = this.products.get(sku);
@@ -136,7 +162,7 @@ export class SeedCounts {
     await session.exec(
       'DELETE FROM promotion_counts; DELETE FROM promotion_value_counts; DELETE FROM promotion_search_parts',
     );
-    const counts = [...this.counts.values()];
+    const counts = [...this.counts.values(), ...this.wideCounts.values()];
     const columns = COUNTED_FIELDS.map(columnOf);
     const arrays = COUNTED_FIELDS.map((_, i) => counts.map((count) => count.values[i]));
     const types = COUNTED_FIELDS.map((field) => (fieldKind(field) === 'boolean' ? 'boolean' : 'text'));
@@ -146,12 +172,12 @@ export class SeedCounts {
       [...arrays, counts.map((count) => count.n)],
     );
     for (const [i, field] of VALUE_COUNTED_FIELDS.entries()) {
-      const map = this.valueCounts[i] as Map<unknown, number>;
+      const map = this.valueCounts[i] as Map<unknown, { n: number }>;
       const number = VALUE_COUNTED_COLUMNS.get(columnOf(field)) === 'number';
       await session.query(
         `INSERT INTO promotion_value_counts (column_name, ${number ? 'number_value' : 'text_value'}, n)
          SELECT $1, value, n FROM unnest($2::${number ? 'float8' : 'text'}[], $3::int[]) AS counted (value, n)`,
-        [columnOf(field), [...map.keys()], [...map.values()]],
+        [columnOf(field), [...map.keys()], [...map.values()].map((counted) => counted.n)],
       );
     }
     const parts: SearchPart[] = [
@@ -170,6 +196,13 @@ export class SeedCounts {
       ],
     );
   }
+}
+
+/** Adds one to `value`'s counter in `counts`. */
+function countValue(counts: Map<unknown, { n: number }>, value: unknown): void {
+  const counted = counts.get(value);
+  if (counted === undefined) counts.set(value, { n: 1 });
+  else counted.n++;
 }
 
 /** A sku's product part of the search text (product name, brand, sku), split from the row's `search` text as the SQL does. */

@@ -44,6 +44,11 @@ export interface SeedOptions {
   buildsInFlight?: number | undefined;
   /** Called after each batch and when the indexes are built. */
   onProgress?: ((progress: SeedProgress) => void) | undefined;
+  /**
+   * Called as each step of a seed that writes starts, and with `done` after the last (the bench takes its CPU
+   * account of each step here). Not called for an `unchanged` outcome.
+   */
+  onStep?: ((step: SeedStep) => void) | undefined;
   /** Stops the seed between two batches (the batches written stay; the next run resumes). */
   signal?: AbortSignal | undefined;
 }
@@ -54,6 +59,9 @@ export interface SeedProgress {
   storesLoaded: number;
   storeCount: number;
 }
+
+/** The steps of a seed, in order: {@link SeedTimings} has the time of each. */
+export type SeedStep = 'copy' | 'indexes' | 'vacuum' | 'sort marks' | 'done';
 
 /** What {@link seedDatabase} did. */
 export interface SeedResult {
@@ -178,6 +186,7 @@ export async function seedDatabase(
   const startLoaded = loaded;
   // Summed while the rows stream, when this run writes every row (a resumed run counts in the database).
   const counts = loaded === 0 ? new SeedCounts() : undefined;
+  options.onStep?.('copy');
   const copyStarted = performance.now();
   if (loaded < storeCount) {
     // Generated and formatted a few stores at a time, with a turn of the event loop between slices: the COPY
@@ -238,10 +247,13 @@ export async function seedDatabase(
   timings.copyMs = performance.now() - copyStarted;
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'index', storesLoaded: loaded, storeCount });
+  options.onStep?.('indexes');
   const built = await createPromotionIndexes(db, { inFlight: buildsInFlight });
   timings.indexes = built.indexes;
   timings.indexPhaseMs = built.wallMs;
+  options.onStep?.('vacuum');
   timings.vacuumAnalyzeMs = await vacuumAnalyzePromotions(db);
+  options.onStep?.('sort marks');
   const countsStarted = performance.now();
   // Each read from its column's covering index by an index-only scan (VACUUM marked the pages all-visible).
   await runAtOnce(SORT_MARK_COLUMNS, buildsInFlight, async (column) => {
@@ -256,6 +268,7 @@ export async function seedDatabase(
     await tx.query('UPDATE promoscale_dataset SET complete = true WHERE id = 1');
   });
   timings.countsMs = performance.now() - countsStarted;
+  options.onStep?.('done');
   return result(resumed ? 'resumed' : 'seeded', loaded - startLoaded);
 }
 
