@@ -51,7 +51,7 @@ const NO_ENTRY: Entry = {
   c: NO_VALUE,
   d: NO_VALUE,
   n: NO_VALUE,
-  f: new Float64Array(1),
+  f: fragment('') as Fragment,
   next: null,
 };
 
