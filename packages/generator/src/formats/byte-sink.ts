@@ -9,8 +9,8 @@ const encoder = new TextEncoder();
  * UTF-8 text as 8-byte chunks, `[byteLength, chunk, chunk, …]`, each chunk the little-endian bytes read as a
  * double, in a plain array of doubles (V8 keeps them unboxed, on its heap). Copying it writes whole chunks
  * (`DataView#setFloat64`), so up to seven bytes past its end get written too: the writers reserve room for them
- * and overwrite them next. (Chunks, not `Uint8Array#set`: a row is made of
- * many pieces, where a call to `set` costs more than the copy.)
+ * and overwrite them next. (Chunks, not `Uint8Array#set`: a row is made of many pieces, where a call to `set`
+ * costs more than the copy.)
  *
  * Why a double holds any 8 bytes of UTF-8 exactly: only a NaN could lose its bits (an engine may rewrite NaN
  * payloads), and a NaN needs its top byte to be 0x7F or 0xFF and the byte below it to be 0xF0 or more. 0xFF is
