@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteSink, type Fragment, fragment, writeNumbers } from './byte-sink.js';
+import {
+  ByteSink,
+  type Fragment,
+  fragment,
+  MAX_FRAGMENT_BYTES,
+  piecesFragment,
+  type TextRule,
+  writeNumbers,
+} from './byte-sink.js';
 
 const decoder = new TextDecoder();
 
@@ -73,6 +81,74 @@ describe('writeNumbers', () => {
       expect(written([1, bad, 2])).toBe(-1);
       expect(written([1, 2, bad])).toBe(-1);
     }
+  });
+});
+
+describe('piecesFragment', () => {
+  const NEEDS_QUOTES = /[",\r\n]/;
+  const rules: [string, TextRule][] = [
+    ['JSON', { quoted: true, special: 0x5c, text: (value) => JSON.stringify(value) }],
+    [
+      'CSV',
+      {
+        quoted: false,
+        special: 0x2c,
+        text: (value) => (NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value),
+      },
+    ],
+  ];
+  /** What the pieces must give: the values written by the rule's own text, the whole encoded as fragment() does. */
+  const expected = (pieces: string[], rule: TextRule) =>
+    fragment(pieces.map((piece, k) => (k % 2 === 1 ? rule.text(piece) : piece)).join(''));
+  /** The text of a fragment (its byte length, then its bytes). */
+  const textOf = (f: Fragment | undefined) =>
+    f === undefined
+      ? undefined
+      : decoder.decode(new Uint8Array(Float64Array.from(f).buffer, 8, f[0] as number));
+
+  it.each(rules)('gives the fragment of the joined text for any pieces (%s)', (_name, rule) => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({
+        unit: fc.constantFrom('a', ' ', '~', '"', '\\', ',', '\r', '\n', '\u007f', '\u001f', 'é'),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 9 }), (pieces) => {
+        const made = piecesFragment(pieces, rule);
+        const want = expected(pieces, rule);
+        expect(textOf(made)).toBe(textOf(want));
+        // Same chunks too: the bytes past the text in the last chunk are zeros.
+        expect(made).toEqual(want);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it.each(rules)('writes plain ASCII values as they are, quoted for JSON (%s)', (name, rule) => {
+    const made = piecesFragment(['{', 'plain value ~!', ':', '2026-04-20', '}'], rule);
+    const quote = name === 'JSON' ? '"' : '';
+    expect(textOf(made)).toBe(`{${quote}plain value ~!${quote}:${quote}2026-04-20${quote}}`);
+  });
+
+  it.each(rules)('gives undefined past MAX_FRAGMENT_BYTES, in either path (%s)', (name, rule) => {
+    const quotes = name === 'JSON' ? 2 : 0;
+    const fits = 'x'.repeat(MAX_FRAGMENT_BYTES - 2 - quotes);
+    expect(textOf(piecesFragment(['<', fits, '>'], rule))).toHaveLength(MAX_FRAGMENT_BYTES);
+    expect(piecesFragment(['<', `${fits}x`, '>'], rule)).toBeUndefined();
+    expect(piecesFragment(['<', `${fits.slice(1)}é`, '>'], rule)).toBeUndefined();
+    expect(textOf(piecesFragment(['<', `${fits.slice(3)}é`, '>'], rule))).toBe(
+      textOf(expected(['<', `${fits.slice(3)}é`, '>'], rule)),
+    );
+  });
+
+  it('leaves no byte of an earlier, longer fragment in a later one', () => {
+    const rule = rules[0]?.[1] as TextRule;
+    piecesFragment(['', 'y'.repeat(100), ''], rule);
+    const short = piecesFragment(['', 'ab', ''], rule) as Fragment;
+    expect(Array.from(new Uint8Array(Float64Array.from(short).buffer, 8))).toEqual([
+      0x22, 0x61, 0x62, 0x22, 0, 0, 0, 0,
+    ]);
   });
 });
 

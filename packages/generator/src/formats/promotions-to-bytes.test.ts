@@ -5,7 +5,7 @@ import { processBatch } from '../process-batch.js';
 import { TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { Promotion } from '../types.js';
 import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
-import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js';
+import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS, PROMOTION_STRING_FIELDS } from './promotion-fields.js';
 import { promotionsToCsvBytes, promotionsToNdjsonBytes } from './promotions-to-bytes.js';
 
 const encoder = new TextEncoder();
@@ -146,6 +146,40 @@ describe.each(writers)('promotionsTo%sBytes', (_name, write, line) => {
       ...a.slice(25),
       ...b,
     ] as Promotion[];
+    expectSameBytes(write(batch), reference(batch, line));
+  });
+
+  it('gives the safe path bytes for texts at the edges of the plain-ASCII fragments, in every text field', () => {
+    // Fragments of printable ASCII texts needing no escape are copied byte by byte; any other text is built with
+    // JSON.stringify or the CSV rule. Each edge in each cached field, between generated rows (new stores too).
+    const edges = [
+      ' ',
+      '~',
+      'a"b',
+      'a\\b',
+      'a,b',
+      'a\u007fb',
+      'a\u001fb',
+      'a\rb',
+      'é',
+      '\ud800',
+      'x'.repeat(4_090),
+    ];
+    // Every text field but the id (written character by character, not cached).
+    const fields = PROMOTION_STRING_FIELDS.filter((field) => field !== 'id');
+    const batch: Promotion[] = [];
+    let i = 0;
+    for (const field of fields) {
+      for (const edge of edges) {
+        const base = rows[i++ % rows.length] as Promotion;
+        batch.push(base, { ...base, [field]: edge } as Promotion, {
+          ...base,
+          [field]: `${base[field]}${edge}`,
+        });
+      }
+    }
+    const fresh = processBatch(901, 903, 'MIXED', { seed: 'edges' }).promotions;
+    batch.push(...fresh, ...batch.slice(0, 40));
     expectSameBytes(write(batch), reference(batch, line));
   });
 

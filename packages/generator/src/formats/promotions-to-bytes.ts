@@ -8,7 +8,9 @@ import {
   type Fragment,
   fragment,
   MAX_FRAGMENT_BYTES,
+  piecesFragment,
   putFragment,
+  type TextRule,
   writeNumbers,
 } from './byte-sink.js';
 import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
@@ -49,7 +51,7 @@ const NO_ENTRY: Entry = {
   c: NO_VALUE,
   d: NO_VALUE,
   n: NO_VALUE,
-  f: new Float64Array(1),
+  f: fragment('') as Fragment,
   next: null,
 };
 
@@ -165,32 +167,66 @@ function numberKeys(
 
 const json = (value: string | number): string => JSON.stringify(value);
 
+/** JSON's text values: between quotes, or JSON.stringify for a text needing an escape. */
+const JSON_TEXT: TextRule = { quoted: true, special: 0x5c, text: json };
+
 const NDJSON: RowFormat = {
   checkKeys: true,
   open: fragment('{"id":"') as Fragment,
   stores: new FragmentCache((storeId, storeName, template, region) =>
     isString(storeId) && isString(storeName) && isString(template) && isString(region)
-      ? fragment(
-          `","storeId":${json(storeId)},"storeName":${json(storeName)},"template":${json(template)},"region":${json(region)},"sku":`,
+      ? piecesFragment(
+          [
+            '","storeId":',
+            storeId,
+            ',"storeName":',
+            storeName,
+            ',"template":',
+            template,
+            ',"region":',
+            region,
+            ',"sku":',
+          ],
+          JSON_TEXT,
         )
       : undefined,
   ),
   products: new FragmentCache((sku, productName, brand, category) =>
     isString(sku) && isString(productName) && isString(brand) && isString(category)
-      ? fragment(
-          `${json(sku)},"productName":${json(productName)},"brand":${json(brand)},"category":${json(category)},"promoType":`,
+      ? piecesFragment(
+          [
+            '',
+            sku,
+            ',"productName":',
+            productName,
+            ',"brand":',
+            brand,
+            ',"category":',
+            category,
+            ',"promoType":',
+          ],
+          JSON_TEXT,
         )
       : undefined,
   ),
   mechanics: new FragmentCache((mechanic, promoType) =>
     isString(mechanic) && isString(promoType)
-      ? fragment(`${json(promoType)},"mechanic":${json(mechanic)},"startDate":`)
+      ? piecesFragment(['', promoType, ',"mechanic":', mechanic, ',"startDate":'], JSON_TEXT)
       : undefined,
   ),
   dates: new FragmentCache((endDate, startDate, status, _, durationDays) =>
     isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
-      ? fragment(
-          `${json(startDate)},"endDate":${json(endDate)},"durationDays":${json(durationDays)},"status":${json(status)},"regularPrice":`,
+      ? piecesFragment(
+          [
+            '',
+            startDate,
+            ',"endDate":',
+            endDate,
+            `,"durationDays":${json(durationDays)},"status":`,
+            status,
+            ',"regularPrice":',
+          ],
+          JSON_TEXT,
         )
       : undefined,
   ),
@@ -204,28 +240,30 @@ const NDJSON: RowFormat = {
 const NEEDS_QUOTES = /[",\r\n]/;
 const csvText = (value: string): string =>
   NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** CSV's text values: as they are, or quoted by the CSV rule for a text holding `"`, `,` or a line end. */
+const CSV_TEXT: TextRule = { quoted: false, special: 0x2c, text: csvText };
 
 const CSV: RowFormat = {
   checkKeys: false,
   open: fragment('') as Fragment,
   stores: new FragmentCache((storeId, storeName, template, region) =>
     isString(storeId) && isString(storeName) && isString(template) && isString(region)
-      ? fragment(`,${csvText(storeId)},${csvText(storeName)},${csvText(template)},${csvText(region)},`)
+      ? piecesFragment([',', storeId, ',', storeName, ',', template, ',', region, ','], CSV_TEXT)
       : undefined,
   ),
   products: new FragmentCache((sku, productName, brand, category) =>
     isString(sku) && isString(productName) && isString(brand) && isString(category)
-      ? fragment(`${csvText(sku)},${csvText(productName)},${csvText(brand)},${csvText(category)},`)
+      ? piecesFragment(['', sku, ',', productName, ',', brand, ',', category, ','], CSV_TEXT)
       : undefined,
   ),
   mechanics: new FragmentCache((mechanic, promoType) =>
     isString(mechanic) && isString(promoType)
-      ? fragment(`${csvText(promoType)},${csvText(mechanic)},`)
+      ? piecesFragment(['', promoType, ',', mechanic, ','], CSV_TEXT)
       : undefined,
   ),
   dates: new FragmentCache((endDate, startDate, status, _, durationDays) =>
     isString(endDate) && isString(startDate) && isFiniteNumber(durationDays) && isString(status)
-      ? fragment(`${csvText(startDate)},${csvText(endDate)},${json(durationDays)},${csvText(status)},`)
+      ? piecesFragment(['', startDate, ',', endDate, `,${json(durationDays)},`, status, ','], CSV_TEXT)
       : undefined,
   ),
   keys: numberKeys(
