@@ -53,4 +53,15 @@ describe('SeedCounts', () => {
       [20, 10],
     ]);
   });
+
+  it('numbers an empty text met first, apart from the values after it', async () => {
+    const counts = new SeedCounts();
+    counts.add({ ...first, region: '' } as unknown as Promotion, 1);
+    counts.add({ ...first, region: 'North' } as unknown as Promotion, 1);
+    counts.add({ ...first, region: '' } as unknown as Promotion, 1);
+    const [params] = (await written(counts)).get('promotion_counts') ?? [];
+    const [, , , regions, , , , ns] = params as unknown[][];
+    expect(regions).toEqual(['', 'North']);
+    expect(ns).toEqual([2, 1]);
+  });
 });

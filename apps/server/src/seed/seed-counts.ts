@@ -46,7 +46,8 @@ export class SeedCounts {
    * Each counted field's value and code in the row before: a store's rows repeat its region and template, and
    * the same value (often the same string) is then recognised without a lookup.
    */
-  private readonly lastValues = COUNTED_FIELDS.map(() => '');
+  // `undefined` at first, not '': an empty text met first must be numbered, not taken for the row before's.
+  private readonly lastValues: (string | undefined)[] = COUNTED_FIELDS.map(() => undefined);
   private readonly lastCodes = COUNTED_FIELDS.map(() => -1);
   /**
    * By the combination's number, while every code is under 32 (each text field's code in 5 bits, the two
