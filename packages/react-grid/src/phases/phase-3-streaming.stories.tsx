@@ -1,7 +1,7 @@
 import { ScalingPhaseView } from '@promoscale/react-grid';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { domRowCount, playTimeout, SPEC_ARG_TYPES } from './phase-story-helpers.js';
+import { domRowCount, gridBodyRowCount, playTimeout, SPEC_ARG_TYPES } from './phase-story-helpers.js';
 
 const meta = {
   title: 'Scaling phases/Phase 3 · Streaming',
@@ -25,6 +25,8 @@ export const StreamingPhase50Stores: Story = {
       await canvas.findByText('1,500 promotions', { exact: true }, playTimeout(15_000)),
     ).toBeVisible();
     await waitFor(() => expect(domRowCount(canvasElement)).toBeGreaterThan(5));
+    // Every row in the grid (the last async transaction flushed) before the a11y check runs after the play function.
+    await waitFor(() => expect(gridBodyRowCount(canvasElement)).toBe(1_500), playTimeout(15_000));
   },
 };
 
@@ -32,10 +34,11 @@ export const StreamingPhase50Stores: Story = {
 export const StreamingPhase500Stores: Story = {
   name: 'Streaming phase · 500 stores (worker)',
   args: { stores: 500 },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByText('Phase 3 · Streaming (forced)', { exact: true })).toBeVisible();
     await expect(
       await canvas.findByText('15,000 promotions', { exact: true }, playTimeout(30_000)),
     ).toBeVisible();
+    await waitFor(() => expect(gridBodyRowCount(canvasElement)).toBe(15_000), playTimeout(15_000));
   },
 };

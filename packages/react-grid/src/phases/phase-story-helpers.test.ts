@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PLAY_TIMEOUT_SCALE_GLOBAL, playTimeout, resolveApiTarget } from './phase-story-helpers.js';
+import {
+  gridBodyRowCount,
+  PLAY_TIMEOUT_SCALE_GLOBAL,
+  playTimeout,
+  resolveApiTarget,
+} from './phase-story-helpers.js';
 
 describe('resolveApiTarget (phase 4 stories: MSW or a server by URL)', () => {
   it('uses the MSW handlers when neither the arg nor ?apiUrl= is set', () => {
@@ -61,5 +66,33 @@ describe('playTimeout (play function waits, scaled by a slower harness)', () => 
     expect(playTimeout(20_000)).toEqual({ timeout: 80_000 });
     (globalThis as Record<string, unknown>)[PLAY_TIMEOUT_SCALE_GLOBAL] = '2.5';
     expect(playTimeout(10_000)).toEqual({ timeout: 25_000 });
+  });
+});
+
+describe('gridBodyRowCount (rows the grid holds, on screen or not)', () => {
+  const root = (html: string) => {
+    const element = document.createElement('div');
+    element.innerHTML = html;
+    return element;
+  };
+
+  it("is the grid's aria-rowcount less its header rows", () => {
+    const header = '<div class="ag-header"><div role="row"></div></div>';
+    expect(gridBodyRowCount(root(`<div role="treegrid" aria-rowcount="1501">${header}</div>`))).toBe(1500);
+    expect(
+      gridBodyRowCount(
+        root(
+          `<div role="grid" aria-rowcount="12">${header}${header.replace('ag-header', 'ag-header x')}</div>`,
+        ),
+      ),
+    ).toBe(10);
+    // No header row rendered yet: the count still leaves out the one AG Grid counts.
+    expect(gridBodyRowCount(root('<div role="grid" aria-rowcount="1"></div>'))).toBe(0);
+  });
+
+  it('is null before the grid renders or when its count is not a whole number', () => {
+    expect(gridBodyRowCount(root('<div role="grid"></div>'))).toBeNull();
+    expect(gridBodyRowCount(root('<div role="grid" aria-rowcount="many"></div>'))).toBeNull();
+    expect(gridBodyRowCount(root(''))).toBeNull();
   });
 });

@@ -36,6 +36,19 @@ export function domRowCount(root: HTMLElement): number {
 }
 
 /**
+ * The body rows the grid holds, from its `aria-rowcount` (AG Grid counts the header row in it); `null` before the
+ * grid is rendered. Unlike {@link domRowCount} it counts rows not on screen, so a play function can wait until every
+ * row appended by `applyTransactionAsync` is in the grid (a later flush fades new rows in while the a11y check
+ * runs, which can fail its colour-contrast rule). Story support only.
+ */
+export function gridBodyRowCount(root: HTMLElement): number | null {
+  const value = root.querySelector('[role="grid"][aria-rowcount], [role="treegrid"][aria-rowcount]');
+  const count = Number(value?.getAttribute('aria-rowcount'));
+  const headerRows = root.querySelectorAll('.ag-header [role="row"]').length;
+  return value === null || !Number.isInteger(count) ? null : count - Math.max(headerRows, 1);
+}
+
+/**
  * A chunk loader with an injected fault: the chunk that starts at `failingStore` fails its first `failures`
  * attempts ("network down"), then loads like the default. Each call of this factory has its own counters.
  */
