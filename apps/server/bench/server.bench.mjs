@@ -70,14 +70,14 @@ async function seed(db, name, reuse = false) {
   const target = name === 'postgres' ? 'target ≥ 150,000/s' : '(PGlite: no target)';
   const each = (parts) =>
     parts.map((part) => `${part.name.replace('promotions_', '')} ${fmt(seconds(part.ms), 1)}`).join(', ');
-  // PGlite runs on Node's main thread: one thread, so a step cannot take less than Node's core-seconds.
+  // PGlite runs on Node's main thread (its work is in Node's core-seconds): one thread, so a step cannot take
+  // less than Node's core-seconds.
   const steps = cpu
     .account()
     .map((spent) => (postmaster === undefined ? { ...spent, busiestPgSeconds: spent.nodeSeconds } : spent));
   const coreSeconds = (step) => {
     const spent = steps.find((s) => s.step === step);
     if (spent === undefined) return '';
-    // PGlite runs in Node's process: its work is in Node's core-seconds.
     const pg =
       postmaster === undefined ? ' (PGlite within)' : `, PostgreSQL ${fmt(spent.pgSeconds, 1)} core-s`;
     return `${step === 'copy' ? 'COPY: ' : ''}Node ${fmt(spent.nodeSeconds, 1)} core-s${pg}`;
