@@ -182,6 +182,7 @@ async function exportThroughput(db, maxRows = Number.POSITIVE_INFINITY) {
   for (const [label, path] of [
     ['export NDJSON, every row, dataset order', '/api/promotions/export'],
     ['export CSV, category=dairy, sort -roi', '/api/promotions/export?format=csv&category=dairy&sort=-roi'],
+    ['export NDJSON, q=cola, sort -revenue', '/api/promotions/export?q=cola&sort=-revenue'],
   ]) {
     const started = performance.now();
     const response = await fetch(new Request(`${ORIGIN}${path}`));

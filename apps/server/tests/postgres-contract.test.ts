@@ -6,6 +6,7 @@ import type { Database } from '../src/database/database.js';
 import { PROMOTION_INDEXES } from '../src/database/indexes.js';
 import { openDatabase } from '../src/database/open-database.js';
 import { createServerFetch } from '../src/http/server-fetch.js';
+import { expectCursorsPlannedForEveryRow } from './support/cursor-plan.js';
 import { fetchVia, TEST_SPEC, useSeededServer } from './support/seeded-server.js';
 
 // CI installs PostgreSQL (.ci/run); elsewhere the suite says it is skipped rather than failing on a missing binary.
@@ -52,6 +53,16 @@ describe('server on PostgreSQL', () => {
       await db.close();
     }
   }, 30_000);
+
+  it('plans export cursors for reading every row; other statements keep the default plan', async (context) => {
+    if (databaseUrl === undefined) return context.skip();
+    const db = await openDatabase({ databaseUrl });
+    try {
+      await expectCursorsPlannedForEveryRow(db);
+    } finally {
+      await db.close();
+    }
+  });
 
   it('leaves every index built and every page of the promotions all-visible after the seed (index-only scans)', async (context) => {
     if (databaseUrl === undefined) return context.skip();

@@ -1,6 +1,12 @@
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type Database, DatabaseClosedError, type SqlRow, type SqlSession } from './database.js';
+import {
+  CURSOR_SETTINGS,
+  type Database,
+  DatabaseClosedError,
+  type SqlRow,
+  type SqlSession,
+} from './database.js';
 
 /** Keep int8 (`count(*)`, sums) as strings: callers convert what they read with `Number`. */
 const ARRAY_ROWS = 'array' as const;
@@ -122,6 +128,7 @@ export async function openPgDatabase(
     let broken = false;
     try {
       await client.query('BEGIN READ ONLY');
+      await client.query(CURSOR_SETTINGS);
       await client.query({
         text: `DECLARE promoscale_cursor NO SCROLL CURSOR FOR ${sql}`,
         values: [...params],

@@ -1,7 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type Database, DatabaseClosedError, type SqlRow, type SqlSession } from './database.js';
+import {
+  CURSOR_SETTINGS,
+  type Database,
+  DatabaseClosedError,
+  type SqlRow,
+  type SqlSession,
+} from './database.js';
 
 const ARRAY_ROWS = { rowMode: 'array' } as const;
 
@@ -98,7 +104,7 @@ export async function openPgliteDatabase(dataDir: string, statementTimeoutMs: nu
         if (openCursors === 0) await db.exec('COMMIT');
       };
       await exclusive(async () => {
-        if (openCursors === 0) await db.exec('BEGIN READ ONLY');
+        if (openCursors === 0) await db.exec(`BEGIN READ ONLY; ${CURSOR_SETTINGS}`);
         openCursors += 1;
         try {
           await isolated(() => db.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params as unknown[]));
