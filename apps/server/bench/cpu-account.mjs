@@ -1,10 +1,20 @@
 // CPU seconds of the bench's Node process and of a local PostgreSQL cluster, step by step of a seed: which side
 // a step waits on, and the lowest time its core-seconds allow on this machine's cores. Types: cpu-account.d.mts.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
-/** Clock ticks a second of /proc/<pid>/stat's times (100 on Linux everywhere Node runs). */
-const TICKS = 100;
+/** Clock ticks a second of /proc/<pid>/stat's times: the system's `CLK_TCK` (100 on Linux as Node runs it). */
+const TICKS = clockTicks();
+
+function clockTicks() {
+  try {
+    const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return Number.isSafeInteger(ticks) && ticks > 0 ? ticks : 100;
+  } catch {
+    return 100;
+  }
+}
 
 /**
  * utime, stime, cutime, cstime and the parent of /proc/<pid>/stat's text, in clock ticks (the command name in
