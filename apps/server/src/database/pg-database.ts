@@ -127,8 +127,7 @@ export async function openPgDatabase(
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query('BEGIN READ ONLY');
-      await client.query(CURSOR_SETTINGS);
+      await client.query(`BEGIN READ ONLY; ${CURSOR_SETTINGS}`);
       await client.query({
         text: `DECLARE promoscale_cursor NO SCROLL CURSOR FOR ${sql}`,
         values: [...params],

@@ -11,7 +11,7 @@ export async function expectCursorsPlannedForEveryRow(db: Database): Promise<voi
   const inside: unknown[] = [];
   for await (const rows of db.cursor(FRACTION, [], 10)) inside.push(...rows);
   expect(inside).toEqual([['1']]);
-  // Two cursors open at once (PGlite shares one transaction between them), and a statement beside them.
+  // Two cursors open at once (PGlite shares one transaction between them), then a statement after them.
   const first = db.cursor(FRACTION, [], 10)[Symbol.asyncIterator]();
   const second = db.cursor(FRACTION, [], 10)[Symbol.asyncIterator]();
   expect((await first.next()).value).toEqual([['1']]);
