@@ -62,7 +62,9 @@ const HEADLINES = [
  * kB) or zod in `estimateDatasetSize` fails it. Raise a budget only with the reason in the commit that does.
  */
 const BUDGETS = {
-  generator: { import: 15.5, tarball: 221 }, // measured 14.9 / 201.1
+  // Raised 2026-12-04 for generatePromotionBytes (decision 0014, fifth pass): the engine hands rows to a sink, which
+  // `processBatch` bundles (+0.6 kB), and the byte sink ships in the tarball (+25 kB with its source maps).
+  generator: { import: 16.5, tarball: 266 }, // measured 15.8 / 242.0 (14.9 / 201.1 on 2026-12-03)
   scaling: { import: 14, tarball: 254.5 }, // measured 13.1 / 231.1
   api: { import: 68, tarball: 283 }, // measured 64.9 / 257.2
   msw: { import: 80, tarball: 54.5 }, // measured 76.1 / 49.2

@@ -13,6 +13,10 @@
 // after it is made; only the writer's call is timed (wall and CPU time). Without `into` (as the export route
 // writes) and with the previous-but-one result as `into` (two buffers in turn, as the CLI writes). The pipeline
 // lines time the CLI's whole loop (generate + write into two buffers in turn; no output I/O).
+// The third table ("generated straight to bytes") times generatePromotionBytes, which `promoscale generate`
+// writes NDJSON and CSV with: the engine writes each row's bytes as it makes the row, no object in between. Its
+// time includes generation, so each round also times the engine over as many new stores with no output
+// (generateWithoutOutput); "writing alone" is the difference, per round: rows / (with bytes - without output).
 // Each round runs every writer once over all chunks, in turn, so that all four see the same conditions; the table
 // gives the median round, in wall time and in CPU time of this process (steadier on a shared machine), beside the
 // 1 M rows/s target, and each fast writer's speedup over the old one. It also checks that old and fast give the
@@ -21,6 +25,7 @@
 // Run:  cd packages/generator && npx tsup && node bench/serialize.bench.mjs [--rounds 15] [--json]
 
 import {
+  generatePromotionBytes,
   normalizeSpec,
   processBatch,
   promotionsToCsvBytes,
@@ -29,7 +34,7 @@ import {
   promotionToNdjsonLine,
   storeDataAsyncIterator,
 } from '@promoscale/generator';
-import { median } from '@promoscale/generator/internal';
+import { generateWithoutOutput, median } from '@promoscale/generator/internal';
 
 const TARGET_ROWS_PER_SECOND = 1_000_000;
 const CHUNK_STORES = 100;
@@ -140,6 +145,59 @@ async function hotRun(write) {
   return { rows: rowsWritten, writerMs, writerCpuMs, totalMs, totalCpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
+// [name, format, whether each call writes into the previous-but-one result (the CLI's two buffers)]
+const DIRECT = [
+  ['NDJSON generated straight to bytes', 'ndjson', false],
+  ['NDJSON straight to bytes, into x2', 'ndjson', true],
+  ['CSV generated straight to bytes', 'csv', false],
+  ['CSV straight to bytes, into x2', 'csv', true],
+];
+let nextDirectStart = 1;
+/** The next HOT_STORES new stores: their first store number. */
+function nextDirectStores() {
+  const startStore = nextDirectStart;
+  nextDirectStart = nextDirectStart + HOT_STORES > HOT_LAST_START ? 1 : nextDirectStart + HOT_STORES;
+  return startStore;
+}
+/** Wall and CPU ms of `run(start, end)` over HOT_STORES new stores in chunks of CHUNK_STORES. */
+function timeChunks(run) {
+  const first = nextDirectStores();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let start = first; start < first + HOT_STORES; start += CHUNK_STORES)
+    run(start, start + CHUNK_STORES - 1);
+  const cpu = process.cpuUsage(cpu0);
+  return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+const directSame = {
+  ndjson: sameBytes(
+    generatePromotionBytes(1, CHUNK_STORES, spec.templates, {
+      seed: spec.seed,
+      asOf: spec.asOf,
+      format: 'ndjson',
+    }),
+    promotionsToNdjsonBytes(
+      processBatch(1, CHUNK_STORES, spec.templates, { seed: spec.seed, asOf: spec.asOf }).promotions,
+    ),
+  ),
+  csv: sameBytes(
+    generatePromotionBytes(1, CHUNK_STORES, spec.templates, {
+      seed: spec.seed,
+      asOf: spec.asOf,
+      format: 'csv',
+    }),
+    promotionsToCsvBytes(
+      processBatch(1, CHUNK_STORES, spec.templates, { seed: spec.seed, asOf: spec.asOf }).promotions,
+    ),
+  ),
+};
+const directWhole = DIRECT.map(() => []);
+const directWholeCpu = DIRECT.map(() => []);
+const directAlone = DIRECT.map(() => []);
+const directAloneCpu = DIRECT.map(() => []);
+const generationOnly = [];
+const generationOnlyCpu = [];
+
 const hotWall = HOT_WRITERS.map(() => []);
 const hotCpu = HOT_WRITERS.map(() => []);
 const pipeWall = HOT_PIPELINES.map(() => []);
@@ -161,6 +219,29 @@ for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     cpuRates[w].push((rows * 1e6) / Math.max(cpu.user + cpu.system, 1));
     bytesPerRow[w] = bytes / rows;
   });
+  for (let d = 0; d < DIRECT.length; d++) {
+    const [, format, into] = DIRECT[d];
+    const options = { seed: spec.seed, asOf: spec.asOf };
+    const bare = timeChunks((start, end) => generateWithoutOutput(start, end, spec.templates, options));
+    const buffers = [null, null];
+    let turn = 0;
+    const direct = timeChunks((start, end) => {
+      const bytes = generatePromotionBytes(start, end, spec.templates, {
+        ...options,
+        format,
+        into: into ? buffers[turn] : null,
+      });
+      buffers[turn] = bytes;
+      turn ^= 1;
+    });
+    if (round < WARMUP_ROUNDS) continue;
+    directWhole[d].push((HOT_STORES * 30 * 1000) / direct.ms);
+    directWholeCpu[d].push((HOT_STORES * 30 * 1000) / Math.max(direct.cpuMs, 1e-3));
+    directAlone[d].push((HOT_STORES * 30 * 1000) / Math.max(direct.ms - bare.ms, 1e-3));
+    directAloneCpu[d].push((HOT_STORES * 30 * 1000) / Math.max(direct.cpuMs - bare.cpuMs, 1e-3));
+    generationOnly.push((HOT_STORES * 30 * 1000) / bare.ms);
+    generationOnlyCpu.push((HOT_STORES * 30 * 1000) / Math.max(bare.cpuMs, 1e-3));
+  }
   for (let h = 0; h < HOT_WRITERS.length; h++) {
     const [, make, pipeline] = HOT_WRITERS[h];
     const run = await hotRun(make());
@@ -184,6 +265,15 @@ const pipelines = HOT_PIPELINES.map((name, p) => ({
   rowsPerSecond: median(pipeWall[p]),
   rowsPerCpuSecond: median(pipeCpu[p]),
 }));
+
+const direct = DIRECT.map(([name], d) => ({
+  name,
+  wholeRowsPerSecond: median(directWhole[d]),
+  wholeRowsPerCpuSecond: median(directWholeCpu[d]),
+  writingRowsPerSecond: median(directAlone[d]),
+  writingRowsPerCpuSecond: median(directAloneCpu[d]),
+}));
+const generation = { rowsPerSecond: median(generationOnly), rowsPerCpuSecond: median(generationOnlyCpu) };
 
 const results = WRITERS.map(([name], w) => ({
   name,
@@ -209,6 +299,7 @@ if (asJson) {
       results,
       justGenerated: hot,
       pipelines,
+      straightToBytes: { same: directSame, generation, writers: direct },
     }),
   );
 } else {
@@ -262,4 +353,28 @@ if (asJson) {
       `${r.name.padEnd(40)}${m(r.rowsPerSecond).padStart(10)}${m(r.rowsPerCpuSecond).padStart(12)}`,
     );
   }
+  console.log(
+    `\nGenerated straight to bytes (generatePromotionBytes, what \`promoscale generate\` writes NDJSON and CSV with):`,
+  );
+  console.log(
+    `the engine writes each row's bytes as it makes it; ${rows.toLocaleString('en-US')} rows of new stores a run in chunks of ${CHUNK_STORES} stores.`,
+  );
+  console.log(
+    '"writing alone" = the run minus the engine over as many new stores without output, round by round',
+  );
+  console.log(`(median of ${ROUNDS} rounds)\n`);
+  console.log(
+    `${'path'.padEnd(40)}${'whole rows/s'.padStart(13)}${'rows/CPU-s'.padStart(12)}${'writing alone'.padStart(15)}${'rows/CPU-s'.padStart(12)}  writing vs target`,
+  );
+  for (const r of direct) {
+    console.log(
+      `${r.name.padEnd(40)}${m(r.wholeRowsPerSecond).padStart(13)}${m(r.wholeRowsPerCpuSecond).padStart(12)}${m(r.writingRowsPerSecond).padStart(15)}${m(r.writingRowsPerCpuSecond).padStart(12)}  ${verdict(r.writingRowsPerSecond)}`,
+    );
+  }
+  console.log(
+    `${'engine alone (no output)'.padEnd(40)}${m(generation.rowsPerSecond).padStart(13)}${m(generation.rowsPerCpuSecond).padStart(12)}`,
+  );
+  console.log(
+    `same bytes as generating rows and writing them: NDJSON ${directSame.ndjson ? 'yes' : 'NO'}, CSV ${directSame.csv ? 'yes' : 'NO'}`,
+  );
 }

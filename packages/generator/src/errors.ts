@@ -63,6 +63,23 @@ export function assertStoreNumber(value: unknown, field: string): asserts value 
 }
 
 /**
+ * Throws INVALID_STORE_NUMBER unless both are store numbers, and INVALID_STORE_RANGE (field `endStore`) when
+ * `endStore` is below `startStore`.
+ */
+export function assertStoreRange(startStore: unknown, endStore: unknown): asserts startStore is number {
+  assertStoreNumber(startStore, 'startStore');
+  assertStoreNumber(endStore, 'endStore');
+  if (startStore > endStore) {
+    throw new PromoscaleError(
+      'INVALID_STORE_RANGE',
+      'endStore',
+      endStore,
+      `an integer >= startStore (${startStore})`,
+    );
+  }
+}
+
+/**
  * Throws a `PromoscaleError` with `code`, naming `field`, the value and the allowed range, unless `value` is an
  * integer >= `min` (and <= `max` when given).
  *

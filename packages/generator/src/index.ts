@@ -3,6 +3,11 @@ export { CATEGORIES, CATEGORY_MARGIN_TARGET, PRODUCTS } from './catalog/products
 export { DEFAULT_SEED, type NormalizedDatasetSpec, normalizeSpec } from './dataset-spec.js';
 export { MAX_STORES, PromoscaleError, type PromoscaleErrorCode } from './errors.js';
 export {
+  type GeneratePromotionBytesOptions,
+  generatePromotionBytes,
+  type PromotionByteFormat,
+} from './formats/generated-bytes.js';
+export {
   parsePromotionsCsv,
   promotionCsvHeader,
   promotionToCsvLine,

@@ -1,5 +1,5 @@
 import { createContext } from './dataset-spec.js';
-import { assertInteger, assertStoreNumber, MAX_STORES, PromoscaleError } from './errors.js';
+import { assertInteger, assertStoreRange, MAX_STORES, PromoscaleError } from './errors.js';
 import { type BatchMetrics, computeBatchMetrics } from './metrics/batch-metrics.js';
 import { type MemoryReport, MemorySampler, now } from './monitoring/memory-sampler.js';
 import { assertBoolean, readOptions } from './options/read-options.js';
@@ -71,16 +71,7 @@ export function processBatch(
   template: TemplateSelection | StoreTemplate = 'MIXED',
   optionsArg?: ProcessBatchOptions | null,
 ): BatchResult {
-  assertStoreNumber(startStore, 'startStore');
-  assertStoreNumber(endStore, 'endStore');
-  if (startStore > endStore) {
-    throw new PromoscaleError(
-      'INVALID_STORE_RANGE',
-      'endStore',
-      endStore,
-      `an integer >= startStore (${startStore})`,
-    );
-  }
+  assertStoreRange(startStore, endStore);
   const options = readOptions(optionsArg, 'options');
   const ctx = createContext(template, options);
   const chunkSize = options.chunkSize ?? 10;

@@ -33,6 +33,7 @@ describe('README examples', () => {
         'promotionCsvHeader(',
         'parsePromotionsCsv(',
         'promotionsToNdjsonBytes(',
+        'generatePromotionBytes(',
       ]),
     ).toEqual([]);
   });

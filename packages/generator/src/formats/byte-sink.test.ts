@@ -4,10 +4,16 @@ import {
   ByteSink,
   type Fragment,
   fragment,
+  HUNDREDTHS,
   MAX_FRAGMENT_BYTES,
+  padFragment,
   piecesFragment,
+  TENTHS,
   type TextRule,
+  THOUSANDTHS_SCALE,
+  UNITS,
   writeNumbers,
+  writeScaledIntegers,
 } from './byte-sink.js';
 
 const decoder = new TextDecoder();
@@ -180,5 +186,73 @@ describe('ByteSink', () => {
     sink.writeText('abc');
     sink.writeText('😀'.repeat(10));
     expect(decoder.decode(sink.result())).toBe(`abc${'😀'.repeat(10)}`);
+  });
+});
+
+describe('writeScaledIntegers', () => {
+  const SCALES = [
+    [UNITS, 1],
+    [HUNDREDTHS, 100],
+    [TENTHS, 10],
+    [THOUSANDTHS_SCALE, 1_000],
+  ] as const;
+  // Keys of every length around the three chunks copied without a loop, and one past them.
+  const KEY_TEXTS = [
+    ',',
+    ',"a":',
+    ',"incrementalRevenue":',
+    ',"exactly24bytes_______":',
+    `,"${'k'.repeat(40)}":`,
+  ];
+
+  /** What writeScaledIntegers writes for `values` of `kinds`, each followed by the key of its index. */
+  function written(values: number[], kinds: number[]): string {
+    const keys = values.map((_, i) =>
+      padFragment(fragment(KEY_TEXTS[i % KEY_TEXTS.length] as string) as Fragment),
+    );
+    const sink = new ByteSink(64 * values.length + 64);
+    const end = writeScaledIntegers(sink.view, 0, Int32Array.from(values), Uint8Array.from(kinds), keys);
+    return decoder.decode(sink.bytes.subarray(0, end));
+  }
+  const expected = (values: number[], kinds: number[]) =>
+    values
+      .map((v, i) => {
+        const scale = SCALES.find(([kind]) => kind === kinds[i])?.[1] as number;
+        return String(v / scale) + KEY_TEXTS[i % KEY_TEXTS.length];
+      })
+      .join('');
+
+  it('writes String(value / scale) of each 32-bit integer, then its key', () => {
+    const int32 = fc.integer({ min: -(2 ** 31) + 1, max: 2 ** 31 - 1 });
+    const small = fc.integer({ min: -20_000, max: 20_000 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.oneof(int32, small), fc.constantFrom(UNITS, HUNDREDTHS, TENTHS, THOUSANDTHS_SCALE)),
+          {
+            minLength: 1,
+            maxLength: 24,
+          },
+        ),
+        (pairs) => {
+          const values = pairs.map(([v]) => v);
+          const kinds = pairs.map(([, k]) => k);
+          expect(written(values, kinds)).toBe(expected(values, kinds));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes the edges of each digit group and of each fraction', () => {
+    const edges = [0, 1, 5, 9, 10, 11, 50, 99, 100, 101, 110, 999, 1_000, 1_001, 1_010, 1_100, 9_999, 10_000];
+    const more = [99_999_999, 100_000_000, 100_000_001, 2 ** 31 - 1];
+    const values = [...edges, ...more].flatMap((v) => [v, -v]);
+    for (const [kind] of SCALES) {
+      const kinds = values.map(() => kind);
+      expect(written(values, kinds)).toBe(expected(values, kinds));
+    }
+    // -0 and 0 are written "0", as String writes both.
+    expect(written([-0], [HUNDREDTHS])).toBe('0,');
   });
 });

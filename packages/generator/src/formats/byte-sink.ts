@@ -262,6 +262,87 @@ export function writeNumbers(
   return p;
 }
 
+/** How {@link writeScaledIntegers} writes an integer: as it is, or as hundredths, tenths or thousandths. */
+export const UNITS = 0;
+export const HUNDREDTHS = 1;
+export const TENTHS = 2;
+export const THOUSANDTHS_SCALE = 3;
+
+/**
+ * Writes each of `values` (32-bit integers, but -2^31) as `String(values[i] / scale)` of its kind in `kinds`
+ * ({@link UNITS}: 1, {@link HUNDREDTHS}: 100, {@link TENTHS}: 10, {@link THOUSANDTHS_SCALE}: 1000), followed
+ * by its fragment of `keys` (each padded by {@link padFragment}), from `pos`; returns the position after the last. A quotient of such an integer has
+ * at most 10 significant digits, so its shortest round-trip text is its decimal with the trailing zeros of the
+ * fraction dropped (no exponent below 10^21 and at or above 10^-6, which 0.001 is), which is what this writes; 0
+ * is written "0" (as `String(-0)` is). For numbers the generator computes as integers (formats/generated-bytes.ts):
+ * no test of what kind a number is, no float arithmetic.
+ */
+export function writeScaledIntegers(
+  view: DataView,
+  pos: number,
+  values: Int32Array,
+  kinds: Uint8Array,
+  keys: readonly Fragment[],
+): number {
+  let p = pos | 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    // The sign without a branch, as in writeNumbers.
+    const negative = v >> 31;
+    const magnitude = ((v ^ negative) - negative) | 0;
+    view.setUint8(p, 45);
+    p = (p - negative) | 0;
+    const kind = kinds[i] as number;
+    if (kind === HUNDREDTHS) {
+      const whole = (magnitude / 100) | 0;
+      p = writeDigits(view, p, whole);
+      const f = (magnitude - whole * 100) | 0;
+      view.setUint32(p, CENTS[f] as number, true);
+      p = (p + (CENTS_LENGTH[f] as number)) | 0;
+    } else if (kind === UNITS) {
+      p = writeDigits(view, p, magnitude);
+    } else if (kind === TENTHS) {
+      const whole = (magnitude / 10) | 0;
+      p = writeDigits(view, p, whole);
+      const f = (magnitude - whole * 10) | 0;
+      // ".d", kept only when d is not 0.
+      view.setUint16(p, 0x2e | ((0x30 + f) << 8), true);
+      p = (p + (f === 0 ? 0 : 2)) | 0;
+    } else {
+      const whole = (magnitude / 1000) | 0;
+      p = writeDigits(view, p, whole);
+      const f = (magnitude - whole * 1000) | 0;
+      const tens = (f / 10) | 0;
+      if (f === tens * 10) {
+        // A whole number of hundredths: ".5", ".05", ".57" or nothing.
+        view.setUint32(p, CENTS[tens] as number, true);
+        p = (p + (CENTS_LENGTH[tens] as number)) | 0;
+      } else {
+        view.setUint32(p, THOUSANDTHS[f] as number, true);
+        p = (p + 4) | 0;
+      }
+    }
+    // Three chunks whatever the key's length (keys are padded to three: see padFragment), a loop past them.
+    const key = keys[i] as Fragment;
+    view.setFloat64(p, key[1] as number, true);
+    view.setFloat64(p + 8, key[2] as number, true);
+    view.setFloat64(p + 16, key[3] as number, true);
+    for (let k = 4; k < key.length; k++) view.setFloat64(p + 8 * (k - 1), key[k] as number, true);
+    p = (p + ((key[0] as number) | 0)) | 0;
+  }
+  return p;
+}
+
+/**
+ * `f` with zero chunks appended up to three: {@link writeScaledIntegers} copies three chunks of each key without
+ * a loop (up to 24 bytes past a short key get written, and overwritten next).
+ */
+export function padFragment(f: Fragment): Fragment {
+  const padded = [...f];
+  while (padded.length < 4) padded.push(0);
+  return padded;
+}
+
 /** Node's (or Bun's) `Buffer`, when the runtime has one. */
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }).Buffer;
 

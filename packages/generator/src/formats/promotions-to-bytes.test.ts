@@ -4,25 +4,13 @@ import { PromoscaleError } from '../errors.js';
 import { processBatch } from '../process-batch.js';
 import { TEMPLATE_NAMES } from '../templates/store-templates.js';
 import type { Promotion } from '../types.js';
+import { expectSameBytes, safeBytes } from './expect-bytes.js';
 import { promotionToCsvLine, promotionToNdjsonLine } from './promotion-csv.js';
 import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS, PROMOTION_STRING_FIELDS } from './promotion-fields.js';
 import { promotionsToCsvBytes, promotionsToNdjsonBytes } from './promotions-to-bytes.js';
 
-const encoder = new TextEncoder();
-
-/** The safe path the fast writers must equal: each line, `\n`, the whole text encoded to UTF-8. */
-const reference = (rows: readonly Promotion[], line: (row: Promotion) => string) =>
-  encoder.encode(rows.map((row) => `${line(row)}\n`).join(''));
-
-const decoder = new TextDecoder();
-
-/** Asserts equal bytes; on a difference, shows the two texts (toEqual on long byte arrays is far too slow). */
-function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
-  let same = actual.length === expected.length;
-  for (let i = 0; same && i < actual.length; i++) same = actual[i] === expected[i];
-  if (!same) expect(decoder.decode(actual)).toBe(decoder.decode(expected));
-  expect(same).toBe(true);
-}
+/** The safe path the fast writers must equal. */
+const reference = safeBytes;
 
 const writers = [
   ['NDJSON', promotionsToNdjsonBytes, promotionToNdjsonLine],

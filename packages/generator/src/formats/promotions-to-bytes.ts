@@ -20,13 +20,13 @@ import { PROMOTION_FIELDS, PROMOTION_NUMBER_FIELDS } from './promotion-fields.js
  * Room a fast row may need: its id and four cached fragments (each at most MAX_FRAGMENT_BYTES), 18 numbers with
  * the keys between them, and the seven bytes a chunk copy writes past its end.
  */
-const ROW_RESERVE = 5 * MAX_FRAGMENT_BYTES + 2_048;
+export const ROW_RESERVE = 5 * MAX_FRAGMENT_BYTES + 2_048;
 /**
  * The fast path writes rows that start below this position (1 GiB): the writers keep positions in 32-bit
  * integers, which the compiler keeps in registers instead of doubles. Rows past it (a chunk of over a million
  * rows) take the safe path.
  */
-const FAST_POSITIONS = 2 ** 30;
+export const FAST_POSITIONS = 2 ** 30;
 /** A cache holding more entries than this is emptied: user rows with ever new texts cannot grow it without end. */
 const MAX_CACHE_ENTRIES = 10_000;
 /** Entries kept per key of the dates cache. */
@@ -66,14 +66,9 @@ class FragmentCache {
   /** The entry found or made last. */
   last: Entry = NO_ENTRY;
 
+  /** Makes the fragment of these values (`undefined`: none, the row takes the safe path); also used uncached. */
   constructor(
-    private readonly make: (
-      a: unknown,
-      b: unknown,
-      c: unknown,
-      d: unknown,
-      n: unknown,
-    ) => Fragment | undefined,
+    readonly make: (a: unknown, b: unknown, c: unknown, d: unknown, n: unknown) => Fragment | undefined,
   ) {}
 
   /** The entry of these values (made on a miss, and then `last`), or `undefined` if they have no fragment. */
@@ -128,7 +123,7 @@ const isFiniteNumber = (value: unknown): value is number =>
  * (promoType, mechanic), dates (startDate, endDate, durationDays, status), the numbers each followed by its
  * fragment, the two flags, redemptionRate and `close`.
  */
-interface RowFormat {
+export interface RowFormat {
   /** NDJSON: the row must have the 34 keys in order and no `toJSON` (CSV reads fields by name). */
   readonly checkKeys: boolean;
   readonly open: Fragment;
@@ -170,7 +165,7 @@ const json = (value: string | number): string => JSON.stringify(value);
 /** JSON's text values: between quotes, or JSON.stringify for a text needing an escape. */
 const JSON_TEXT: TextRule = { quoted: true, special: 0x5c, text: json };
 
-const NDJSON: RowFormat = {
+export const NDJSON: RowFormat = {
   checkKeys: true,
   open: fragment('{"id":"') as Fragment,
   stores: new FragmentCache((storeId, storeName, template, region) =>
@@ -243,7 +238,7 @@ const csvText = (value: string): string =>
 /** CSV's text values: as they are, or quoted by the CSV rule for a text holding `"`, `,` or a line end. */
 const CSV_TEXT: TextRule = { quoted: false, special: 0x2c, text: csvText };
 
-const CSV: RowFormat = {
+export const CSV: RowFormat = {
   checkKeys: false,
   open: fragment('') as Fragment,
   stores: new FragmentCache((storeId, storeName, template, region) =>

@@ -3,16 +3,21 @@
 // no date, takes a row's draws in one call and makes every row with one constructor of a fixed shape
 // (docs/decisions/0004-shared-number-boxes.md). The model is documented in docs/generator-model.md ("How the
 // numbers are made") and its targets in docs/REALISM.md.
-import { FIRST_WEEK, LAST_WEEK } from '../calendar/promotion-calendar.js';
+import { FIRST_WEEK, LAST_WEEK, type PromotionCalendar } from '../calendar/promotion-calendar.js';
 import { PRODUCTS } from '../catalog/products.js';
-import type { GenerationContext } from '../dataset-spec.js';
+import { createContext, type GenerationContext } from '../dataset-spec.js';
+import { assertStoreRange } from '../errors.js';
+import { readOptions } from '../options/read-options.js';
 import { detExp } from '../random/det-math.js';
 import { normalFromU32, Sfc32, U32_TO_UNIT } from '../random/prng.js';
 import { buildStoreProfile, type StoreProfile } from '../stores/create-store.js';
 import { STORE_TEMPLATES, TEMPLATE_NAMES } from '../templates/store-templates.js';
-import type { PromoType, Promotion } from '../types.js';
+import type { GenerationOptions, PromoType, Promotion, StoreTemplate, TemplateSelection } from '../types.js';
 import { seasonalIndex } from './seasonality.js';
 import { CENTS, TENTHS, THOUSANDTHS } from './shared-numbers.js';
+
+/** The weeks a promotion can start in (FIRST_WEEK … LAST_WEEK around the dataset's `asOf`). */
+export const START_WEEKS = LAST_WEEK - FIRST_WEEK + 1;
 
 /** Every store promotes exactly this many base products. */
 export const PROMOTIONS_PER_STORE = 30;
@@ -216,22 +221,19 @@ function pickProducts(pool: Uint16Array): number {
 }
 
 /**
- * Appends the 30 promotions of store `storeNumber` to `out` and returns the store's profile.
- * Internal: the public entry points validate their arguments and call this.
+ * Makes the 30 promotions of store `storeNumber` and hands them to `sink` (after `sink.beginStore`); returns the
+ * store's profile. Internal: the public entry points validate their arguments and call this.
  */
-export function appendStorePromotions(
+export function emitStorePromotions(
   ctx: GenerationContext,
   storeNumber: number,
-  out: Promotion[],
+  sink: PromotionSink,
 ): StoreProfile {
   const profile = buildStoreProfile(ctx, storeNumber, rng);
-  const { store, template, templateIndex, trafficFactor, priceFactor, idPrefix } = profile;
+  const { template, templateIndex, trafficFactor, priceFactor } = profile;
   const calendar = ctx.calendar;
   const asOfDay = calendar.asOfDay;
-  const storeId = store.storeId;
-  const storeName = store.name;
-  const templateName = store.template;
-  const region = store.region;
+  sink.beginStore(profile, calendar);
   const priceIndex = template.priceIndex * priceFactor;
   const baseFactor = template.traffic * trafficFactor;
   const sensitivity = template.promoSensitivity;
@@ -321,7 +323,8 @@ export function appendStorePromotions(
     const weeks = durationIndex + 1;
     const durationDays = (weeks * 7) as 7 | 14 | 21 | 28;
     const weekDraw = (draws[5] as number) * U32_TO_UNIT;
-    const startDay = calendar.weekStart(FIRST_WEEK + Math.floor(weekDraw * (LAST_WEEK - FIRST_WEEK + 1)));
+    const week = Math.floor(weekDraw * (LAST_WEEK - FIRST_WEEK + 1));
+    const startDay = calendar.weekStart(FIRST_WEEK + week);
     const endDay = startDay + durationDays - 1;
     const status = startDay > asOfDay ? STATUS_PLANNED : endDay < asOfDay ? STATUS_COMPLETED : STATUS_ACTIVE;
 
@@ -378,50 +381,220 @@ export function appendStorePromotions(
     const promoSpendC = markdownC - fundingC + fixedC;
 
     const ur = (draws[drawCount - 1] as number) * U32_TO_UNIT;
-    // Every field is set; the eight small-domain numbers point at shared boxes (docs/decisions/0004).
-    const row = new PromotionRow();
-    row.id = idPrefix + product.sku;
-    row.storeId = storeId;
-    row.storeName = storeName;
-    row.template = templateName;
-    row.region = region;
-    row.sku = product.sku;
-    row.productName = product.name;
-    row.brand = product.brand;
-    row.category = product.category;
-    row.promoType = PROMO_TYPES[typeIndex] as PromoType;
-    row.mechanic = mechanic;
-    row.startDate = calendar.iso(startDay);
-    row.endDate = calendar.iso(endDay);
-    row.durationDays = durationDays;
-    row.status = status;
-    row.baselineUnits = baselineUnits;
-    row.promoUnits = promoUnits;
-    row.incrementalUnits = incrementalUnits;
-    row.baselineRevenue = baselineRevenueC / 100;
-    row.revenue = revenueC / 100;
-    row.incrementalRevenue = (revenueC - baselineRevenueC) / 100;
-    row.grossMargin = grossMarginC / 100;
-    row.incrementalMargin = incrementalMarginC / 100;
-    row.promoSpend = promoSpendC / 100;
-    row.displaySupport = displaySupport;
-    row.featureAd = featureAd;
-    row.regularPrice = CENTS.get(regularC);
-    row.promoPrice = CENTS.get(promoC);
-    row.discountPct = TENTHS.get(Math.round(1000 * effectiveDepth));
-    row.unitCost = CENTS.get(costC);
-    row.liftPct = TENTHS.get(permille(incrementalUnits, baselineUnits));
-    // The tables give 0, never the -0 that Math.round gives for tiny negatives (JSON and CSV write 0).
-    row.marginPct = TENTHS.get(permille(grossMarginC, revenueC));
-    row.roi = THOUSANDTHS.get(permille(incrementalMarginC, promoSpendC));
-    row.redemptionRate =
-      typeIndex === 0
-        ? 1
-        : THOUSANDTHS.get(Math.round((typeIndex === 3 ? 0.03 + 0.27 * ur * ur : 0.55 + 0.4 * ur) * 1000));
-    out.push(row);
+    // The row's values, in integers (cents, tenths, thousandths), handed to the sink.
+    const d = draft;
+    d.product = p;
+    d.typeIndex = typeIndex;
+    d.mechanic = mechanic;
+    d.week = week;
+    d.startDay = startDay;
+    d.durationDays = durationDays;
+    d.status = status;
+    d.displaySupport = displaySupport;
+    d.featureAd = featureAd;
+    d.regularC = regularC;
+    d.promoC = promoC;
+    d.costC = costC;
+    d.discountK = Math.round(1000 * effectiveDepth);
+    d.baselineUnits = baselineUnits;
+    d.promoUnits = promoUnits;
+    d.liftK = permille(incrementalUnits, baselineUnits);
+    d.baselineRevenueC = baselineRevenueC;
+    d.revenueC = revenueC;
+    d.grossMarginC = grossMarginC;
+    d.marginK = permille(grossMarginC, revenueC);
+    d.incrementalMarginC = incrementalMarginC;
+    d.promoSpendC = promoSpendC;
+    d.roiK = permille(incrementalMarginC, promoSpendC);
+    d.redemptionK =
+      typeIndex === 0 ? 1000 : Math.round((typeIndex === 3 ? 0.03 + 0.27 * ur * ur : 0.55 + 0.4 * ur) * 1000);
+    sink.row(d);
   }
   return profile;
 }
+
+/**
+ * Appends the 30 promotions of store `storeNumber` to `out` and returns the store's profile.
+ * Internal: the public entry points validate their arguments and call this.
+ */
+export function appendStorePromotions(
+  ctx: GenerationContext,
+  storeNumber: number,
+  out: Promotion[],
+): StoreProfile {
+  const sink = objectSink;
+  sink.out = out;
+  try {
+    return emitStorePromotions(ctx, storeNumber, sink);
+  } finally {
+    sink.out = NO_ROWS;
+  }
+}
+
+/** What {@link ObjectSink} appends to between calls: nothing may be appended there. */
+const NO_ROWS: Promotion[] = [];
+
+/**
+ * The row the engine hands to a sink: a store's product `product` (an index of PRODUCTS) and the row's values as
+ * the engine computes them, money in integer cents, percentages in tenths (`…K` of discount, lift and margin) and
+ * ratios in thousandths (`roiK`, `redemptionK`: 1000 for a TPR, whose redemption rate is 1). The promotion's
+ * fields follow from them: `regularPrice = regularC / 100`, `liftPct = liftK / 10`, `roi = roiK / 1000`, …
+ * ({@link buildPromotionRow}). One object, rewritten for every row: a sink must not keep it.
+ */
+export interface PromotionDraft {
+  product: number;
+  typeIndex: number;
+  mechanic: string;
+  /** The start week, 0 … {@link START_WEEKS} - 1 (from FIRST_WEEK): `startDay` is its first day. */
+  week: number;
+  startDay: number;
+  durationDays: 7 | 14 | 21 | 28;
+  status: Promotion['status'];
+  displaySupport: boolean;
+  featureAd: boolean;
+  regularC: number;
+  promoC: number;
+  costC: number;
+  discountK: number;
+  baselineUnits: number;
+  promoUnits: number;
+  liftK: number;
+  baselineRevenueC: number;
+  revenueC: number;
+  grossMarginC: number;
+  marginK: number;
+  incrementalMarginC: number;
+  promoSpendC: number;
+  roiK: number;
+  redemptionK: number;
+}
+
+/** Where {@link emitStorePromotions} sends a store's rows: objects (the generator's rows) or bytes (formats/). */
+export interface PromotionSink {
+  /** Before each store's rows: the store and the dataset's calendar (dates are days; `calendar.iso` formats). */
+  beginStore(profile: StoreProfile, calendar: PromotionCalendar): void;
+  /** One row of the store begun last (`draft` is reused for the next row). */
+  row(draft: PromotionDraft): void;
+}
+
+const draft: PromotionDraft = {
+  product: 0,
+  typeIndex: 0,
+  mechanic: '',
+  week: 0,
+  startDay: 0,
+  durationDays: 7,
+  status: STATUS_PLANNED,
+  displaySupport: false,
+  featureAd: false,
+  // The unit counts start as small integers, as they always are: a row's unit fields then get them as small
+  // integers too (a draft field holding doubles would hand each row a number box of its own for them: ~10 % more
+  // heap a row). The others only feed the shared-number tables and divisions: doubles from the first row on, so
+  // that their representation never changes at the first large value.
+  regularC: 0.5,
+  promoC: 0.5,
+  costC: 0.5,
+  discountK: 0.5,
+  baselineUnits: 0,
+  promoUnits: 0,
+  liftK: 0.5,
+  baselineRevenueC: 0.5,
+  revenueC: 0.5,
+  grossMarginC: 0.5,
+  marginK: 0.5,
+  incrementalMarginC: 0.5,
+  promoSpendC: 0.5,
+  roiK: 0.5,
+  redemptionK: 0.5,
+};
+
+/** The store a row belongs to, as {@link buildPromotionRow} needs it. */
+export interface RowStore {
+  idPrefix: string;
+  storeId: string;
+  storeName: string;
+  template: Promotion['template'];
+  region: Promotion['region'];
+  calendar: PromotionCalendar;
+}
+
+/** Sets `target`'s store fields to the store of `profile`. */
+export function setRowStore(target: RowStore, profile: StoreProfile): void {
+  const { store } = profile;
+  target.idPrefix = profile.idPrefix;
+  target.storeId = store.storeId;
+  target.storeName = store.name;
+  target.template = store.template;
+  target.region = store.region;
+}
+
+/**
+ * The promotion of `d` in store `s`: every field set, the eight small-domain numbers pointing at shared boxes
+ * (docs/decisions/0004).
+ */
+export function buildPromotionRow(s: RowStore, d: PromotionDraft): Promotion {
+  const product = PRODUCTS[d.product] as (typeof PRODUCTS)[number];
+  const calendar = s.calendar;
+  const row = new PromotionRow();
+  row.id = s.idPrefix + product.sku;
+  row.storeId = s.storeId;
+  row.storeName = s.storeName;
+  row.template = s.template;
+  row.region = s.region;
+  row.sku = product.sku;
+  row.productName = product.name;
+  row.brand = product.brand;
+  row.category = product.category;
+  row.promoType = PROMO_TYPES[d.typeIndex] as PromoType;
+  row.mechanic = d.mechanic;
+  row.startDate = calendar.iso(d.startDay);
+  row.endDate = calendar.iso(d.startDay + d.durationDays - 1);
+  row.durationDays = d.durationDays;
+  row.status = d.status;
+  row.baselineUnits = d.baselineUnits;
+  row.promoUnits = d.promoUnits;
+  row.incrementalUnits = d.promoUnits - d.baselineUnits;
+  row.baselineRevenue = d.baselineRevenueC / 100;
+  row.revenue = d.revenueC / 100;
+  row.incrementalRevenue = (d.revenueC - d.baselineRevenueC) / 100;
+  row.grossMargin = d.grossMarginC / 100;
+  row.incrementalMargin = d.incrementalMarginC / 100;
+  row.promoSpend = d.promoSpendC / 100;
+  row.displaySupport = d.displaySupport;
+  row.featureAd = d.featureAd;
+  row.regularPrice = CENTS.get(d.regularC);
+  row.promoPrice = CENTS.get(d.promoC);
+  row.discountPct = TENTHS.get(d.discountK);
+  row.unitCost = CENTS.get(d.costC);
+  row.liftPct = TENTHS.get(d.liftK);
+  // The tables give 0, never the -0 that Math.round gives for tiny negatives (JSON and CSV write 0).
+  row.marginPct = TENTHS.get(d.marginK);
+  row.roi = THOUSANDTHS.get(d.roiK);
+  row.redemptionRate = d.typeIndex === 0 ? 1 : THOUSANDTHS.get(d.redemptionK);
+  return row;
+}
+
+/** The generator's rows: each store's rows appended to `out` as promotion objects. */
+class ObjectSink implements PromotionSink, RowStore {
+  out: Promotion[] = NO_ROWS;
+  idPrefix = '';
+  storeId = '';
+  storeName = '';
+  template: Promotion['template'] = 'SUBURBAN_FAMILY';
+  region: Promotion['region'] = 'NORTHEAST';
+  calendar: PromotionCalendar = undefined as unknown as PromotionCalendar;
+
+  beginStore(profile: StoreProfile, calendar: PromotionCalendar): void {
+    setRowStore(this, profile);
+    this.calendar = calendar;
+  }
+
+  row(d: PromotionDraft): void {
+    this.out.push(buildPromotionRow(this, d));
+  }
+}
+
+const objectSink = /* @__PURE__ */ new ObjectSink();
 
 /**
  * The promotion after `extraUnits` more units sold at its promo price, by the money rules of generation (integer
@@ -456,4 +629,33 @@ export function addPromotionUnits(row: Promotion, extraUnits: number): Promotion
     incrementalMargin: incrementalMarginC / 100,
     roi: promoSpendC > 0 ? permille(incrementalMarginC, promoSpendC) / 1000 : row.roi,
   };
+}
+
+/** A sink that keeps nothing: only the rows' count and a sum, so that no work can be left out. */
+class CountingSink implements PromotionSink {
+  rows = 0;
+  sum = 0;
+  beginStore(): void {}
+  row(d: PromotionDraft): void {
+    this.rows++;
+    this.sum += d.revenueC;
+  }
+}
+
+/**
+ * Runs the variance engine over stores `startStore..endStore` and keeps no row (neither objects nor bytes);
+ * returns how many rows it made. For benchmarks: the generation that `generatePromotionBytes` includes, so
+ * that its writing can be told apart (bench/serialize.bench.mjs). Arguments as for `processBatch`.
+ */
+export function generateWithoutOutput(
+  startStore: number,
+  endStore: number,
+  template: TemplateSelection | StoreTemplate = 'MIXED',
+  options?: GenerationOptions | null,
+): number {
+  assertStoreRange(startStore, endStore);
+  const ctx = createContext(template, readOptions(options, 'options'));
+  const sink = new CountingSink();
+  for (let s = startStore; s <= endStore; s++) emitStorePromotions(ctx, s, sink);
+  return sink.rows;
 }

@@ -10,6 +10,7 @@ import {
   stringValue,
   UsageError,
 } from '../cli-options.js';
+import { generatedByteChunks } from '../generated-byte-chunks.js';
 import { errnoCode, type OutputTarget, openOutput } from '../output-target.js';
 import { createProgressBar, formatDuration, formatRate } from '../progress-bar.js';
 import { guardSignals, signalExitCode } from '../signal-guard.js';
@@ -99,7 +100,11 @@ export async function generateCommand(args: string[]): Promise<number> {
   try {
     if (outPath) output = await openOutput(outPath, guard.signal);
     const started = performance.now();
-    const chunks = streamPromotions(spec, { chunkSize, signal: guard.signal });
+    // NDJSON and CSV straight from the generator to bytes (no promotion objects); JSON from rows.
+    const chunks =
+      format === 'json'
+        ? streamPromotions(spec, { chunkSize, signal: guard.signal })
+        : generatedByteChunks(spec, format, chunkSize, guard.signal);
     const summary = await writePromotions(
       chunks,
       output?.stream ?? process.stdout,
