@@ -1,4 +1,12 @@
-import { PROMOTION_FIELDS, type Promotion } from '@promoscale/generator';
+import { PRODUCTS, PROMO_TYPES, PROMOTION_FIELDS, type Promotion } from '@promoscale/generator';
+import {
+  buildPromotionRow,
+  type PromotionCalendar,
+  type PromotionDraft,
+  type RowStore,
+  type StoreProfile,
+  setRowStore,
+} from '@promoscale/generator/internal';
 import { SEARCH_SEPARATOR, searchText } from '../source/promotion-columns.js';
 
 /** PostgreSQL's binary COPY signature, flags and header extension length. */
@@ -22,6 +30,13 @@ export class PromotionCopyWriter {
   private buffer: Buffer<ArrayBuffer>;
   private view: DataView;
   private offset = 0;
+  // The store of addDraft's rows (see beginStore).
+  private readonly store = { calendar: undefined } as unknown as RowStore;
+  private storeNumber = 0;
+  private storeBlock: Uint8Array = EMPTY;
+  private idPrefix: Uint8Array = EMPTY;
+  private storeSearch: Uint8Array | null = null;
+  private dates: (Uint8Array | undefined)[] = [];
 
   /** `expectedRows` sizes the first buffer (it grows when needed). */
   constructor(expectedRows = 1000) {
@@ -157,6 +172,89 @@ export class PromotionCopyWriter {
     this.offset = this.search(p, at);
   }
 
+  /** The store of the rows {@link addDraft} writes next (from the generator's engine), and its number. */
+  beginStore(profile: StoreProfile, calendar: PromotionCalendar, storeNumber: number): void {
+    const store = this.store;
+    setRowStore(store, profile);
+    store.calendar = calendar;
+    this.storeNumber = storeNumber;
+    this.storeBlock = fieldsBlock([store.storeId, store.storeName, store.template, store.region]);
+    const idPrefix = Buffer.from(profile.idPrefix, 'utf8');
+    this.idPrefix = idPrefix;
+    this.storeSearch = isAscii(store.storeName)
+      ? lowerAsciiBytes(`${store.storeName}${SEARCH_SEPARATOR}`)
+      : null;
+    this.dates = datesBlocksOf(calendar);
+  }
+
+  /**
+   * Appends the row of `d` (the engine's values: see the generator's `PromotionDraft`) of the store begun last,
+   * at `position` in its store: the bytes {@link add} writes for `buildPromotionRow` of it, from blocks made once
+   * a store, a product, a mechanic and a start week, without the promotion object (the seed's COPY,
+   * seed-database.ts). `numbers`: the row's 17 numbers, from the generator's `promotionNumbersOf(d, numbers)`.
+   * copy-binary.test.ts compares the two over generated stores.
+   */
+  addDraft(d: PromotionDraft, position: number, numbers: Float64Array): void {
+    const store = this.store;
+    const product = productBlocks[d.product] ?? productBlocksOf(d.product);
+    const sku = product.sku;
+    const skuLength = sku.length;
+    const idLength = this.idPrefix.length + skuLength;
+    const storeSearch = this.storeSearch;
+    if (storeSearch === null || product.search === null) {
+      this.add(buildPromotionRow(store, d), this.storeNumber, position);
+      return;
+    }
+    const mechanic = mechanicBlockOf(d.typeIndex, d.mechanic);
+    const datesKey = d.week * 4 + ((d.durationDays / 7) | 0) - 1;
+    const dates = this.dates[datesKey] ?? datesBlockOf(this.dates, datesKey, store.calendar, d);
+    let at = this.offset;
+    const searchLength = product.search.length + storeSearch.length + skuLength;
+    this.ensure(
+      at,
+      ROW_FIXED_BYTES +
+        idLength +
+        this.storeBlock.length +
+        product.block.length +
+        mechanic.length +
+        dates.length +
+        searchLength,
+    );
+    const buffer = this.buffer;
+    const view = this.view;
+    view.setInt16(at, PROMOTION_ROW_FIELDS);
+    view.setInt32(at + 2, 4);
+    view.setInt32(at + 6, this.storeNumber);
+    view.setInt32(at + 10, 2);
+    view.setInt16(at + 14, position);
+    view.setInt32(at + 16, idLength);
+    at += 20;
+    buffer.set(this.idPrefix, at);
+    at += this.idPrefix.length;
+    buffer.set(sku, at);
+    at += skuLength;
+    buffer.set(this.storeBlock, at);
+    at += this.storeBlock.length;
+    buffer.set(product.block, at);
+    at += product.block.length;
+    buffer.set(mechanic, at);
+    at += mechanic.length;
+    buffer.set(dates, at);
+    at += dates.length;
+    for (let i = 0; i < 16; i++) at = this.number(numbers[i] as number, at);
+    at = this.boolean(d.displaySupport, at);
+    at = this.boolean(d.featureAd, at);
+    at = this.number(numbers[16] as number, at);
+    view.setInt32(at, searchLength);
+    at += 4;
+    buffer.set(product.search, at);
+    at += product.search.length;
+    buffer.set(storeSearch, at);
+    at += storeSearch.length;
+    buffer.set(product.skuLower, at);
+    this.offset = at + skuLength;
+  }
+
   /** The COPY data: header, rows, trailer. The writer is spent afterwards. */
   finish(): Buffer<ArrayBuffer> {
     this.ensure(this.offset, 2);
@@ -178,4 +276,93 @@ function lowerAscii(value: string, buffer: Buffer, at: number): number {
     buffer[at + i] = code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
   }
   return at + n;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Whether `text` is ASCII only (lowerAscii then lower-cases it exactly as `toLowerCase` does). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** ASCII `text` lower-cased, as bytes. */
+function lowerAsciiBytes(text: string): Uint8Array {
+  const bytes = Buffer.allocUnsafe(text.length);
+  lowerAscii(text, bytes, 0);
+  return bytes;
+}
+
+/** Text fields one after another, each as its length and UTF-8 bytes (as `add` writes them). */
+function fieldsBlock(texts: readonly string[]): Uint8Array {
+  const parts = texts.map((text) => Buffer.from(text, 'utf8'));
+  const block = Buffer.alloc(parts.reduce((sum, part) => sum + 4 + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    block.writeInt32BE(part.length, at);
+    block.set(part, at + 4);
+    at += 4 + part.length;
+  }
+  return block;
+}
+
+/** A product's parts: its four fields, its sku's bytes (the id's end), and its parts of the search text. */
+interface ProductBlocks {
+  block: Uint8Array;
+  sku: Uint8Array;
+  /** Lower-cased product name and brand, each followed by the separator; null when not ASCII. */
+  search: Uint8Array | null;
+  skuLower: Uint8Array;
+}
+const productBlocks: ProductBlocks[] = [];
+function productBlocksOf(p: number): ProductBlocks {
+  const product = PRODUCTS[p] as (typeof PRODUCTS)[number];
+  const searchHead = `${product.name}${SEARCH_SEPARATOR}${product.brand}${SEARCH_SEPARATOR}`;
+  const blocks: ProductBlocks = {
+    block: fieldsBlock([product.sku, product.name, product.brand, product.category]),
+    sku: Buffer.from(product.sku, 'utf8'),
+    search: isAscii(searchHead) && isAscii(product.sku) ? lowerAsciiBytes(searchHead) : null,
+    skuLower: isAscii(product.sku) ? lowerAsciiBytes(product.sku) : EMPTY,
+  };
+  productBlocks[p] = blocks;
+  return blocks;
+}
+
+/** The promo type and mechanic fields, by promo type and mechanic text. */
+const mechanicBlocks = PROMO_TYPES.map(() => new Map<string, Uint8Array>());
+function mechanicBlockOf(typeIndex: number, mechanic: string): Uint8Array {
+  const blocks = mechanicBlocks[typeIndex] as Map<string, Uint8Array>;
+  let block = blocks.get(mechanic);
+  if (block === undefined) {
+    block = fieldsBlock([PROMO_TYPES[typeIndex] as string, mechanic]);
+    blocks.set(mechanic, block);
+  }
+  return block;
+}
+
+/** The start date, end date, duration (float8) and status fields, by start week and duration, per calendar. */
+const datesBlocks = new WeakMap<PromotionCalendar, (Uint8Array | undefined)[]>();
+function datesBlocksOf(calendar: PromotionCalendar): (Uint8Array | undefined)[] {
+  let blocks = datesBlocks.get(calendar);
+  if (blocks === undefined) {
+    blocks = [];
+    datesBlocks.set(calendar, blocks);
+  }
+  return blocks;
+}
+function datesBlockOf(
+  blocks: (Uint8Array | undefined)[],
+  key: number,
+  calendar: PromotionCalendar,
+  d: PromotionDraft,
+): Uint8Array {
+  const start = fieldsBlock([calendar.iso(d.startDay), calendar.iso(d.startDay + d.durationDays - 1)]);
+  const rest = fieldsBlock([d.status]);
+  const block = Buffer.alloc(start.length + 12 + rest.length);
+  block.set(start, 0);
+  block.writeInt32BE(8, start.length);
+  block.writeDoubleBE(d.durationDays, start.length + 4);
+  block.set(rest, start.length + 12);
+  blocks[key] = block;
+  return block;
 }

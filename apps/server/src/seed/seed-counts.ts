@@ -1,7 +1,7 @@
 import type { Promotion } from '@promoscale/generator';
 import type { SqlSession } from '../database/database.js';
 import { COUNTED_COLUMNS, VALUE_COUNTED_COLUMNS } from '../database/migrations.js';
-import { columnOf, fieldKind, SEARCH_SEPARATOR, searchText } from '../source/promotion-columns.js';
+import { columnOf, fieldKind, SEARCH_SEPARATOR, searchTextOf } from '../source/promotion-columns.js';
 
 /** The Promotion fields of `promotion_counts`' columns, in the table's column order. */
 const COUNTED_FIELDS = [
@@ -81,12 +81,54 @@ export class SeedCounts {
 
   /** Counts one promotion of the store numbered `storeNumber`. */
   add(promotion: Promotion, storeNumber: number): void {
-    const category = this.code(0, promotion.category);
-    const status = this.code(1, promotion.status);
-    const promoType = this.code(2, promotion.promoType);
-    const region = this.code(3, promotion.region);
-    const template = this.code(4, promotion.template);
-    const flags = (promotion.displaySupport ? 2 : 0) + (promotion.featureAd ? 1 : 0);
+    this.addValues(
+      promotion.category,
+      promotion.status,
+      promotion.promoType,
+      promotion.region,
+      promotion.template,
+      promotion.displaySupport,
+      promotion.featureAd,
+      promotion.discountPct,
+      promotion.durationDays,
+      promotion.startDate,
+      promotion.endDate,
+      promotion.sku,
+      promotion.productName,
+      promotion.brand,
+      promotion.storeName,
+      storeNumber,
+    );
+  }
+
+  /**
+   * Counts one promotion given by the values the counts read (the seed's rows straight from the generator's
+   * engine, without an object: seed-database.ts); {@link add} reads them from a promotion.
+   */
+  addValues(
+    categoryValue: string,
+    statusValue: string,
+    promoTypeValue: string,
+    regionValue: string,
+    templateValue: string,
+    displaySupport: boolean,
+    featureAd: boolean,
+    discountPct: number,
+    durationDays: number,
+    startDate: string,
+    endDate: string,
+    sku: string,
+    productName: string,
+    brand: string,
+    storeName: string,
+    storeNumber: number,
+  ): void {
+    const category = this.code(0, categoryValue);
+    const status = this.code(1, statusValue);
+    const promoType = this.code(2, promoTypeValue);
+    const region = this.code(3, regionValue);
+    const template = this.code(4, templateValue);
+    const flags = (displaySupport ? 2 : 0) + (featureAd ? 1 : 0);
     let counts = this.counts;
     let key: number;
     if ((category | status | promoType | region | template) < 32) {
@@ -105,13 +147,13 @@ export class SeedCounts {
     if (counted === undefined) {
       counts.set(key, {
         values: [
-          promotion.category,
-          promotion.status,
-          promotion.promoType,
-          promotion.region,
-          promotion.template,
-          promotion.displaySupport,
-          promotion.featureAd,
+          categoryValue,
+          statusValue,
+          promoTypeValue,
+          regionValue,
+          templateValue,
+          displaySupport,
+          featureAd,
         ],
         n: 1,
       });
@@ -122,20 +164,20 @@ export class SeedCounts {
       Map<unknown, { n: number }>,
       Map<unknown, { n: number }>,
     ];
-    countValue(discounts, promotion.discountPct);
-    countValue(durations, promotion.durationDays);
-    countValue(starts, promotion.startDate);
-    countValue(ends, promotion.endDate);
+    countValue(discounts, discountPct);
+    countValue(durations, durationDays);
+    countValue(starts, startDate);
+    countValue(ends, endDate);
     // The SQL groups by (sku, product name, brand) and (store number, store name): the same groups here.
-    const { sku, productName, brand, storeName } = promotion;
     const product = this.products.get(sku);
     if (product !== undefined && product.productName === productName && product.brand === brand) product.n++;
     else if (product === undefined) {
-      this.products.set(sku, { ...productPart(promotion), productName, brand });
+      this.products.set(sku, { ...productPart(productName, brand, storeName, sku), productName, brand });
     } else {
       const otherKey = `${sku}\u0000${productName}\u0000${brand}`;
       const other = this.otherProducts.get(otherKey);
-      if (other === undefined) this.otherProducts.set(otherKey, productPart(promotion));
+      if (other === undefined)
+        this.otherProducts.set(otherKey, productPart(productName, brand, storeName, sku));
       else other.n++;
     }
     // A store's rows come one after another: most find their store's part without a lookup.
@@ -151,7 +193,13 @@ export class SeedCounts {
     }
     let found = parts.find((part) => part.storeName === storeName);
     if (found === undefined) {
-      found = { sku: null, storeNumber, part: storePart(promotion), n: 0, storeName };
+      found = {
+        sku: null,
+        storeNumber,
+        part: storePart(productName, brand, storeName, sku),
+        n: 0,
+        storeName,
+      };
       parts.push(found);
     }
     found.n++;
@@ -207,12 +255,14 @@ function countValue(counts: Map<unknown, { n: number }>, value: unknown): void {
 }
 
 /** A sku's product part of the search text (product name, brand, sku), split from the row's `search` text as the SQL does. */
-function productPart(promotion: Promotion): SearchPart {
-  const [name, brand, , sku] = searchText(promotion).split(SEARCH_SEPARATOR);
-  return { sku: promotion.sku, storeNumber: null, part: [name, brand, sku].join(SEARCH_SEPARATOR), n: 1 };
+function productPart(productName: string, brand: string, storeName: string, sku: string): SearchPart {
+  const [name, lowerBrand, , lowerSku] = searchTextOf(productName, brand, storeName, sku).split(
+    SEARCH_SEPARATOR,
+  );
+  return { sku, storeNumber: null, part: [name, lowerBrand, lowerSku].join(SEARCH_SEPARATOR), n: 1 };
 }
 
 /** A store's part of the search text (its name), split from the row's `search` text as the SQL does. */
-function storePart(promotion: Promotion): string {
-  return searchText(promotion).split(SEARCH_SEPARATOR)[2] ?? '';
+function storePart(productName: string, brand: string, storeName: string, sku: string): string {
+  return searchTextOf(productName, brand, storeName, sku).split(SEARCH_SEPARATOR)[2] ?? '';
 }

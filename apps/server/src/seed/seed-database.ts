@@ -1,15 +1,11 @@
 import { setImmediate } from 'node:timers/promises';
 import {
-  createStore,
   type DatasetSpec,
-  type NormalizedDatasetSpec,
   normalizeSpec,
   PROMOTIONS_PER_STORE,
   PromoscaleError,
-  parseStoreId,
-  type StoreChunk,
-  storeDataIterator,
 } from '@promoscale/generator';
+import { createContext } from '@promoscale/generator/internal';
 import type { Database } from '../database/database.js';
 import {
   createPromotionIndexes,
@@ -19,8 +15,8 @@ import {
   vacuumAnalyzePromotions,
 } from '../database/indexes.js';
 import { REFRESH_SUMMARY_COUNTS, refreshSortMarksOf, SORT_MARK_COLUMNS } from '../database/migrations.js';
-import { PromotionCopyWriter } from './copy-binary.js';
-import { PROMOTION_COPY_COLUMNS, STORE_COPY_COLUMNS, storeCopyLine } from './copy-text.js';
+import { BatchWriter } from './batch-writer.js';
+import { PROMOTION_COPY_COLUMNS, STORE_COPY_COLUMNS } from './copy-text.js';
 import { readDataset } from './dataset-state.js';
 import { SeedCounts } from './seed-counts.js';
 
@@ -192,25 +188,19 @@ export async function seedDatabase(
     // Generated and formatted a few stores at a time, with a turn of the event loop between slices: the COPY
     // data of the batches in flight keeps flowing to PostgreSQL (and their next statements go out) while the next
     // batch is being made. One batch made in a single synchronous run would leave PostgreSQL waiting for it.
-    const chunks = storeDataIterator(storeCount - loaded, sliceStores(batchStores), normalized.templates, {
-      seed: normalized.seed,
-      asOf: normalized.asOf,
-      startStore: loaded + 1,
-    });
-    // While PostgreSQL ingests `inFlight` batches (each on its own connection), the next is generated and
-    // formatted: at most `inFlight + 1` batches in memory. A batch copies its rows at once but commits only after
-    // the batch before it committed, and rolls back when that one failed: a crash or a stop never leaves a
-    // committed batch after one that is missing, so `stores_loaded` is exact and the next run resumes there.
+    const ctx = createContext(normalized.templates, { seed: normalized.seed, asOf: normalized.asOf });
+    const slice = sliceStores(batchStores);
     const writes: Promise<void>[] = [];
     let previous: Promise<void> = Promise.resolve();
     try {
       let batch: BatchWriter | undefined;
-      for (const chunk of chunks) {
+      for (let first = loaded + 1; first <= storeCount; first += slice) {
+        const chunk = { startStore: first, endStore: Math.min(storeCount, first + slice - 1) };
         // PGlite answers on microtasks only: without a macrotask turn, signal handlers (Ctrl-C) never run.
         await setImmediate();
         options.signal?.throwIfAborted();
-        batch ??= new BatchWriter(batchStores);
-        batch.add(chunk, normalized, counts);
+        batch ??= new BatchWriter(batchStores, counts);
+        batch.addStores(ctx, chunk.startStore, chunk.endStore);
         if ((chunk.endStore - startLoaded) % batchStores !== 0 && chunk.endStore < storeCount) continue;
         const { stores, promotions } = batch.finish();
         batch = undefined;
@@ -278,38 +268,4 @@ function sliceStores(batchStores: number): number {
     if (batchStores % stores === 0) return stores;
   }
   return 1;
-}
-
-/**
- * One batch for COPY, filled a slice of stores at a time: its stores as text, and its promotions (with their
- * store number and position in the store) in the binary format, which needs no number text and no escaping.
- */
-class BatchWriter {
-  private stores = '';
-  private readonly promotions: PromotionCopyWriter;
-
-  constructor(batchStores: number) {
-    this.promotions = new PromotionCopyWriter(batchStores * PROMOTIONS_PER_STORE);
-  }
-
-  add(chunk: StoreChunk, spec: NormalizedDatasetSpec, counts: SeedCounts | undefined): void {
-    for (let n = chunk.startStore; n <= chunk.endStore; n++)
-      this.stores += `${storeCopyLine(createStore(n, spec))}\n`;
-    let storeNumber = 0;
-    let storeId = '';
-    let position = 0;
-    for (const promotion of chunk.promotions) {
-      if (promotion.storeId !== storeId) {
-        storeId = promotion.storeId;
-        storeNumber = parseStoreId(storeId);
-        position = 0;
-      }
-      this.promotions.add(promotion, storeNumber, position++);
-      counts?.add(promotion, storeNumber);
-    }
-  }
-
-  finish(): { stores: string; promotions: Buffer<ArrayBuffer> } {
-    return { stores: this.stores, promotions: this.promotions.finish() };
-  }
 }

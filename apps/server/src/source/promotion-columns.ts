@@ -54,5 +54,10 @@ export const SEARCH_SEPARATOR = '\u0001';
 
 /** The `search` column of a promotion: its lower-cased product name, brand, store name and sku. */
 export function searchText(promotion: Promotion): string {
-  return `${promotion.productName}${SEARCH_SEPARATOR}${promotion.brand}${SEARCH_SEPARATOR}${promotion.storeName}${SEARCH_SEPARATOR}${promotion.sku}`.toLowerCase();
+  return searchTextOf(promotion.productName, promotion.brand, promotion.storeName, promotion.sku);
+}
+
+/** {@link searchText} of these four values. */
+export function searchTextOf(productName: string, brand: string, storeName: string, sku: string): string {
+  return `${productName}${SEARCH_SEPARATOR}${brand}${SEARCH_SEPARATOR}${storeName}${SEARCH_SEPARATOR}${sku}`.toLowerCase();
 }

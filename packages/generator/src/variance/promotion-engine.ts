@@ -574,6 +574,31 @@ export function buildPromotionRow(s: RowStore, d: PromotionDraft): Promotion {
   return row;
 }
 
+/**
+ * The 17 number fields after the dates of the promotion of `d`, in canonical order (regularPrice … roi,
+ * redemptionRate), into `out`: the same doubles {@link buildPromotionRow} puts in the row (+0, never -0, from the
+ * shared tables). For writers that take the engine's rows without objects (the server's binary COPY).
+ */
+export function promotionNumbersOf(d: PromotionDraft, out: Float64Array): void {
+  out[0] = CENTS.get(d.regularC);
+  out[1] = CENTS.get(d.promoC);
+  out[2] = TENTHS.get(d.discountK);
+  out[3] = CENTS.get(d.costC);
+  out[4] = d.baselineUnits;
+  out[5] = d.promoUnits;
+  out[6] = TENTHS.get(d.liftK);
+  out[7] = d.promoUnits - d.baselineUnits;
+  out[8] = d.baselineRevenueC / 100;
+  out[9] = d.revenueC / 100;
+  out[10] = (d.revenueC - d.baselineRevenueC) / 100;
+  out[11] = d.grossMarginC / 100;
+  out[12] = TENTHS.get(d.marginK);
+  out[13] = d.incrementalMarginC / 100;
+  out[14] = d.promoSpendC / 100;
+  out[15] = THOUSANDTHS.get(d.roiK);
+  out[16] = d.typeIndex === 0 ? 1 : THOUSANDTHS.get(d.redemptionK);
+}
+
 /** The generator's rows: each store's rows appended to `out` as promotion objects. */
 class ObjectSink implements PromotionSink, RowStore {
   out: Promotion[] = NO_ROWS;
