@@ -1,4 +1,4 @@
-import { PRODUCTS, PROMO_TYPES, PROMOTIONS_PER_STORE } from '@promoscale/generator';
+import { PRODUCTS, PROMO_TYPES, PROMOTIONS_PER_STORE, type Store } from '@promoscale/generator';
 import {
   emitStorePromotions,
   type GenerationContext,
@@ -20,12 +20,10 @@ import type { SeedCounts } from './seed-counts.js';
 export class BatchWriter implements PromotionSink {
   private stores = '';
   private readonly promotions: PromotionCopyWriter;
-  private storeNumber = 0;
-  private position = 0;
-  private storeName = '';
-  private region = '';
-  private template = '';
+  /** The store begun last and the dataset's calendar (for the counts). */
+  private store: Store | undefined;
   private calendar: PromotionCalendar | undefined;
+  private position = 0;
 
   constructor(
     batchStores: number,
@@ -42,12 +40,9 @@ export class BatchWriter implements PromotionSink {
   beginStore(profile: StoreProfile, calendar: PromotionCalendar): void {
     const { store } = profile;
     this.stores += `${storeCopyLine(store)}\n`;
-    this.storeNumber = store.storeNumber;
-    this.position = 0;
-    this.storeName = store.name;
-    this.region = store.region;
-    this.template = store.template;
+    this.store = store;
     this.calendar = calendar;
+    this.position = 0;
     this.promotions.beginStore(profile, calendar, store.storeNumber);
   }
 
@@ -58,13 +53,14 @@ export class BatchWriter implements PromotionSink {
     const counts = this.counts;
     if (counts === undefined) return;
     const product = PRODUCTS[d.product] as (typeof PRODUCTS)[number];
+    const store = this.store as Store;
     const calendar = this.calendar as PromotionCalendar;
     counts.addValues(
       product.category,
       d.status,
       PROMO_TYPES[d.typeIndex] as string,
-      this.region,
-      this.template,
+      store.region,
+      store.template,
       d.displaySupport,
       d.featureAd,
       numbers[2] as number,
@@ -74,8 +70,8 @@ export class BatchWriter implements PromotionSink {
       product.sku,
       product.name,
       product.brand,
-      this.storeName,
-      this.storeNumber,
+      store.name,
+      store.storeNumber,
     );
   }
 

@@ -192,7 +192,7 @@ export class PromotionCopyWriter {
    * at `position` in its store: the bytes {@link add} writes for `buildPromotionRow` of it, from blocks made once
    * a store, a product, a mechanic and a start week, without the promotion object (the seed's COPY,
    * seed-database.ts). `numbers`: the row's 17 numbers, from the generator's `promotionNumbersOf(d, numbers)`.
-   * copy-binary.test.ts compares the two over generated stores.
+   * batch-writer.test.ts compares the two over generated stores.
    */
   addDraft(d: PromotionDraft, position: number, numbers: Float64Array): void {
     const store = this.store;
@@ -206,8 +206,7 @@ export class PromotionCopyWriter {
       return;
     }
     const mechanic = mechanicBlockOf(d.typeIndex, d.mechanic);
-    const datesKey = d.week * 4 + ((d.durationDays / 7) | 0) - 1;
-    const dates = this.dates[datesKey] ?? datesBlockOf(this.dates, datesKey, store.calendar, d);
+    const dates = this.dates[d.datesIndex] ?? datesBlockOf(this.dates, store.calendar, d);
     let at = this.offset;
     const searchLength = product.search.length + storeSearch.length + skuLength;
     this.ensure(
@@ -340,7 +339,7 @@ function mechanicBlockOf(typeIndex: number, mechanic: string): Uint8Array {
   return block;
 }
 
-/** The start date, end date, duration (float8) and status fields, by start week and duration, per calendar. */
+/** The start date, end date, duration (float8) and status fields, by the draft's `datesIndex`, per calendar. */
 const datesBlocks = new WeakMap<PromotionCalendar, (Uint8Array | undefined)[]>();
 function datesBlocksOf(calendar: PromotionCalendar): (Uint8Array | undefined)[] {
   let blocks = datesBlocks.get(calendar);
@@ -352,7 +351,6 @@ function datesBlocksOf(calendar: PromotionCalendar): (Uint8Array | undefined)[] 
 }
 function datesBlockOf(
   blocks: (Uint8Array | undefined)[],
-  key: number,
   calendar: PromotionCalendar,
   d: PromotionDraft,
 ): Uint8Array {
@@ -363,6 +361,6 @@ function datesBlockOf(
   block.writeInt32BE(8, start.length);
   block.writeDoubleBE(d.durationDays, start.length + 4);
   block.set(rest, start.length + 12);
-  blocks[key] = block;
+  blocks[d.datesIndex] = block;
   return block;
 }

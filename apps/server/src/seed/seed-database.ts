@@ -190,6 +190,10 @@ export async function seedDatabase(
     // batch is being made. One batch made in a single synchronous run would leave PostgreSQL waiting for it.
     const ctx = createContext(normalized.templates, { seed: normalized.seed, asOf: normalized.asOf });
     const slice = sliceStores(batchStores);
+    // While PostgreSQL ingests `inFlight` batches (each on its own connection), the next is generated and
+    // formatted: at most `inFlight + 1` batches in memory. A batch copies its rows at once but commits only after
+    // the batch before it committed, and rolls back when that one failed: a crash or a stop never leaves a
+    // committed batch after one that is missing, so `stores_loaded` is exact and the next run resumes there.
     const writes: Promise<void>[] = [];
     let previous: Promise<void> = Promise.resolve();
     try {

@@ -271,10 +271,10 @@ export const THOUSANDTHS_SCALE = 3;
 /**
  * Writes each of `values` (32-bit integers, but -2^31) as `String(values[i] / scale)` of its kind in `kinds`
  * ({@link UNITS}: 1, {@link HUNDREDTHS}: 100, {@link TENTHS}: 10, {@link THOUSANDTHS_SCALE}: 1000), followed
- * by its fragment of `keys` (each padded by {@link padFragment}), from `pos`; returns the position after the last. A quotient of such an integer has
- * at most 10 significant digits, so its shortest round-trip text is its decimal with the trailing zeros of the
- * fraction dropped (no exponent below 10^21 and at or above 10^-6, which 0.001 is), which is what this writes; 0
- * is written "0" (as `String(-0)` is). For numbers the generator computes as integers (formats/generated-bytes.ts):
+ * by its fragment of `keys` (each padded by {@link padFragment}), from `pos`; returns the position after the
+ * last. A quotient of such an integer has at most 10 significant digits, so its shortest round-trip text is its
+ * decimal with the trailing zeros of the fraction dropped (no exponent below 10^21 and at or above 10^-6, which
+ * 0.001 is), which is what this writes; 0 is written "0" (as `String(-0)` is). For numbers the generator computes as integers (formats/generated-bytes.ts):
  * no test of what kind a number is, no float arithmetic.
  */
 export function writeScaledIntegers(

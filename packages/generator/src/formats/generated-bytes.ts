@@ -10,13 +10,13 @@ import type { StoreProfile } from '../stores/create-store.js';
 import type { GenerationOptions, Promotion, StoreTemplate, TemplateSelection } from '../types.js';
 import {
   buildPromotionRow,
+  DATES_INDEXES,
   emitStorePromotions,
   PROMO_TYPES,
   PROMOTIONS_PER_STORE,
   type PromotionDraft,
   type PromotionSink,
   type RowStore,
-  START_WEEKS,
   setRowStore,
 } from '../variance/promotion-engine.js';
 import {
@@ -41,6 +41,7 @@ import {
   type PromotionBytesOptions,
   ROW_RESERVE,
   type RowFormat,
+  readInto,
 } from './promotions-to-bytes.js';
 
 /** What {@link generatePromotionBytes} writes. */
@@ -140,12 +141,11 @@ export class GeneratedRowWriter implements PromotionSink, RowStore {
   template: Promotion['template'] = 'SUBURBAN_FAMILY';
   region: Promotion['region'] = 'NORTHEAST';
   calendar: PromotionCalendar;
-  rows = 0;
   /** The format's open and the store's id prefix; `null`: not plain (the store's rows take the safe path). */
   private head: Fragment | null = null;
   private store: Fragment | null = null;
   /**
-   * The dates fragment by start week and duration (`week * 4 + weeks - 1`): with the calendar (its `asOf`), they
+   * The dates fragment by the draft's `datesIndex` (start week and duration): with the calendar (its `asOf`), they
    * give the texts and the status. Kept with the calendar, which the generator keeps for each `asOf` it met.
    */
   private readonly dates: (Fragment | null | undefined)[];
@@ -163,7 +163,7 @@ export class GeneratedRowWriter implements PromotionSink, RowStore {
     this.calendar = calendar;
     let dates = parts.dates.get(calendar);
     if (dates === undefined) {
-      dates = new Array<Fragment | null | undefined>(START_WEEKS * 4).fill(undefined);
+      dates = new Array<Fragment | null | undefined>(DATES_INDEXES).fill(undefined);
       parts.dates.set(calendar, dates);
     }
     this.dates = dates;
@@ -186,7 +186,6 @@ export class GeneratedRowWriter implements PromotionSink, RowStore {
     const end = sink.pos < FAST_POSITIONS ? this.write(sink.view, sink.pos, d) : -1;
     if (end >= 0) sink.pos = end;
     else sink.writeText(`${this.parts.safeLine(buildPromotionRow(this, d))}\n`);
-    this.rows++;
   }
 
   /** Writes the row of `d` at `start`; returns the position after it, or -1 for the safe path. */
@@ -200,8 +199,7 @@ export class GeneratedRowWriter implements PromotionSink, RowStore {
     const product = parts.products[p] ?? productOf(parts, p);
     const mechanic =
       parts.mechanics[d.typeIndex]?.get(d.mechanic) ?? mechanicOf(parts, d.typeIndex, d.mechanic);
-    const datesKey = d.week * 4 + ((d.durationDays / 7) | 0) - 1;
-    const dates = this.dates[datesKey] ?? this.datesOf(datesKey, d);
+    const dates = this.dates[d.datesIndex] ?? this.datesOf(d);
     if (sku === null || product === null || mechanic === null || dates === null) return -1;
     const n = INTEGERS;
     const regularC = d.regularC;
@@ -272,7 +270,7 @@ export class GeneratedRowWriter implements PromotionSink, RowStore {
     return writeScaledIntegers(view, pos, n, KINDS, keys);
   }
 
-  private datesOf(key: number, d: PromotionDraft): Fragment | null {
+  private datesOf(d: PromotionDraft): Fragment | null {
     const calendar = this.calendar;
     const f =
       this.parts.format.dates.make(
@@ -282,7 +280,7 @@ export class GeneratedRowWriter implements PromotionSink, RowStore {
         '',
         d.durationDays,
       ) ?? null;
-    this.dates[key] = f;
+    this.dates[d.datesIndex] = f;
     return f;
   }
 }
@@ -337,10 +335,7 @@ export function generatePromotionBytes(
   if (format !== 'ndjson' && format !== 'csv') {
     throw new PromoscaleError('INVALID_OPTION', 'options.format', format, "'ndjson' or 'csv'");
   }
-  const into = options.into ?? null;
-  if (into !== null && !(into instanceof Uint8Array)) {
-    throw new PromoscaleError('INVALID_OPTION', 'options.into', into, 'a Uint8Array, undefined or null');
-  }
+  const into = readInto(options);
   const ctx = createContext(template, options);
   const stores = endStore - startStore + 1;
   const sink = new ByteSink(

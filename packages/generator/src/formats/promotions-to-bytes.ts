@@ -397,6 +397,15 @@ export interface PromotionBytesOptions {
   into?: Uint8Array | null | undefined;
 }
 
+/** `options.into`, checked: a `Uint8Array` or `null` (absent); anything else throws INVALID_OPTION. */
+export function readInto(options: PromotionBytesOptions): Uint8Array | null {
+  const into = options.into ?? null;
+  if (into !== null && !(into instanceof Uint8Array)) {
+    throw new PromoscaleError('INVALID_OPTION', 'options.into', into, 'a Uint8Array, undefined or null');
+  }
+  return into;
+}
+
 function writeRows(
   promotions: readonly Promotion[],
   format: RowFormat,
@@ -406,10 +415,7 @@ function writeRows(
   if (!Array.isArray(promotions)) {
     throw new PromoscaleError('INVALID_OPTION', 'promotions', promotions, 'an array of promotions');
   }
-  const into = readOptions(options).into ?? null;
-  if (into !== null && !(into instanceof Uint8Array)) {
-    throw new PromoscaleError('INVALID_OPTION', 'options.into', into, 'a Uint8Array, undefined or null');
-  }
+  const into = readInto(readOptions(options));
   const sink = new ByteSink(promotions.length * bytesPerRow + ROW_RESERVE, into, ROW_RESERVE);
   for (let i = 0; i < promotions.length; i++) {
     const row: unknown = promotions[i];

@@ -17,7 +17,11 @@ import { seasonalIndex } from './seasonality.js';
 import { CENTS, TENTHS, THOUSANDTHS } from './shared-numbers.js';
 
 /** The weeks a promotion can start in (FIRST_WEEK … LAST_WEEK around the dataset's `asOf`). */
-export const START_WEEKS = LAST_WEEK - FIRST_WEEK + 1;
+const START_WEEKS = LAST_WEEK - FIRST_WEEK + 1;
+/** Durations a promotion can have: 1 to 4 weeks. */
+const DURATIONS = 4;
+/** The values of `PromotionDraft.datesIndex`: one per start week and duration. */
+export const DATES_INDEXES = START_WEEKS * DURATIONS;
 
 /** Every store promotes exactly this many base products. */
 export const PROMOTIONS_PER_STORE = 30;
@@ -323,7 +327,7 @@ export function emitStorePromotions(
     const weeks = durationIndex + 1;
     const durationDays = (weeks * 7) as 7 | 14 | 21 | 28;
     const weekDraw = (draws[5] as number) * U32_TO_UNIT;
-    const week = Math.floor(weekDraw * (LAST_WEEK - FIRST_WEEK + 1));
+    const week = Math.floor(weekDraw * START_WEEKS);
     const startDay = calendar.weekStart(FIRST_WEEK + week);
     const endDay = startDay + durationDays - 1;
     const status = startDay > asOfDay ? STATUS_PLANNED : endDay < asOfDay ? STATUS_COMPLETED : STATUS_ACTIVE;
@@ -386,7 +390,7 @@ export function emitStorePromotions(
     d.product = p;
     d.typeIndex = typeIndex;
     d.mechanic = mechanic;
-    d.week = week;
+    d.datesIndex = week * DURATIONS + durationIndex;
     d.startDay = startDay;
     d.durationDays = durationDays;
     d.status = status;
@@ -445,8 +449,11 @@ export interface PromotionDraft {
   product: number;
   typeIndex: number;
   mechanic: string;
-  /** The start week, 0 … {@link START_WEEKS} - 1 (from FIRST_WEEK): `startDay` is its first day. */
-  week: number;
+  /**
+   * The start week and duration as one number, 0 … {@link DATES_INDEXES} - 1: with the dataset's calendar they
+   * give the dates, the duration and the status, so a writer can keep their text by it.
+   */
+  datesIndex: number;
   startDay: number;
   durationDays: 7 | 14 | 21 | 28;
   status: Promotion['status'];
@@ -481,7 +488,7 @@ const draft: PromotionDraft = {
   product: 0,
   typeIndex: 0,
   mechanic: '',
-  week: 0,
+  datesIndex: 0,
   startDay: 0,
   durationDays: 7,
   status: STATUS_PLANNED,
@@ -577,7 +584,9 @@ export function buildPromotionRow(s: RowStore, d: PromotionDraft): Promotion {
 /**
  * The 17 number fields after the dates of the promotion of `d`, in canonical order (regularPrice … roi,
  * redemptionRate), into `out`: the same doubles {@link buildPromotionRow} puts in the row (+0, never -0, from the
- * shared tables). For writers that take the engine's rows without objects (the server's binary COPY).
+ * shared tables; promotion-sink.test.ts compares the two with `Object.is`). For writers that take the engine's
+ * rows without objects (the server's binary COPY). (The row keeps the tables' shared boxes, so it cannot be built
+ * from these doubles.)
  */
 export function promotionNumbersOf(d: PromotionDraft, out: Float64Array): void {
   out[0] = CENTS.get(d.regularC);
